@@ -1,0 +1,53 @@
+"""gencourse: tested building blocks for a course on generative models.
+
+The notebooks import everything they run from here. Heavy modules (TensorFlow,
+matplotlib) load only when first used, so the command line starts quickly.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import time
+
+from gencourse.config import pick, quick_mode
+from gencourse.i18n import get_language, set_language
+
+__version__ = "0.1.0"
+__all__ = ["setup", "pick", "quick_mode", "set_language", "get_language", "timer"]
+
+_LAZY = {"data", "models", "viz", "check", "metrics", "notebooks", "runner", "cli"}
+_started = {"t": time.perf_counter()}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        return importlib.import_module(f"gencourse.{name}")
+    raise AttributeError(f"module 'gencourse' has no attribute {name!r}")
+
+
+def setup(lang: str = "en", seed: int = 0) -> None:
+    """Prepares a notebook: language, Hangul-capable fonts, seeds and quiet logs.
+
+    Args:
+        lang: ``"ko"`` or ``"en"``; the language of check verdicts and figures.
+        seed: seeds Python, NumPy and Keras so that a run can be repeated.
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    set_language(lang)
+    import keras
+
+    from gencourse import viz
+
+    viz.use_hangul_font()
+    keras.utils.set_random_seed(seed)
+    _started["t"] = time.perf_counter()
+    from gencourse.i18n import t
+
+    mode = t("mode.quick") if quick_mode() else t("mode.full")
+    print(t("setup.ready", mode=mode, backend=keras.backend.backend()))
+
+
+def timer() -> float:
+    """Seconds since :func:`setup` was called (the notebook's own run time)."""
+    return time.perf_counter() - _started["t"]

@@ -1,0 +1,174 @@
+"""Figures of the course: image grids, reconstructions, the latent map, curves.
+
+Titles and axis labels come from :mod:`gencourse.i18n`, so a Korean notebook
+gets Korean figures. :func:`use_hangul_font` registers the NanumGothic font
+shipped in the koreanize-matplotlib wheel, so Hangul renders offline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib import font_manager
+
+from gencourse.i18n import t
+
+HANGUL_FONT = "NanumGothic"
+
+
+def hangul_font_path() -> Path:
+    """The NanumGothic font file that koreanize-matplotlib installs."""
+    import koreanize_matplotlib
+
+    return Path(koreanize_matplotlib.__file__).parent / "fonts" / "NanumGothic.ttf"
+
+
+def use_hangul_font() -> str:
+    """Makes matplotlib draw Hangul (and Latin) text with NanumGothic.
+
+    Returns:
+        The font family name now in use.
+    """
+    path = hangul_font_path()
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"The Hangul font is missing: {path}. Reinstall it with "
+            "`pip install --force-reinstall koreanize-matplotlib`."
+        )
+    if HANGUL_FONT not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(path))
+    matplotlib.rcParams["font.family"] = HANGUL_FONT
+    # NanumGothic has no U+2212 MINUS SIGN; use the ASCII hyphen for negative ticks.
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return HANGUL_FONT
+
+
+def _as_images(images) -> np.ndarray:
+    images = np.asarray(images, dtype="float32")
+    if images.ndim == 4 and images.shape[-1] == 1:
+        images = images[..., 0]
+    if images.ndim != 3:
+        raise ValueError(
+            "images must have shape (n, height, width) or (n, height, width, 1). "
+            f"Received: shape={images.shape}"
+        )
+    return images
+
+
+def tile(images, ncols: int) -> np.ndarray:
+    """Tiles (n, h, w[, 1]) images into one (rows*h, ncols*w) array, row by row."""
+    images = _as_images(images)
+    n, h, w = images.shape
+    nrows = -(-n // ncols)
+    canvas = np.ones((nrows * h, ncols * w), dtype="float32")
+    for i, image in enumerate(images):
+        r, c = divmod(i, ncols)
+        canvas[r * h : (r + 1) * h, c * w : (c + 1) * w] = image
+    return canvas
+
+
+def image_grid(images, ncols: int = 10, title: str | None = None, labels=None, size: float = 1.0):
+    """Shows images in a grid; ``labels`` (optional) are printed under each image."""
+    images = _as_images(images)
+    n = len(images)
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * size, nrows * size * 1.05), squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i < n:
+            ax.imshow(images[i], cmap="gray_r", vmin=0, vmax=1)
+            if labels is not None:
+                ax.set_title(str(labels[i]), fontsize=8, pad=2)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def reconstructions(originals, reconstructed, n: int = 10):
+    """Originals (top row) above their reconstructions (bottom row)."""
+    originals, reconstructed = _as_images(originals)[:n], _as_images(reconstructed)[:n]
+    fig, axes = plt.subplots(2, n, figsize=(n, 2.3), squeeze=False)
+    for i in range(n):
+        for row, images in enumerate((originals, reconstructed)):
+            axes[row, i].imshow(images[i], cmap="gray_r", vmin=0, vmax=1)
+            axes[row, i].axis("off")
+    axes[0, 0].set_title(t("fig.original"), loc="left", fontsize=10)
+    axes[1, 0].set_title(t("fig.reconstruction"), loc="left", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def latent_grid(limit: float = 2.5, n: int = 15) -> np.ndarray:
+    """An (n*n, 2) grid of latent points over [-limit, limit]^2, top row = largest z2."""
+    values = np.linspace(-limit, limit, n, dtype="float32")
+    z1, z2 = np.meshgrid(values, values[::-1])
+    return np.stack([z1.ravel(), z2.ravel()], axis=1)
+
+
+def latent_map(decode, limit: float = 2.5, n: int = 15, z_mean=None, labels=None):
+    """The 2-D latent space: held-out codes by class (left), decoded grid (right).
+
+    Args:
+        decode: maps an (m, 2) array of latent points to (m, h, w[, 1]) images.
+            It is called once, on the whole grid.
+        limit: the grid spans [-limit, limit] on both axes.
+        n: points per axis.
+        z_mean: optional (k, 2) encoder means of real images to scatter.
+        labels: their classes (colours).
+    """
+    grid = latent_grid(limit, n)
+    images = _as_images(decode(grid))  # one batched call: (n*n, h, w)
+    ncols = 2 if z_mean is not None else 1
+    fig, axes = plt.subplots(1, ncols, figsize=(6.5 * ncols, 6.2), squeeze=False)
+    ax = axes[0, -1]
+    ax.imshow(
+        tile(images, n), cmap="gray_r", vmin=0, vmax=1, extent=(-limit, limit, -limit, limit)
+    )
+    ax.set_title(t("fig.latent_grid"))
+    ax.set_xlabel("z[0]")
+    ax.set_ylabel("z[1]")
+    if z_mean is not None:
+        z_mean = np.asarray(z_mean)
+        if z_mean.ndim != 2 or z_mean.shape[1] != 2:
+            raise ValueError(f"z_mean must have shape (k, 2). Received: shape={z_mean.shape}")
+        ax = axes[0, 0]
+        points = ax.scatter(z_mean[:, 0], z_mean[:, 1], c=labels, cmap="tab10", s=6, alpha=0.8)
+        if labels is not None:
+            fig.colorbar(points, ax=ax, ticks=range(10), label=t("fig.digit"))
+        ax.set_xlim(-limit * 1.6, limit * 1.6)
+        ax.set_ylim(-limit * 1.6, limit * 1.6)
+        ax.add_patch(plt.Rectangle((-limit, -limit), 2 * limit, 2 * limit, fill=False, ls="--"))
+        ax.set_title(t("fig.latent_scatter"))
+        ax.set_xlabel("z[0]")
+        ax.set_ylabel("z[1]")
+    fig.tight_layout()
+    return fig
+
+
+def history(history, keys=None, title: str | None = None):
+    """Training curves from a Keras ``History`` (or its ``.history`` dict)."""
+    curves = getattr(history, "history", history)
+    keys = keys or [k for k in curves if not k.startswith("val_")]
+    fig, axes = plt.subplots(1, len(keys), figsize=(4.2 * len(keys), 3.2), squeeze=False)
+    for ax, key in zip(axes.flat, keys, strict=True):
+        epochs = np.arange(1, len(curves[key]) + 1)
+        ax.plot(epochs, curves[key], label=t("fig.train"))
+        if f"val_{key}" in curves:
+            ax.plot(epochs, curves[f"val_{key}"], label=t("fig.held_out"))
+        ax.set_title(t(f"metric.{key}") if f"metric.{key}" in _metric_keys() else key)
+        ax.set_xlabel(t("fig.epoch"))
+        ax.legend()
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def _metric_keys():
+    from gencourse.i18n import all_keys
+
+    return set(all_keys())
