@@ -13,6 +13,9 @@ import time
 from gencourse.config import pick, quick_mode
 from gencourse.i18n import get_language, set_language
 
+# Keep TensorFlow's start-up chatter out of notebooks; set before anything imports it.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
 __version__ = "0.1.0"
 __all__ = ["setup", "pick", "quick_mode", "set_language", "get_language", "timer"]
 
@@ -33,7 +36,6 @@ def setup(lang: str = "en", seed: int = 0) -> None:
         lang: ``"ko"`` or ``"en"``; the language of check verdicts and figures.
         seed: seeds Python, NumPy and Keras so that a run can be repeated.
     """
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     set_language(lang)
     import keras
 

@@ -1,0 +1,5 @@
+import sys
+
+from gencourse.cli import main
+
+sys.exit(main())

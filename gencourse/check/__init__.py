@@ -1,0 +1,48 @@
+"""Exercise checks: ``check.kl_divergence(kl_divergence)`` in a notebook cell.
+
+Each check runs the learner's function on several inputs, compares it with
+the library's reference on plain arrays, and prints a verdict in the
+notebook's language (see :func:`gencourse.setup`). ``evaluate(name, fn)``
+returns the result without printing, for pytest and the grader.
+"""
+
+from __future__ import annotations
+
+from gencourse.check import vae as _vae
+from gencourse.check.core import CheckFailed, CheckResult
+from gencourse.check.core import evaluate as _evaluate
+from gencourse.check.core import report as _report
+
+EXERCISES = {**_vae.EXERCISES}
+
+__all__ = [
+    "EXERCISES",
+    "CheckFailed",
+    "CheckResult",
+    "evaluate",
+    "reparameterize",
+    "kl_divergence",
+    "vae_loss",
+]
+
+
+def evaluate(name: str, fn) -> CheckResult:
+    """Checks ``fn`` against exercise ``name`` and returns the result (prints nothing)."""
+    if name not in EXERCISES:
+        raise ValueError(f"Unknown exercise. Choose one of {sorted(EXERCISES)}. Received: {name!r}")
+    return _evaluate(EXERCISES[name], fn)
+
+
+def reparameterize(fn) -> None:
+    """Checks ``reparameterize(z_mean, z_log_var, eps)`` and prints the verdict."""
+    _report(EXERCISES["reparameterize"], fn)
+
+
+def kl_divergence(fn) -> None:
+    """Checks ``kl_divergence(z_mean, z_log_var)`` and prints the verdict."""
+    _report(EXERCISES["kl_divergence"], fn)
+
+
+def vae_loss(fn) -> None:
+    """Checks ``vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0)`` and prints the verdict."""
+    _report(EXERCISES["vae_loss"], fn)

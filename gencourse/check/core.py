@@ -1,0 +1,276 @@
+"""The exercise-check harness shared by notebooks, pytest and the grader.
+
+A check runs a learner's function on several cases (edge cases included),
+turns whatever came back into a plain float64 NumPy array, and compares it
+with the library's reference. When the values are wrong it looks for the kind
+of mistake (a known wrong formula that matches, a flipped sign, a constant
+factor, a wrong shape) and names it, without ever showing the expected
+numbers.
+
+Nothing the learner returns is trusted: an object is only ever converted with
+``np.asarray(..., dtype=float64)``, so an object whose ``==`` always says True
+earns nothing, and the comparison uses the harness' own NumPy calls.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from gencourse.config import strict_checks
+from gencourse.i18n import get_language, register, t
+
+
+@dataclass
+class Case:
+    """One input to an exercise. ``label`` is a message key describing it."""
+
+    label: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Mistake:
+    """A plausible wrong answer: ``fn`` computes it from the same inputs; ``hint`` names it."""
+
+    hint: str
+    fn: Callable
+
+
+@dataclass
+class Exercise:
+    """An exercise: its reference, its cases and the mistakes it can recognise."""
+
+    name: str
+    reference: Callable
+    make_cases: Callable[[], list[Case]]
+    mistakes: list[Mistake] = field(default_factory=list)
+    rtol: float = 1e-4
+    atol: float = 1e-4
+    points: float = 1.0
+
+
+@dataclass
+class CaseOutcome:
+    label: str
+    status: str  # pass, not_implemented, error, wrong_type, wrong_shape, not_finite, wrong_value
+    hint: str | None = None
+    detail: dict = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "pass"
+
+
+@dataclass
+class CheckResult:
+    """The outcome of a check: per-case results, points and a verdict text."""
+
+    exercise: str
+    outcomes: list[CaseOutcome]
+    points_possible: float = 1.0
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.outcomes) and all(o.passed for o in self.outcomes)
+
+    @property
+    def cases_passed(self) -> int:
+        return sum(o.passed for o in self.outcomes)
+
+    @property
+    def points(self) -> float:
+        """Full points when every case passes; otherwise the share of cases passed, halved.
+
+        Partial credit stays below full credit so that a function right on the
+        easy cases and wrong on an edge case is not mistaken for a correct one.
+        """
+        if self.passed:
+            return self.points_possible
+        if not self.outcomes:
+            return 0.0
+        return round(0.5 * self.points_possible * self.cases_passed / len(self.outcomes), 4)
+
+    @property
+    def status(self) -> str:
+        for outcome in self.outcomes:
+            if not outcome.passed:
+                return outcome.status
+        return "pass" if self.outcomes else "not_callable"
+
+    def first_failure(self) -> CaseOutcome | None:
+        return next((o for o in self.outcomes if not o.passed), None)
+
+    def message(self, lang: str | None = None) -> str:
+        """The verdict in ``lang`` (default: the current language)."""
+        lang = lang or get_language()
+        name = self.exercise
+        if self.passed:
+            return t("check.pass", lang, name=name, n=len(self.outcomes))
+        failure = self.first_failure()
+        if failure is None:
+            return t("check.not_callable", lang, name=name)
+        if failure.status == "not_implemented":
+            return t("check.not_implemented", lang, name=name)
+        if failure.status == "not_callable":
+            return t("check.not_callable", lang, name=name, **failure.detail)
+        head = t(
+            "check.fail",
+            lang,
+            name=name,
+            passed=self.cases_passed,
+            n=len(self.outcomes),
+            case=t(failure.label, lang),
+        )
+        body = t(f"check.{failure.status}", lang, **failure.detail)
+        hint = "\n   " + t(failure.hint, lang) if failure.hint else ""
+        return f"{head}\n   {body}{hint}"
+
+
+class CheckFailed(AssertionError):
+    """Raised by a check in strict mode (``GENCOURSE_STRICT_CHECKS=1``) when it fails."""
+
+
+def to_plain_array(value) -> np.ndarray:
+    """Converts a returned value to a float64 array, or raises TypeError.
+
+    Accepts NumPy arrays and scalars, Python numbers, nested lists of numbers
+    and tensors that implement ``__array__`` (TensorFlow, Keras).
+    """
+    if value is None or isinstance(value, str | bytes | dict | set):
+        raise TypeError(type(value).__name__)
+    if hasattr(value, "numpy") and callable(value.numpy):
+        value = value.numpy()
+    array = np.array(value, dtype=np.float64, copy=True)
+    if array.dtype != np.float64:  # pragma: no cover - np.array with dtype guarantees it
+        raise TypeError(type(value).__name__)
+    return array
+
+
+def _close(a: np.ndarray, b: np.ndarray, ex: Exercise) -> bool:
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=ex.rtol, atol=ex.atol))
+
+
+def _diagnose(ex: Exercise, case: Case, got: np.ndarray, expected: np.ndarray) -> str | None:
+    """Names the kind of mistake, or returns None when it is not recognised."""
+    for mistake in ex.mistakes:
+        try:
+            wrong = to_plain_array(mistake.fn(*copy.deepcopy(case.args), **case.kwargs))
+        except Exception:
+            continue
+        if _close(got, wrong, ex) and not _close(wrong, expected, ex):
+            return mistake.hint
+    if got.shape == expected.shape and np.any(np.abs(expected) > ex.atol):
+        if _close(got, -expected, ex):
+            return "hint.sign"
+        mask = np.abs(expected) > 1e-3
+        if mask.any():
+            ratio = got[mask] / expected[mask]
+            if np.allclose(ratio, ratio.flat[0], rtol=1e-3) and not np.isclose(ratio.flat[0], 1):
+                return "hint.factor"
+    return None
+
+
+def _run_case(ex: Exercise, fn: Callable, case: Case) -> CaseOutcome:
+    expected = to_plain_array(ex.reference(*copy.deepcopy(case.args), **case.kwargs))
+    try:
+        returned = fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+    except NotImplementedError:
+        return CaseOutcome(case.label, "not_implemented")
+    except Exception as exc:  # the learner's bug, reported without a traceback
+        text = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return CaseOutcome(case.label, "error", detail={"error": type(exc).__name__, "text": text})
+    try:
+        got = to_plain_array(returned)
+    except Exception:
+        return CaseOutcome(case.label, "wrong_type", detail={"type": type(returned).__name__})
+    if got.shape != expected.shape:
+        return CaseOutcome(
+            case.label,
+            "wrong_shape",
+            hint=_diagnose(ex, case, got, expected),
+            detail={"expected": tuple(expected.shape), "got": tuple(got.shape)},
+        )
+    if not np.all(np.isfinite(got)):
+        return CaseOutcome(case.label, "not_finite")
+    if not _close(got, expected, ex):
+        return CaseOutcome(case.label, "wrong_value", hint=_diagnose(ex, case, got, expected))
+    return CaseOutcome(case.label, "pass")
+
+
+def evaluate(ex: Exercise, fn) -> CheckResult:
+    """Runs every case of ``ex`` on ``fn`` and returns the result (prints nothing)."""
+    if not callable(fn):
+        outcome = CaseOutcome("case.none", "not_callable", detail={"type": type(fn).__name__})
+        return CheckResult(ex.name, [outcome], ex.points)
+    outcomes = []
+    for case in ex.make_cases():
+        outcome = _run_case(ex, fn, case)
+        outcomes.append(outcome)
+        if outcome.status == "not_implemented":
+            break
+    return CheckResult(ex.name, outcomes, ex.points)
+
+
+def report(ex: Exercise, fn) -> CheckResult:
+    """Evaluates ``fn``, prints the verdict, and in strict mode raises when it fails."""
+    result = evaluate(ex, fn)
+    print(result.message())
+    if strict_checks() and not result.passed:
+        raise CheckFailed(result.message("en"))
+    return result
+
+
+register(
+    {
+        "check.pass": {
+            "ko": "✅ {name}: 통과했습니다! 사례 {n}개를 모두 맞혔습니다.",
+            "en": "✅ {name}: passed! All {n} cases are right.",
+        },
+        "check.not_implemented": {
+            "ko": "⏳ {name}: 아직 구현되지 않았습니다(NotImplementedError). 함수를 완성한 뒤 이 셀을 다시 실행하세요.",
+            "en": "⏳ {name}: not implemented yet (NotImplementedError). Complete the function, then run this cell again.",
+        },
+        "check.not_callable": {
+            "ko": "❌ {name}: 함수 자체를 넘겨야 합니다(괄호 없이 이름만). 받은 것의 종류: {type}.",
+            "en": "❌ {name}: pass the function itself (its name, without parentheses). Received a {type}.",
+        },
+        "check.fail": {
+            "ko": "❌ {name}: 사례 {n}개 중 {passed}개 통과. 처음 틀린 사례: {case}",
+            "en": "❌ {name}: {passed} of {n} cases passed. First failing case: {case}",
+        },
+        "check.error": {
+            "ko": "함수 실행 중 {error} 오류가 났습니다: {text}",
+            "en": "Your function raised {error}: {text}",
+        },
+        "check.wrong_type": {
+            "ko": "숫자 배열을 돌려줘야 하는데 {type} 값을 돌려주었습니다. return 문을 확인하세요.",
+            "en": "It must return an array of numbers, but returned a {type}. Check the return statement.",
+        },
+        "check.wrong_shape": {
+            "ko": "결과의 모양(shape)이 {expected}이어야 하는데 {got}입니다.",
+            "en": "The result should have shape {expected}, but has shape {got}.",
+        },
+        "check.not_finite": {
+            "ko": "결과에 NaN 또는 무한대가 들어 있습니다. log나 exp의 입력과 0으로 나누기를 확인하세요.",
+            "en": "The result contains NaN or infinity. Check what goes into log or exp, and divisions by zero.",
+        },
+        "check.wrong_value": {
+            "ko": "모양은 맞지만 값이 다릅니다.",
+            "en": "The shape is right, but the values differ.",
+        },
+        "hint.sign": {
+            "ko": "힌트: 부호가 반대인 것 같습니다.",
+            "en": "Hint: the sign looks flipped.",
+        },
+        "hint.factor": {
+            "ko": "힌트: 모든 값이 같은 비율로 어긋납니다. 곱해야 할 상수(계수)를 빠뜨렸거나 더 곱하지 않았는지 확인하세요.",
+            "en": "Hint: every value is off by the same ratio. Look for a constant factor that is missing or extra.",
+        },
+        "case.none": {"ko": "(실행하지 않음)", "en": "(not run)"},
+    }
+)

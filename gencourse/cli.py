@@ -1,0 +1,101 @@
+"""The ``gencourse`` command line: release student notebooks, run lessons."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def course_root(given: str | None) -> Path:
+    """The course folder: --root, $GENCOURSE_ROOT, the current folder, or the package's parent."""
+    for candidate in (given, os.environ.get("GENCOURSE_ROOT"), os.getcwd()):
+        if candidate and (Path(candidate) / "solutions").is_dir():
+            return Path(candidate).resolve()
+    return Path(__file__).resolve().parent.parent
+
+
+def cmd_release(args) -> int:
+    from gencourse import notebooks
+
+    root = course_root(args.root)
+    report = notebooks.release(root, check=args.check, force=args.force)
+    for path in report.written:
+        print(f"wrote     {path.relative_to(root)}")
+    for path in report.kept:
+        print(
+            f"kept      {path.relative_to(root)}: it was edited after it was generated; "
+            "rerun with --force to overwrite it (the edits will be lost)"
+        )
+    if args.check:
+        for path in report.drifted:
+            print(f"outdated  {path.relative_to(root)}: run `gencourse release` and commit it")
+        if report.drifted:
+            return 1
+        print(f"{len(report.unchanged)} student notebooks match their masters.")
+    return 1 if report.kept else 0
+
+
+def cmd_run(args) -> int:
+    from gencourse import runner
+
+    root = course_root(args.root)
+    langs = ("ko", "en") if args.lang == "all" else (args.lang,)
+    failed = False
+    for lang in langs:
+        try:
+            result = runner.run_lesson(
+                root, args.lesson, lang, args.mode, args.source, args.out, args.timeout
+            )
+        except runner.LessonNotFound as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        status = "ok" if result.ok else f"FAILED: {result.error}"
+        print(f"{result.lesson} [{lang}, {args.mode}] {result.seconds:.1f} s  {status}")
+        print(f"  notebook: {result.notebook}\n  log:      {result.log}")
+        failed |= not result.ok
+    return 1 if failed else 0
+
+
+def cmd_lessons(args) -> int:
+    from gencourse import runner
+
+    for name in runner.available_lessons(course_root(args.root)):
+        print(name)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gencourse", description="Tools of the gencourse generative-models course."
+    )
+    parser.add_argument("--root", help="the course folder (default: found automatically)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("release", help="generate notebooks/ (stubs) from solutions/ (masters)")
+    p.add_argument("--check", action="store_true", help="write nothing; fail if any is outdated")
+    p.add_argument("--force", action="store_true", help="overwrite notebooks somebody edited")
+    p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("run", help="execute a lesson headless; save the notebook and a log")
+    p.add_argument("lesson", help="e.g. 02_vae, 02 or vae")
+    p.add_argument("--lang", choices=["ko", "en", "all"], default="ko")
+    p.add_argument("--mode", choices=["quick", "full"], default="full")
+    p.add_argument("--source", choices=["solutions", "notebooks"], default="solutions")
+    p.add_argument("--out", help="output folder (default: <root>/runs)")
+    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("lessons", help="list the lessons")
+    p.set_defaults(func=cmd_lessons)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
