@@ -17,7 +17,15 @@ from gencourse.i18n import get_language, set_language
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 __version__ = "0.1.0"
-__all__ = ["setup", "pick", "quick_mode", "set_language", "get_language", "timer"]
+__all__ = [
+    "setup",
+    "pick",
+    "quick_mode",
+    "set_language",
+    "get_language",
+    "timer",
+    "report_time",
+]
 
 _LAZY = {"data", "models", "viz", "check", "metrics", "notebooks", "runner", "cli"}
 _started = {"t": time.perf_counter()}
@@ -29,6 +37,34 @@ def __getattr__(name):
     raise AttributeError(f"module 'gencourse' has no attribute {name!r}")
 
 
+def _import_tensorflow_quietly() -> None:
+    """Imports TensorFlow with its C++ start-up log lines kept out of the notebook.
+
+    TensorFlow's native code writes INFO lines (oneDNN, absl) straight to file
+    descriptor 2 before any Python setting can stop them; a learner reads them
+    as errors. They are discarded for the import only.
+    """
+    import sys
+
+    if "tensorflow" in sys.modules:
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, AttributeError, ValueError):
+        import tensorflow  # noqa: F401
+
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        import tensorflow  # noqa: F401
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 def setup(lang: str = "en", seed: int = 0) -> None:
     """Prepares a notebook: language, Hangul-capable fonts, seeds and quiet logs.
 
@@ -37,6 +73,7 @@ def setup(lang: str = "en", seed: int = 0) -> None:
         seed: seeds Python, NumPy and Keras so that a run can be repeated.
     """
     set_language(lang)
+    _import_tensorflow_quietly()
     import keras
 
     from gencourse import viz
@@ -53,3 +90,12 @@ def setup(lang: str = "en", seed: int = 0) -> None:
 def timer() -> float:
     """Seconds since :func:`setup` was called (the notebook's own run time)."""
     return time.perf_counter() - _started["t"]
+
+
+def report_time() -> None:
+    """Prints how long the notebook has run since :func:`setup`."""
+    from gencourse.i18n import t
+
+    minutes = timer() / 60
+    mode = t("mode.quick") if quick_mode() else t("mode.full")
+    print(t("setup.elapsed", minutes=minutes, mode=mode))

@@ -21,9 +21,14 @@ HANGUL_FONT = "NanumGothic"
 
 def hangul_font_path() -> Path:
     """The NanumGothic font file that koreanize-matplotlib installs."""
-    import koreanize_matplotlib
+    # Locate the package without importing it: importing it changes rcParams and
+    # triggers a deprecation warning of its own.
+    from importlib.util import find_spec
 
-    return Path(koreanize_matplotlib.__file__).parent / "fonts" / "NanumGothic.ttf"
+    spec = find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        return Path("koreanize_matplotlib-is-not-installed") / "NanumGothic.ttf"
+    return Path(list(spec.submodule_search_locations)[0]) / "fonts" / "NanumGothic.ttf"
 
 
 def use_hangul_font() -> str:
@@ -172,3 +177,27 @@ def _metric_keys():
     from gencourse.i18n import all_keys
 
     return set(all_keys())
+
+
+def _width(text: str) -> int:
+    """Display width in a terminal or notebook: Hangul and other wide characters count 2."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_table(headers, rows) -> None:
+    """Prints an aligned text table; the first column is left-aligned, the rest right-aligned.
+
+    Args:
+        headers: column titles.
+        rows: sequences of cells (already formatted strings or numbers).
+    """
+    table = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(_width(row[i]) for row in table) for i in range(len(headers))]
+    for row in table:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            cells.append(cell + pad if i == 0 else pad + cell)
+        print("  ".join(cells))

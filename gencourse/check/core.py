@@ -155,51 +155,84 @@ def _close(a: np.ndarray, b: np.ndarray, ex: Exercise) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=ex.rtol, atol=ex.atol))
 
 
-def _diagnose(ex: Exercise, case: Case, got: np.ndarray, expected: np.ndarray) -> str | None:
-    """Names the kind of mistake, or returns None when it is not recognised."""
-    for mistake in ex.mistakes:
-        try:
-            wrong = to_plain_array(mistake.fn(*copy.deepcopy(case.args), **case.kwargs))
-        except Exception:
-            continue
-        if _close(got, wrong, ex) and not _close(wrong, expected, ex):
-            return mistake.hint
-    if got.shape == expected.shape and np.any(np.abs(expected) > ex.atol):
-        if _close(got, -expected, ex):
-            return "hint.sign"
-        mask = np.abs(expected) > 1e-3
-        if mask.any():
-            ratio = got[mask] / expected[mask]
-            if np.allclose(ratio, ratio.flat[0], rtol=1e-3) and not np.isclose(ratio.flat[0], 1):
-                return "hint.factor"
+def _mistake_output(mistake: Mistake, case: Case) -> np.ndarray | None:
+    try:
+        return to_plain_array(mistake.fn(*copy.deepcopy(case.args), **case.kwargs))
+    except Exception:
+        return None
+
+
+def _generic_hint(ex: Exercise, got: np.ndarray, expected: np.ndarray) -> str | None:
+    """A flipped sign or a constant factor, for mistakes no list foresaw."""
+    if got.shape != expected.shape or not np.any(np.abs(expected) > ex.atol):
+        return None
+    if _close(got, -expected, ex):
+        return "hint.sign"
+    mask = np.abs(expected) > 1e-3
+    ratio = got[mask] / expected[mask]
+    if np.allclose(ratio, ratio.flat[0], rtol=1e-3) and not np.isclose(ratio.flat[0], 1):
+        return "hint.factor"
     return None
 
 
-def _run_case(ex: Exercise, fn: Callable, case: Case) -> CaseOutcome:
+def _diagnose(ex: Exercise, runs: list[tuple[Case, np.ndarray | None, np.ndarray]]) -> str | None:
+    """Names the kind of mistake from all cases at once, or returns None.
+
+    A known wrong formula is named when it reproduces the learner's output on
+    the cases it distinguishes; the one that explains the most cases wins, so
+    an edge case where two formulas agree cannot mislead the verdict.
+    """
+    best, best_score = None, 0
+    for mistake in ex.mistakes:
+        score = 0
+        for case, got, expected in runs:
+            if got is None:
+                continue
+            wrong = _mistake_output(mistake, case)
+            if wrong is None or _close(wrong, expected, ex):
+                continue  # this case cannot tell the mistake from the right answer
+            if not _close(got, wrong, ex):
+                score = 0
+                break
+            score += 1
+        if score > best_score:
+            best, best_score = mistake.hint, score
+    if best is not None:
+        return best
+    for _, got, expected in runs:
+        if got is not None and not _close(got, expected, ex):
+            return _generic_hint(ex, got, expected)
+    return None
+
+
+def _run_case(ex: Exercise, fn: Callable, case: Case):
+    """Runs one case; returns the outcome, the learner's array (or None) and the reference."""
     expected = to_plain_array(ex.reference(*copy.deepcopy(case.args), **case.kwargs))
+    outcome, got = _judge_case(ex, fn, case, expected)
+    return outcome, got, expected
+
+
+def _judge_case(ex: Exercise, fn: Callable, case: Case, expected: np.ndarray):
     try:
         returned = fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
     except NotImplementedError:
-        return CaseOutcome(case.label, "not_implemented")
+        return CaseOutcome(case.label, "not_implemented"), None
     except Exception as exc:  # the learner's bug, reported without a traceback
         text = str(exc).splitlines()[0][:200] if str(exc) else ""
-        return CaseOutcome(case.label, "error", detail={"error": type(exc).__name__, "text": text})
+        detail = {"error": type(exc).__name__, "text": text}
+        return CaseOutcome(case.label, "error", detail=detail), None
     try:
         got = to_plain_array(returned)
     except Exception:
-        return CaseOutcome(case.label, "wrong_type", detail={"type": type(returned).__name__})
+        return CaseOutcome(case.label, "wrong_type", detail={"type": type(returned).__name__}), None
     if got.shape != expected.shape:
-        return CaseOutcome(
-            case.label,
-            "wrong_shape",
-            hint=_diagnose(ex, case, got, expected),
-            detail={"expected": tuple(expected.shape), "got": tuple(got.shape)},
-        )
+        detail = {"expected": tuple(expected.shape), "got": tuple(got.shape)}
+        return CaseOutcome(case.label, "wrong_shape", detail=detail), got
     if not np.all(np.isfinite(got)):
-        return CaseOutcome(case.label, "not_finite")
+        return CaseOutcome(case.label, "not_finite"), got
     if not _close(got, expected, ex):
-        return CaseOutcome(case.label, "wrong_value", hint=_diagnose(ex, case, got, expected))
-    return CaseOutcome(case.label, "pass")
+        return CaseOutcome(case.label, "wrong_value"), got
+    return CaseOutcome(case.label, "pass"), got
 
 
 def evaluate(ex: Exercise, fn) -> CheckResult:
@@ -207,13 +240,18 @@ def evaluate(ex: Exercise, fn) -> CheckResult:
     if not callable(fn):
         outcome = CaseOutcome("case.none", "not_callable", detail={"type": type(fn).__name__})
         return CheckResult(ex.name, [outcome], ex.points)
-    outcomes = []
+    outcomes, runs = [], []
     for case in ex.make_cases():
-        outcome = _run_case(ex, fn, case)
+        outcome, got, expected = _run_case(ex, fn, case)
         outcomes.append(outcome)
+        runs.append((case, got, expected))
         if outcome.status == "not_implemented":
             break
-    return CheckResult(ex.name, outcomes, ex.points)
+    result = CheckResult(ex.name, outcomes, ex.points)
+    failure = result.first_failure()
+    if failure is not None and failure.status in ("wrong_shape", "wrong_value"):
+        failure.hint = _diagnose(ex, runs)
+    return result
 
 
 def report(ex: Exercise, fn) -> CheckResult:

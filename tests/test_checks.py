@@ -1,0 +1,204 @@
+"""Do the exercise checks pass the reference, and catch stubs and plausible mistakes?"""
+
+import re
+
+import numpy as np
+import pytest
+
+from gencourse import check, i18n
+from gencourse.check.core import to_plain_array
+
+
+def reparam_ok(m, lv, e):
+    return m + np.exp(0.5 * lv) * e
+
+
+def kl_ok(m, lv):
+    return -0.5 * np.sum(1 + lv - m**2 - np.exp(lv), axis=-1)
+
+
+def bce(x, r):
+    return -(x * np.log(r) + (1 - x) * np.log(1 - r))
+
+
+def loss_ok(x, r, m, lv, beta=1.0):
+    return bce(x, r).reshape(len(x), -1).sum(1).mean() + beta * kl_ok(m, lv).mean()
+
+
+def loss_keras(x, r, m, lv, beta=1.0):
+    import keras
+
+    per_pixel = keras.losses.binary_crossentropy(x[..., None], r[..., None])
+    per_image = keras.ops.sum(keras.ops.reshape(per_pixel, (len(x), -1)), axis=1)
+    return keras.ops.mean(per_image) + beta * keras.ops.mean(kl_ok(m, lv))
+
+
+def stub(*args, **kwargs):
+    raise NotImplementedError
+
+
+CORRECT = {
+    "reparameterize": [reparam_ok, lambda m, lv, e: m + np.sqrt(np.exp(lv)) * e],
+    "kl_divergence": [kl_ok, lambda m, lv: 0.5 * np.sum(m**2 + np.exp(lv) - lv - 1, axis=1)],
+    "vae_loss": [loss_ok, loss_keras],
+}
+
+# Plausible wrong answers and the hint each must earn.
+WRONG = {
+    "reparameterize": [
+        (lambda m, lv, e: m + np.exp(lv) * e, "hint.reparam.variance"),
+        (lambda m, lv, e: m + lv * e, "hint.reparam.log_var_as_std"),
+        (lambda m, lv, e: np.exp(0.5 * lv) * e, "hint.reparam.no_mean"),
+        (lambda m, lv, e: m, "hint.reparam.noise_ignored"),
+        (lambda m, lv, e: m - np.exp(0.5 * lv) * e, "hint.reparam.minus"),
+    ],
+    "kl_divergence": [
+        (lambda m, lv: 0.5 * np.sum(1 + lv - m**2 - np.exp(lv), axis=-1), "hint.kl.sign"),
+        (lambda m, lv: -np.sum(1 + lv - m**2 - np.exp(lv), axis=-1), "hint.kl.half"),
+        (lambda m, lv: -0.5 * np.sum(1 + lv - m**2 - np.exp(lv)), "hint.kl.batch_reduced"),
+        (lambda m, lv: -0.5 * np.mean(1 + lv - m**2 - np.exp(lv), axis=-1), "hint.kl.latent_mean"),
+        (lambda m, lv: -0.5 * (1 + lv - m**2 - np.exp(lv)), "hint.kl.latent_not_summed"),
+        (lambda m, lv: -0.5 * np.sum(1 + lv - m - np.exp(lv), axis=-1), "hint.kl.square"),
+    ],
+    "vae_loss": [
+        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean() + beta * kl_ok(m, lv).sum(), "hint.loss.kl_summed"),
+        (lambda x, r, m, lv, beta=1.0: bce(x, r).mean() + beta * kl_ok(m, lv).mean(), "hint.loss.pixel_mean"),
+        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean() + kl_ok(m, lv).mean(), "hint.loss.no_beta"),
+        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean() - beta * kl_ok(m, lv).mean(), "hint.loss.kl_sign"),
+        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1) + beta * kl_ok(m, lv), "hint.loss.per_sample"),
+        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean(), "hint.loss.no_kl"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORRECT))
+def test_do_correct_answers_pass_whatever_library_they_use(name):
+    for fn in CORRECT[name]:
+        result = check.evaluate(name, fn)
+        assert result.passed, result.message("en")
+        assert result.points == 1.0
+
+
+@pytest.mark.parametrize("name", sorted(check.EXERCISES))
+def test_does_a_stub_get_not_implemented_and_no_points(name):
+    result = check.evaluate(name, stub)
+    assert not result.passed and result.status == "not_implemented" and result.points == 0.0
+    assert "NotImplementedError" in result.message("en")
+
+
+@pytest.mark.parametrize(
+    "name, index", [(n, i) for n in sorted(WRONG) for i in range(len(WRONG[n]))]
+)
+def test_does_each_plausible_mistake_fail_with_its_own_hint(name, index):
+    fn, hint = WRONG[name][index]
+    result = check.evaluate(name, fn)
+    assert not result.passed
+    assert result.points < 1.0
+    assert result.first_failure().hint == hint, result.message("en")
+    for lang in ("ko", "en"):
+        assert i18n.t(hint, lang) in result.message(lang)
+
+
+def test_are_there_at_least_three_recognised_mistakes_per_exercise():
+    for name, ex in check.EXERCISES.items():
+        assert len({m.hint for m in ex.mistakes}) >= 3, name
+        assert len(WRONG[name]) >= 3, name
+
+
+@pytest.mark.parametrize("name", sorted(check.EXERCISES))
+def test_does_the_verdict_never_reveal_the_expected_values(name):
+    ex = check.EXERCISES[name]
+    wrong_fn = WRONG[name][0][0]
+    result = check.evaluate(name, wrong_fn)
+    message = result.message("en") + result.message("ko")
+    case = ex.make_cases()[0]
+    expected = to_plain_array(ex.reference(*case.args, **case.kwargs)).ravel()
+    numbers = {float(n) for n in re.findall(r"-?\d+\.\d+", message)}
+    for value in expected[:50]:
+        assert not any(abs(value - n) < 1e-2 for n in numbers)
+
+
+class AlwaysEqual:
+    def __eq__(self, other):
+        return True
+
+    __hash__ = None
+
+
+@pytest.mark.parametrize(
+    "returned, status",
+    [
+        (None, "wrong_type"),
+        ("0.5", "wrong_type"),
+        (AlwaysEqual(), "wrong_type"),
+        ([["a"]], "wrong_type"),
+        (np.zeros((2, 2, 2)), "wrong_shape"),
+        (np.full(8, np.nan), "wrong_shape"),
+    ],
+)
+def test_are_non_arrays_and_tricks_refused_with_a_clear_status(returned, status):
+    result = check.evaluate("kl_divergence", lambda m, lv: returned)
+    assert result.status == status
+    assert result.points == 0.0
+
+
+def test_are_nan_results_reported_as_such():
+    result = check.evaluate("kl_divergence", lambda m, lv: np.full(len(m), np.nan))
+    assert result.status == "not_finite" and "NaN" in result.message("en")
+
+
+def test_is_an_exception_reported_without_a_traceback():
+    def broken(m, lv):
+        return m @ np.ones((7, 7))
+
+    result = check.evaluate("kl_divergence", broken)
+    message = result.message("en")
+    assert result.status == "error" and "ValueError" in message and "Traceback" not in message
+
+
+def test_is_passing_a_result_instead_of_a_function_explained():
+    result = check.evaluate("kl_divergence", np.zeros(3))
+    assert result.status == "not_callable"
+    assert "without parentheses" in result.message("en") and "괄호" in result.message("ko")
+
+
+def test_cannot_a_function_that_edits_its_inputs_corrupt_the_reference():
+    def sneaky(m, lv):
+        out = kl_ok(m, lv)
+        m[...] = 0.0
+        lv[...] = 0.0
+        return out
+
+    assert check.evaluate("kl_divergence", sneaky).passed
+
+
+def test_does_a_right_answer_on_easy_cases_only_get_partial_credit():
+    def only_standard_normal(m, lv):
+        return np.zeros(len(m))
+
+    result = check.evaluate("kl_divergence", only_standard_normal)
+    assert 0.0 < result.points < 0.5
+
+
+def test_does_the_notebook_check_print_in_the_current_language(capsys, monkeypatch):
+    monkeypatch.delenv("GENCOURSE_STRICT_CHECKS", raising=False)
+    i18n.set_language("ko")
+    try:
+        check.kl_divergence(kl_ok)
+        check.kl_divergence(stub)
+    finally:
+        i18n.set_language("en")
+    out = capsys.readouterr().out
+    assert "통과했습니다" in out and "아직 구현되지 않았습니다" in out
+
+
+def test_does_strict_mode_turn_a_failure_into_an_error(monkeypatch):
+    monkeypatch.setenv("GENCOURSE_STRICT_CHECKS", "1")
+    with pytest.raises(check.CheckFailed, match="kl_divergence"):
+        check.kl_divergence(stub)
+    check.kl_divergence(kl_ok)  # a pass never raises
+
+
+def test_is_an_unknown_exercise_name_refused():
+    with pytest.raises(ValueError, match="Unknown exercise"):
+        check.evaluate("nope", kl_ok)
