@@ -5,7 +5,10 @@ from gencourse.i18n import register
 register(
     {
         # Set-up and run modes.
-        "mode.quick": {"ko": "빠른 모드(CI용, 아주 작은 크기)", "en": "quick mode (for CI, tiny sizes)"},
+        "mode.quick": {
+            "ko": "빠른 모드(CI용, 아주 작은 크기)",
+            "en": "quick mode (for CI, tiny sizes)",
+        },
         "mode.full": {"ko": "전체 모드", "en": "full mode"},
         "setup.ready": {
             "ko": "준비 완료: {mode}, Keras 백엔드 {backend}",

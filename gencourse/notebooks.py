@@ -108,7 +108,9 @@ def validate_master(nb, path="master") -> None:
         if BEGIN not in source or END not in source:
             raise NotebookError(f"{path}: the solution cell of {name!r} has no solution markers.")
         if f"check.{name}({name})" not in nb.cells[roles["check"]].source:
-            raise NotebookError(f"{path}: the check cell of {name!r} must call check.{name}({name}).")
+            raise NotebookError(
+                f"{path}: the check cell of {name!r} must call check.{name}({name})."
+            )
     for cell in nb.cells:
         if cell.cell_type == "code" and BEGIN in cell.source and "exercise" not in gc_meta(cell):
             raise NotebookError(f"{path}: a cell with solution markers has no exercise metadata.")
@@ -219,7 +221,9 @@ def _translated(ko: str, en: str) -> bool:
     they are the language codes themselves; any other string (a data set's
     name, a file path, a key) must be the same in both.
     """
-    return ko == en or bool(_HANGUL.search(ko)) or {ko.strip("\"'"), en.strip("\"'")} == {"ko", "en"}
+    return (
+        ko == en or bool(_HANGUL.search(ko)) or {ko.strip("\"'"), en.strip("\"'")} == {"ko", "en"}
+    )
 
 
 def same_code(ko_source: str, en_source: str) -> bool:
@@ -244,7 +248,7 @@ def parity_problems(ko, en) -> list[str]:
     problems = []
     if len(ko_code) != len(en_code):
         problems.append(f"{len(ko_code)} code cells in ko, {len(en_code)} in en")
-    for i, (a, b) in enumerate(zip(ko_code, en_code)):
+    for i, (a, b) in enumerate(zip(ko_code, en_code, strict=False)):
         if gc_meta(a) != gc_meta(b):
             problems.append(f"code cell {i}: metadata {gc_meta(a)} vs {gc_meta(b)}")
         if not same_code(a.source, b.source):

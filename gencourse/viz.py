@@ -80,7 +80,9 @@ def image_grid(images, ncols: int = 10, title: str | None = None, labels=None, s
     images = _as_images(images)
     n = len(images)
     nrows = -(-n // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * size, nrows * size * 1.05), squeeze=False)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(ncols * size, nrows * size * 1.05), squeeze=False
+    )
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < n:
@@ -130,9 +132,7 @@ def latent_map(decode, limit: float = 2.5, n: int = 15, z_mean=None, labels=None
     ncols = 2 if z_mean is not None else 1
     fig, axes = plt.subplots(1, ncols, figsize=(6.5 * ncols, 6.2), squeeze=False)
     ax = axes[0, -1]
-    ax.imshow(
-        tile(images, n), cmap="gray_r", vmin=0, vmax=1, extent=(-limit, limit, -limit, limit)
-    )
+    ax.imshow(tile(images, n), cmap="gray_r", vmin=0, vmax=1, extent=(-limit, limit, -limit, limit))
     ax.set_title(t("fig.latent_grid"))
     ax.set_xlabel("z[0]")
     ax.set_ylabel("z[1]")

@@ -61,12 +61,38 @@ WRONG = {
         (lambda m, lv: -0.5 * np.sum(1 + lv - m - np.exp(lv), axis=-1), "hint.kl.square"),
     ],
     "vae_loss": [
-        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean() + beta * kl_ok(m, lv).sum(), "hint.loss.kl_summed"),
-        (lambda x, r, m, lv, beta=1.0: bce(x, r).mean() + beta * kl_ok(m, lv).mean(), "hint.loss.pixel_mean"),
-        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean() + kl_ok(m, lv).mean(), "hint.loss.no_beta"),
-        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean() - beta * kl_ok(m, lv).mean(), "hint.loss.kl_sign"),
-        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1) + beta * kl_ok(m, lv), "hint.loss.per_sample"),
-        (lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean(), "hint.loss.no_kl"),
+        (
+            lambda x, r, m, lv, beta=1.0: (
+                bce(x, r).reshape(len(x), -1).sum(1).mean() + beta * kl_ok(m, lv).sum()
+            ),
+            "hint.loss.kl_summed",
+        ),
+        (
+            lambda x, r, m, lv, beta=1.0: bce(x, r).mean() + beta * kl_ok(m, lv).mean(),
+            "hint.loss.pixel_mean",
+        ),
+        (
+            lambda x, r, m, lv, beta=1.0: (
+                bce(x, r).reshape(len(x), -1).sum(1).mean() + kl_ok(m, lv).mean()
+            ),
+            "hint.loss.no_beta",
+        ),
+        (
+            lambda x, r, m, lv, beta=1.0: (
+                bce(x, r).reshape(len(x), -1).sum(1).mean() - beta * kl_ok(m, lv).mean()
+            ),
+            "hint.loss.kl_sign",
+        ),
+        (
+            lambda x, r, m, lv, beta=1.0: (
+                bce(x, r).reshape(len(x), -1).sum(1) + beta * kl_ok(m, lv)
+            ),
+            "hint.loss.per_sample",
+        ),
+        (
+            lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean(),
+            "hint.loss.no_kl",
+        ),
     ],
 }
 

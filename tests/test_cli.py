@@ -50,7 +50,9 @@ def _course_with(tmp_path, *sources):
 def test_does_a_failing_cell_exit_1_and_keep_the_notebook_and_log(tmp_path):
     root = _course_with(tmp_path, "x = 1", "raise RuntimeError('boom')", "y = 2")
     out = tmp_path / "out"
-    proc = gencourse("--root", str(root), "run", "01", "--lang", "en", "--mode", "quick", "--out", str(out))
+    proc = gencourse(
+        "--root", str(root), "run", "01", "--lang", "en", "--mode", "quick", "--out", str(out)
+    )
     assert proc.returncode == 1
     assert "cell 1 failed: RuntimeError: boom" in proc.stdout
     log = (out / "01_demo.en.quick.log").read_text()
@@ -62,7 +64,9 @@ def test_does_a_failing_cell_exit_1_and_keep_the_notebook_and_log(tmp_path):
 def test_does_a_lesson_run_in_the_mode_asked_for(tmp_path):
     root = _course_with(tmp_path, "import os\nprint('QUICK=' + os.environ['GENCOURSE_QUICK'])")
     out = tmp_path / "out"
-    proc = gencourse("--root", str(root), "run", "demo", "--lang", "en", "--mode", "full", "--out", str(out))
+    proc = gencourse(
+        "--root", str(root), "run", "demo", "--lang", "en", "--mode", "full", "--out", str(out)
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     executed = nbformat.read(str(out / "01_demo.en.full.ipynb"), 4)
     assert executed.cells[0].outputs[0]["text"].strip() == "QUICK=0"

@@ -34,7 +34,11 @@ def test_do_train_and_held_out_images_never_overlap(mnist5k):
 
 
 def test_is_the_split_deterministic_and_seeded():
-    a, b, c = data.load("mnist5k", seed=0), data.load("mnist5k", seed=0), data.load("mnist5k", seed=1)
+    a, b, c = (
+        data.load("mnist5k", seed=0),
+        data.load("mnist5k", seed=0),
+        data.load("mnist5k", seed=1),
+    )
     np.testing.assert_array_equal(a.x_train, b.x_train)
     np.testing.assert_array_equal(a.y_test, b.y_test)
     assert not np.array_equal(a.y_train, c.y_train)

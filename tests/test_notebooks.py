@@ -61,7 +61,9 @@ def test_does_parity_catch_a_changed_number_but_allow_translated_text():
 
 
 def test_are_solution_regions_replaced_by_a_stub_at_the_same_indentation():
-    source = "def f(x):\n    '''doc'''\n    ### BEGIN SOLUTION\n    return x + 1\n    ### END SOLUTION\n"
+    source = (
+        "def f(x):\n    '''doc'''\n    ### BEGIN SOLUTION\n    return x + 1\n    ### END SOLUTION\n"
+    )
     stub = notebooks.strip_solutions(source, "en")
     assert "return x + 1" not in stub
     assert "    raise NotImplementedError" in stub and "    # Write your code here." in stub

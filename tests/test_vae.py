@@ -170,11 +170,22 @@ def test_does_training_lower_the_loss_on_real_digits():
     assert losses[-1] < 0.9 * losses[0]
 
 
-def test_does_the_same_seed_reproduce_training_exactly():
+def test_does_the_same_seed_reproduce_training():
+    # Multithreaded float sums may differ in the last bits between runs, so the
+    # comparison allows 1e-5 relative; another seed must differ far more.
     x = _tiny_data()
-    a = _tiny_vae(seed=5).fit(x, epochs=2, batch_size=16, verbose=0, shuffle=False).history
-    b = _tiny_vae(seed=5).fit(x, epochs=2, batch_size=16, verbose=0, shuffle=False).history
-    assert a == b
+
+    def run(seed):
+        vae = _tiny_vae(seed=seed)
+        history = vae.fit(x, epochs=2, batch_size=16, verbose=0, shuffle=False).history
+        return np.array(history["loss"]), vae.get_weights()
+
+    (loss_a, weights_a), (loss_b, weights_b) = run(5), run(5)
+    loss_c, _ = run(6)
+    np.testing.assert_allclose(loss_a, loss_b, rtol=1e-5)
+    for wa, wb in zip(weights_a, weights_b, strict=True):
+        np.testing.assert_allclose(wa, wb, rtol=1e-4, atol=1e-6)
+    assert np.max(np.abs(loss_a - loss_c) / loss_a) > 1e-3
 
 
 def test_does_a_saved_and_loaded_vae_give_the_same_outputs(tmp_path):

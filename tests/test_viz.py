@@ -13,7 +13,9 @@ HANGUL = "잠재 공간의 격자점을 디코더로 복원한 이미지 에포�
 
 def test_does_the_hangul_font_have_every_glyph_the_figures_use():
     viz.use_hangul_font()
-    path = font_manager.findfont(font_manager.FontProperties(family=matplotlib.rcParams["font.family"]))
+    path = font_manager.findfont(
+        font_manager.FontProperties(family=matplotlib.rcParams["font.family"])
+    )
     font = FT2Font(path)
     texts = [i18n._catalogs[k]["ko"] for k in i18n.all_keys() if k.startswith(("fig.", "metric."))]
     for ch in set("".join(texts) + HANGUL) - {" "}:
@@ -26,14 +28,23 @@ def test_does_a_korean_figure_render_without_missing_glyph_warnings(tmp_path):
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            fig = viz.image_grid(np.zeros((4, 28, 28, 1)), ncols=4, title=HANGUL, labels=[-1, 2, 3, 4])
+            fig = viz.image_grid(
+                np.zeros((4, 28, 28, 1)), ncols=4, title=HANGUL, labels=[-1, 2, 3, 4]
+            )
             fig.axes[0].set_xlabel("음수 -1.5")
             fig.savefig(tmp_path / "ko.png")
-            fig = viz.latent_map(lambda z: np.zeros((len(z), 8, 8)), n=3, z_mean=np.zeros((5, 2)), labels=np.arange(5))
+            fig = viz.latent_map(
+                lambda z: np.zeros((len(z), 8, 8)),
+                n=3,
+                z_mean=np.zeros((5, 2)),
+                labels=np.arange(5),
+            )
             fig.savefig(tmp_path / "map.png")
     finally:
         i18n.set_language("en")
-    glyph_warnings = [w for w in caught if "Glyph" in str(w.message) or "missing from" in str(w.message)]
+    glyph_warnings = [
+        w for w in caught if "Glyph" in str(w.message) or "missing from" in str(w.message)
+    ]
     assert glyph_warnings == []
     assert (tmp_path / "ko.png").stat().st_size > 1000
 
@@ -76,6 +87,8 @@ def test_does_print_table_align_hangul_by_display_width(capsys):
 
 
 def test_does_history_plot_one_panel_per_loss_with_held_out_curves():
-    fig = viz.history({"loss": [3, 2], "kl_loss": [1, 1], "val_loss": [4, 3], "val_kl_loss": [1, 2]})
+    fig = viz.history(
+        {"loss": [3, 2], "kl_loss": [1, 1], "val_loss": [4, 3], "val_kl_loss": [1, 2]}
+    )
     assert len(fig.axes) == 2
     assert len(fig.axes[0].lines) == 2

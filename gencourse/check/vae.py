@@ -78,7 +78,9 @@ KL_DIVERGENCE = Exercise(
     make_cases=lambda: _gauss_cases(1),
     mistakes=[
         Mistake("hint.kl.batch_reduced", lambda m, lv: -0.5 * np.sum(_kl_terms(m, lv))),
-        Mistake("hint.kl.batch_reduced", lambda m, lv: np.mean(-0.5 * np.sum(_kl_terms(m, lv), -1))),
+        Mistake(
+            "hint.kl.batch_reduced", lambda m, lv: np.mean(-0.5 * np.sum(_kl_terms(m, lv), -1))
+        ),
         Mistake("hint.kl.batch_reduced", lambda m, lv: -0.5 * np.mean(_kl_terms(m, lv))),
         Mistake("hint.kl.latent_not_summed", lambda m, lv: -0.5 * _kl_terms(m, lv)),
         Mistake("hint.kl.latent_mean", lambda m, lv: -0.5 * np.mean(_kl_terms(m, lv), -1)),
@@ -178,7 +180,9 @@ VAE_LOSS = Exercise(
         ),
         Mistake(
             "hint.loss.mse",
-            lambda x, r, m, lv, beta=1.0: _per_image((x - r) ** 2).mean() + beta * _kl(m, lv).mean(),
+            lambda x, r, m, lv, beta=1.0: (
+                _per_image((x - r) ** 2).mean() + beta * _kl(m, lv).mean()
+            ),
         ),
     ],
 )
