@@ -21,7 +21,7 @@ register(
         # Data.
         "data.offline": {
             "ko": (
-                "데이터셋 '{name}'을(를) 내려받을 수 없습니다(오프라인이거나 서버에 닿지 않음). "
+                "데이터셋 '{name}'을(를) 내려받을 수 없습니다(오프라인이거나 서버에 연결할 수 없음). "
                 "다음 중 하나를 하세요: (1) 인터넷에 연결된 상태에서 한 번 실행해 Keras 캐시({cache})에 "
                 "저장하기, (2) x_train, y_train, x_test, y_test 배열이 든 .npz 파일을 받아 "
                 "load('{name}', path='파일 경로')로 지정하기, (3) 내장 데이터셋({embedded}) 사용하기."
@@ -37,11 +37,11 @@ register(
         "fig.original": {"ko": "원본", "en": "original"},
         "fig.reconstruction": {"ko": "재구성", "en": "reconstruction"},
         "fig.latent_grid": {
-            "ko": "잠재 공간의 격자점을 디코더로 복원한 이미지",
+            "ko": "잠재 공간 격자점에서 디코더가 만든 이미지",
             "en": "Decoder outputs over a grid of the latent space",
         },
         "fig.latent_scatter": {
-            "ko": "테스트 이미지의 잠재 벡터 평균 (색: 숫자)",
+            "ko": "테스트 이미지별 잠재 평균 z_mean (색: 숫자)",
             "en": "Latent means of held-out images (colour: digit)",
         },
         "fig.digit": {"ko": "숫자", "en": "digit"},

@@ -157,7 +157,10 @@ def latent_map(decode, limit: float = 2.5, n: int = 15, z_mean=None, labels=None
 def history(history, keys=None, title: str | None = None):
     """Training curves from a Keras ``History`` (or its ``.history`` dict)."""
     curves = getattr(history, "history", history)
-    keys = keys or [k for k in curves if not k.startswith("val_")]
+    if keys is None:
+        # Keras sorts the history by name; show the total loss first.
+        keys = [k for k in curves if not k.startswith("val_")]
+        keys.sort(key=lambda k: (k != "loss", k == "kl_loss"))
     fig, axes = plt.subplots(1, len(keys), figsize=(4.2 * len(keys), 3.2), squeeze=False)
     for ax, key in zip(axes.flat, keys, strict=True):
         epochs = np.arange(1, len(curves[key]) + 1)

@@ -306,7 +306,7 @@ register(
             "en": "Hint: the sign looks flipped.",
         },
         "hint.factor": {
-            "ko": "힌트: 모든 값이 같은 비율로 어긋납니다. 곱해야 할 상수(계수)를 빠뜨렸거나 더 곱하지 않았는지 확인하세요.",
+            "ko": "힌트: 모든 값이 같은 비율로 어긋납니다. 곱해야 할 상수(계수)를 빠뜨렸거나 필요 없는 상수를 더 곱했는지 확인하세요.",
             "en": "Hint: every value is off by the same ratio. Look for a constant factor that is missing or extra.",
         },
         "case.none": {"ko": "(실행하지 않음)", "en": "(not run)"},

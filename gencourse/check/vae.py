@@ -192,10 +192,13 @@ EXERCISES = {ex.name: ex for ex in (REPARAMETERIZE, KL_DIVERGENCE, VAE_LOSS)}
 register(
     {
         "case.standard_normal": {
-            "ko": "평균 0, 로그 분산 0 (표준 정규분포 그 자체)",
+            "ko": "평균 0, 로그 분산 0 (표준정규분포 그 자체)",
             "en": "mean 0 and log-variance 0 (the standard normal itself)",
         },
-        "case.random_batch": {"ko": "무작위 값으로 된 배치 8개", "en": "a random batch of 8"},
+        "case.random_batch": {
+            "ko": "무작위 값으로 된 샘플 8개짜리 배치",
+            "en": "a random batch of 8",
+        },
         "case.one_sample": {"ko": "샘플이 하나뿐인 배치", "en": "a batch of one sample"},
         "case.one_dim": {"ko": "잠재 공간이 1차원인 경우", "en": "a one-dimensional latent space"},
         "case.small_variance": {
@@ -235,7 +238,7 @@ register(
             "en": "Hint: neither eps nor the variance is used; that is not sampling.",
         },
         "hint.reparam.minus": {
-            "ko": "힌트: 분포는 같아 보여도, 주어진 eps를 그대로 더하는 방향으로 써야 합니다.",
+            "ko": "힌트: 분포는 같아 보여도, 표준편차 × eps를 평균에서 빼지 말고 더해야 합니다.",
             "en": "Hint: the distribution looks the same, but use the given eps as it is, added.",
         },
         "hint.kl.batch_reduced": {
@@ -307,7 +310,7 @@ register(
             "en": "Hint: the KL term is missing; this is a plain autoencoder's loss.",
         },
         "hint.loss.mse": {
-            "ko": "힌트: 이 수업의 재구성 손실은 평균 제곱 오차가 아니라 이진 교차 엔트로피입니다.",
+            "ko": "힌트: 이 수업의 재구성 손실은 제곱 오차가 아니라 이진 교차 엔트로피입니다.",
             "en": "Hint: this lesson's reconstruction loss is binary cross-entropy, not squared error.",
         },
     }
