@@ -63,6 +63,9 @@ def lab(args: list[str]) -> int:
     ensure_environment()
     say("opening JupyterLab: start with notebooks/ko or notebooks/en (solutions/ has the answers)")
     command = [str(PYTHON), "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", *args]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in args:
+        # In containers people often run as root; JupyterLab refuses that unless told.
+        command.append("--allow-root")
     try:
         return subprocess.call(command, cwd=ROOT)
     except KeyboardInterrupt:
