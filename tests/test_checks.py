@@ -18,6 +18,7 @@ def kl_ok(m, lv):
 
 
 def bce(x, r):
+    r = np.clip(r, 1e-7, 1 - 1e-7)
     return -(x * np.log(r) + (1 - x) * np.log(1 - r))
 
 
@@ -92,6 +93,19 @@ WRONG = {
         (
             lambda x, r, m, lv, beta=1.0: bce(x, r).reshape(len(x), -1).sum(1).mean(),
             "hint.loss.no_kl",
+        ),
+        (
+            lambda x, r, m, lv, beta=1.0: (
+                (-(x * np.log(r) + (1 - x) * np.log(1 - r))).reshape(len(x), -1).sum(1).mean()
+                + beta * kl_ok(m, lv).mean()
+            ),
+            "hint.loss.no_clip",
+        ),
+        (
+            lambda x, r, m, lv, beta=1.0: (
+                bce(x, r).mean(-1).reshape(len(x), -1).sum(1).mean() + beta * kl_ok(m, lv).mean()
+            ),
+            "hint.loss.channel_mean",
         ),
     ],
 }
@@ -228,3 +242,83 @@ def test_does_strict_mode_turn_a_failure_into_an_error(monkeypatch):
 def test_is_an_unknown_exercise_name_refused():
     with pytest.raises(ValueError, match="Unknown exercise"):
         check.evaluate("nope", kl_ok)
+
+
+# --- answers that tried to be clever (found by an adversarial review) ----------
+
+
+class StackSnooper:
+    """Returns whatever array named `expected` it finds in its callers' frames."""
+
+    def __array__(self, dtype=None, copy=None):
+        import sys
+
+        frame = sys._getframe(1)
+        while frame is not None:
+            if isinstance(frame.f_locals.get("expected"), np.ndarray):
+                return frame.f_locals["expected"]
+            frame = frame.f_back
+        return np.zeros(0)
+
+
+def test_cannot_a_returned_object_find_the_expected_answer_in_the_stack():
+    result = check.evaluate("kl_divergence", lambda m, lv: StackSnooper())
+    assert not result.passed and result.points == 0.0
+
+
+def test_cannot_the_function_loosen_the_tolerance_while_it_runs():
+    def loosen(m, lv):
+        check.EXERCISES["kl_divergence"].atol = float("inf")
+        check.EXERCISES["kl_divergence"].rtol = float("inf")
+        return np.zeros(len(m))
+
+    try:
+        assert not check.evaluate("kl_divergence", loosen).passed
+    finally:
+        check.EXERCISES["kl_divergence"].atol = 1e-4
+        check.EXERCISES["kl_divergence"].rtol = 1e-4
+
+
+def test_is_a_complex_result_refused_even_with_the_right_real_part():
+    result = check.evaluate("kl_divergence", lambda m, lv: kl_ok(m, lv) + 123j)
+    assert result.status == "wrong_type" and result.points == 0.0
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda m, lv, e: m + np.exp(0.5 * lv) * np.clip(e, -3, 3),  # clipped noise
+    ],
+)
+def test_is_noise_far_in_the_tails_used_as_given(wrong):
+    assert not check.evaluate("reparameterize", wrong).passed
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        # a wrong default for beta
+        lambda x, r, m, lv, beta=0.0: loss_ok(x, r, m, lv, beta),
+        # square, single-channel images assumed
+        lambda x, r, m, lv, beta=1.0: (
+            bce(x, r).reshape(-1, x.shape[1] * x.shape[1]).sum(1).mean()
+            + beta * kl_ok(m, lv).mean()
+        ),
+        lambda x, r, m, lv, beta=1.0: (
+            bce(x, r).reshape(-1, x.shape[1] * x.shape[2]).sum(1).mean()
+            + beta * kl_ok(m, lv).mean()
+        ),
+        # clipping far wider than the documented 1e-7
+        lambda x, r, m, lv, beta=1.0: loss_ok(x, np.clip(r, 0.01, 0.99), m, lv, beta),
+    ],
+)
+def test_do_shape_default_and_clipping_shortcuts_fail(wrong):
+    assert not check.evaluate("vae_loss", wrong).passed
+
+
+def test_does_a_single_wrong_number_not_get_a_constant_factor_hint():
+    def wrong(x, r, m, lv, beta=1.0):
+        return loss_ok(r, x, m, lv, beta)  # arguments swapped: no constant factor
+
+    hint = check.evaluate("vae_loss", wrong).first_failure().hint
+    assert hint != "hint.factor"

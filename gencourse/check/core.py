@@ -145,7 +145,10 @@ def to_plain_array(value) -> np.ndarray:
         raise TypeError(type(value).__name__)
     if hasattr(value, "numpy") and callable(value.numpy):
         value = value.numpy()
-    array = np.array(value, dtype=np.float64, copy=True)
+    raw = np.asarray(value)
+    if raw.dtype.kind not in "biuf":  # complex, object, strings: not a real-valued answer
+        raise TypeError(type(value).__name__)
+    array = np.array(raw, dtype=np.float64, copy=True)
     if array.dtype != np.float64:  # pragma: no cover - np.array with dtype guarantees it
         raise TypeError(type(value).__name__)
     return array
@@ -157,7 +160,8 @@ def _close(a: np.ndarray, b: np.ndarray, ex: Exercise) -> bool:
 
 def _mistake_output(mistake: Mistake, case: Case) -> np.ndarray | None:
     try:
-        return to_plain_array(mistake.fn(*copy.deepcopy(case.args), **case.kwargs))
+        with np.errstate(all="ignore"):
+            return to_plain_array(mistake.fn(*copy.deepcopy(case.args), **case.kwargs))
     except Exception:
         return None
 
@@ -169,8 +173,14 @@ def _generic_hint(ex: Exercise, got: np.ndarray, expected: np.ndarray) -> str | 
     if _close(got, -expected, ex):
         return "hint.sign"
     mask = np.abs(expected) > 1e-3
+    if mask.sum() < 2:
+        return None  # one number always has "a constant ratio"; that would say nothing
     ratio = got[mask] / expected[mask]
-    if np.allclose(ratio, ratio.flat[0], rtol=1e-3) and not np.isclose(ratio.flat[0], 1):
+    if (
+        np.allclose(ratio, ratio.flat[0], rtol=1e-3)
+        and abs(ratio.flat[0]) > 1e-3
+        and not np.isclose(ratio.flat[0], 1)
+    ):
         return "hint.factor"
     return None
 
@@ -186,8 +196,8 @@ def _diagnose(ex: Exercise, runs: list[tuple[Case, np.ndarray | None, np.ndarray
     for mistake in ex.mistakes:
         score = 0
         for case, got, expected in runs:
-            if got is None:
-                continue
+            if got is None or not np.all(np.isfinite(got)):
+                continue  # NaN tells nothing about the formula; a missing clip shows elsewhere
             wrong = _mistake_output(mistake, case)
             if wrong is None or _close(wrong, expected, ex):
                 continue  # this case cannot tell the mistake from the right answer
@@ -205,34 +215,49 @@ def _diagnose(ex: Exercise, runs: list[tuple[Case, np.ndarray | None, np.ndarray
     return None
 
 
+def _diagnose_not_finite(ex: Exercise, case: Case, got: np.ndarray) -> str | None:
+    """Names a known mistake that breaks down (NaN, infinity) exactly where the learner's does."""
+    bad = ~np.isfinite(got)
+    for mistake in ex.mistakes:
+        wrong = _mistake_output(mistake, case)
+        if wrong is not None and wrong.shape == got.shape:
+            if np.array_equal(~np.isfinite(wrong), bad):
+                return mistake.hint
+    return None
+
+
 def _run_case(ex: Exercise, fn: Callable, case: Case):
-    """Runs one case; returns the outcome, the learner's array (or None) and the reference."""
-    expected = to_plain_array(ex.reference(*copy.deepcopy(case.args), **case.kwargs))
-    outcome, got = _judge_case(ex, fn, case, expected)
-    return outcome, got, expected
+    """Runs one case; returns the outcome, the learner's array (or None) and the reference.
 
-
-def _judge_case(ex: Exercise, fn: Callable, case: Case, expected: np.ndarray):
+    The learner's function runs, and its result becomes a plain array, before
+    the expected answer exists anywhere in this process' frames, so neither the
+    function nor an object it returns can go looking for it.
+    """
     try:
-        returned = fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+        # The verdict reports NaN and log(0); NumPy's own warnings would only add noise.
+        with np.errstate(all="ignore"):
+            returned = fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
     except NotImplementedError:
-        return CaseOutcome(case.label, "not_implemented"), None
+        return CaseOutcome(case.label, "not_implemented"), None, None
     except Exception as exc:  # the learner's bug, reported without a traceback
         text = str(exc).splitlines()[0][:200] if str(exc) else ""
         detail = {"error": type(exc).__name__, "text": text}
-        return CaseOutcome(case.label, "error", detail=detail), None
+        return CaseOutcome(case.label, "error", detail=detail), None, None
     try:
         got = to_plain_array(returned)
     except Exception:
-        return CaseOutcome(case.label, "wrong_type", detail={"type": type(returned).__name__}), None
+        detail = {"type": type(returned).__name__}
+        return CaseOutcome(case.label, "wrong_type", detail=detail), None, None
+    del returned
+    expected = to_plain_array(ex.reference(*copy.deepcopy(case.args), **case.kwargs))
     if got.shape != expected.shape:
         detail = {"expected": tuple(expected.shape), "got": tuple(got.shape)}
-        return CaseOutcome(case.label, "wrong_shape", detail=detail), got
+        return CaseOutcome(case.label, "wrong_shape", detail=detail), got, expected
     if not np.all(np.isfinite(got)):
-        return CaseOutcome(case.label, "not_finite"), got
+        return CaseOutcome(case.label, "not_finite"), got, expected
     if not _close(got, expected, ex):
-        return CaseOutcome(case.label, "wrong_value"), got
-    return CaseOutcome(case.label, "pass"), got
+        return CaseOutcome(case.label, "wrong_value"), got, expected
+    return CaseOutcome(case.label, "pass"), got, expected
 
 
 def evaluate(ex: Exercise, fn) -> CheckResult:
@@ -240,6 +265,9 @@ def evaluate(ex: Exercise, fn) -> CheckResult:
     if not callable(fn):
         outcome = CaseOutcome("case.none", "not_callable", detail={"type": type(fn).__name__})
         return CheckResult(ex.name, [outcome], ex.points)
+    # A private copy: a learner's function that edits the registered exercise
+    # (its tolerances, say) changes nothing here.
+    ex = copy.copy(ex)
     outcomes, runs = [], []
     for case in ex.make_cases():
         outcome, got, expected = _run_case(ex, fn, case)
@@ -251,6 +279,9 @@ def evaluate(ex: Exercise, fn) -> CheckResult:
     failure = result.first_failure()
     if failure is not None and failure.status in ("wrong_shape", "wrong_value"):
         failure.hint = _diagnose(ex, runs)
+    elif failure is not None and failure.status == "not_finite":
+        case, got, _ = runs[outcomes.index(failure)]
+        failure.hint = _diagnose_not_finite(ex, case, got)
     return result
 
 

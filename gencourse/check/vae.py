@@ -47,6 +47,10 @@ def _reparam_cases() -> list[Case]:
         z_mean, z_log_var = case.args
         eps = rng.normal(size=z_mean.shape).astype("float32")
         cases.append(Case(case.label, (z_mean, z_log_var, eps)))
+    # Rare but legal noise far in the tails: a clipped eps is not eps.
+    z_mean, z_log_var = rng.normal(size=(2, 4, 3)).astype("float32")
+    eps = np.array([[4.5, -5.0, 0.3]] * 4, "float32")
+    cases.append(Case("case.tail_noise", (z_mean, z_log_var, eps)))
     return cases
 
 
@@ -117,21 +121,29 @@ def _kl(m, lv):
 def _vae_loss_cases() -> list[Case]:
     rng = np.random.default_rng(3)
 
-    def case(label, n, shape, latent, beta, binary=False):
+    def case(label, n, shape, latent, beta=None, binary=False):
         x = rng.uniform(size=(n, *shape)).astype("float32")
         if binary:
             x = (x > 0.5).astype("float32")
         x_recon = rng.uniform(0.05, 0.95, size=(n, *shape)).astype("float32")
         m = rng.normal(size=(n, latent)).astype("float32")
         lv = rng.normal(size=(n, latent)).astype("float32")
-        return Case(label, (x, x_recon, m, lv), {"beta": beta})
+        return Case(label, (x, x_recon, m, lv), {} if beta is None else {"beta": beta})
 
+    saturated = case("case.saturated", 3, (8, 8, 1), 2, 1.0, binary=True)
+    x, x_recon = saturated.args[0], saturated.args[1]
+    # A float32 sigmoid returns exact 0s and 1s: mostly right, a few confidently wrong.
+    x_recon[...] = x
+    x_recon[:, 0, 0, 0] = 1.0 - x[:, 0, 0, 0]
     return [
         case("case.beta_one", 4, (28, 28, 1), 2, 1.0),
         case("case.beta_half", 6, (8, 8, 1), 3, 0.5),
         case("case.beta_zero", 3, (8, 8, 1), 2, 0.0),
         case("case.beta_four", 5, (6, 6, 1), 4, 4.0, binary=True),
         case("case.one_sample", 1, (28, 28, 1), 16, 1.0),
+        case("case.default_beta", 3, (8, 8, 1), 2),
+        case("case.colour_non_square", 4, (10, 7, 3), 3, 1.5),
+        saturated,
     ]
 
 
@@ -179,6 +191,19 @@ VAE_LOSS = Exercise(
             lambda x, r, m, lv, beta=1.0: _per_image(_bce(x, r)).mean(),
         ),
         Mistake(
+            "hint.loss.no_clip",
+            lambda x, r, m, lv, beta=1.0: (
+                _per_image(-(x * np.log(r) + (1 - x) * np.log(1 - r))).mean()
+                + beta * _kl(m, lv).mean()
+            ),
+        ),
+        Mistake(
+            "hint.loss.channel_mean",
+            lambda x, r, m, lv, beta=1.0: (
+                _per_image(_bce(x, r).mean(-1)).mean() + beta * _kl(m, lv).mean()
+            ),
+        ),
+        Mistake(
             "hint.loss.mse",
             lambda x, r, m, lv, beta=1.0: (
                 _per_image((x - r) ** 2).mean() + beta * _kl(m, lv).mean()
@@ -206,6 +231,22 @@ register(
             "en": "a very small variance (log-variance -6)",
         },
         "case.large_mean": {"ko": "평균이 0에서 먼 경우", "en": "means far from 0"},
+        "case.tail_noise": {
+            "ko": "노이즈 eps가 분포의 꼬리에 있는 값(±5 근처)인 경우",
+            "en": "noise eps far in the tails (near ±5)",
+        },
+        "case.default_beta": {
+            "ko": "beta를 넘기지 않은 호출 (기본값 1)",
+            "en": "a call without beta (its default is 1)",
+        },
+        "case.colour_non_square": {
+            "ko": "정사각형이 아닌 3채널(컬러) 이미지",
+            "en": "non-square images with 3 (colour) channels",
+        },
+        "case.saturated": {
+            "ko": "재구성 값이 정확히 0 또는 1인 픽셀이 있는 경우",
+            "en": "reconstructions with pixels of exactly 0 or 1",
+        },
         "case.beta_one": {"ko": "beta = 1, 28x28 이미지", "en": "beta = 1, 28x28 images"},
         "case.beta_half": {"ko": "beta = 0.5", "en": "beta = 0.5"},
         "case.beta_zero": {"ko": "beta = 0 (KL 항 없음)", "en": "beta = 0 (no KL term)"},
@@ -308,6 +349,14 @@ register(
         "hint.loss.no_kl": {
             "ko": "힌트: KL 항이 빠졌습니다. 이대로면 평범한 오토인코더의 손실입니다.",
             "en": "Hint: the KL term is missing; this is a plain autoencoder's loss.",
+        },
+        "hint.loss.no_clip": {
+            "ko": "힌트: 재구성 값이 정확히 0이나 1이면 log(0)이 됩니다. log를 취하기 전에 x_recon을 [1e-7, 1 - 1e-7] 범위로 잘라 내세요(np.clip).",
+            "en": "Hint: a reconstruction of exactly 0 or 1 gives log(0); clip x_recon to [1e-7, 1 - 1e-7] before the log (np.clip).",
+        },
+        "hint.loss.channel_mean": {
+            "ko": "힌트: 채널 축에 대해 평균을 냈습니다. 이미지 하나의 재구성 손실은 높이, 너비, 채널의 모든 값에 대한 합입니다.",
+            "en": "Hint: you averaged over the channel axis; per image the reconstruction loss is the sum over height, width and channels.",
         },
         "hint.loss.mse": {
             "ko": "힌트: 이 수업의 재구성 손실은 제곱 오차가 아니라 이진 교차 엔트로피입니다.",
