@@ -111,9 +111,13 @@ def _load_npz(path: Path) -> tuple[tuple, tuple]:
         return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
 
 
+def _keras_cache() -> Path:
+    """The folder where Keras keeps downloaded data sets."""
+    return Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "datasets"
+
+
 def _offline_error(name: str, cause: BaseException | None) -> DatasetUnavailableError:
-    cache = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "datasets"
-    message = t("data.offline", name=name, cache=cache, embedded=", ".join(EMBEDDED))
+    message = t("data.offline", name=name, cache=_keras_cache(), embedded=", ".join(EMBEDDED))
     err = DatasetUnavailableError(message)
     err.__cause__ = cause
     return err
@@ -141,8 +145,7 @@ def load_keras_dataset(name: str, path: str | os.PathLike | None = None, downloa
             raise _offline_error(name, FileNotFoundError(str(path)))
         (x_train, y_train), (x_test, y_test) = _load_npz(path)
     else:
-        cache = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "datasets"
-        if not download and not (cache / _KERAS_FILES[name]).exists():
+        if not download and not (_keras_cache() / _KERAS_FILES[name]).exists():
             raise _offline_error(name, None)
         import keras
 

@@ -56,6 +56,11 @@ def t(key: str, lang: str | None = None, **values) -> str:
     return texts[lang or _state["lang"]].format(**values)
 
 
+def has(key: str) -> bool:
+    """True when ``key`` is in the catalogue."""
+    return key in _catalogs
+
+
 def all_keys() -> list[str]:
     return sorted(_catalogs)
 

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
 
-from gencourse.i18n import t
+from gencourse.i18n import has, t
 
 HANGUL_FONT = "NanumGothic"
 
@@ -167,19 +167,13 @@ def history(history, keys=None, title: str | None = None):
         ax.plot(epochs, curves[key], label=t("fig.train"))
         if f"val_{key}" in curves:
             ax.plot(epochs, curves[f"val_{key}"], label=t("fig.held_out"))
-        ax.set_title(t(f"metric.{key}") if f"metric.{key}" in _metric_keys() else key)
+        ax.set_title(t(f"metric.{key}") if has(f"metric.{key}") else key)
         ax.set_xlabel(t("fig.epoch"))
         ax.legend()
     if title:
         fig.suptitle(title)
     fig.tight_layout()
     return fig
-
-
-def _metric_keys():
-    from gencourse.i18n import all_keys
-
-    return set(all_keys())
 
 
 def _width(text: str) -> int:
