@@ -98,6 +98,12 @@ def _tiny_course(tmp_path):
     return tmp_path
 
 
+def _edit_cell(path, index, source):
+    nb = notebooks.read(path)
+    nb.cells[index].source = source
+    notebooks.write(nb, path)
+
+
 def test_does_release_write_then_report_the_notebook_unchanged(tmp_path):
     root = _tiny_course(tmp_path)
     first = notebooks.release(root)
@@ -112,10 +118,7 @@ def test_does_release_write_then_report_the_notebook_unchanged(tmp_path):
 def test_does_check_mode_report_a_master_that_changed(tmp_path):
     root = _tiny_course(tmp_path)
     notebooks.release(root)
-    master = root / "solutions" / "en" / "01_x.ipynb"
-    nb = notebooks.read(master)
-    nb.cells[0].source = "# changed"
-    notebooks.write(nb, master)
+    _edit_cell(root / "solutions" / "en" / "01_x.ipynb", 0, "# changed")
     assert len(notebooks.release(root, check=True).drifted) == 1
 
 
@@ -123,13 +126,8 @@ def test_is_a_notebook_a_student_edited_never_overwritten_without_force(tmp_path
     root = _tiny_course(tmp_path)
     notebooks.release(root)
     target = root / "notebooks" / "en" / "01_x.ipynb"
-    nb = notebooks.read(target)
-    nb.cells[1].source = "def f(x):\n    return x  # my answer"
-    notebooks.write(nb, target)
-    master = root / "solutions" / "en" / "01_x.ipynb"
-    m = notebooks.read(master)
-    m.cells[0].source = "# new text"
-    notebooks.write(m, master)
+    _edit_cell(target, 1, "def f(x):\n    return x  # my answer")
+    _edit_cell(root / "solutions" / "en" / "01_x.ipynb", 0, "# new text")
     report = notebooks.release(root)
     assert report.kept == [target] and report.written == []
     assert "my answer" in target.read_text(encoding="utf-8")
