@@ -78,7 +78,7 @@ def run_lesson(
     nb = notebooks.read(path)
 
     lines = [f"lesson {path.relative_to(root)} mode={mode}"]
-    saved_env = {k: os.environ.get(k) for k in ("GENCOURSE_QUICK",)}
+    saved_quick = os.environ.get("GENCOURSE_QUICK")
     os.environ["GENCOURSE_QUICK"] = "1" if mode == "quick" else "0"
     client = NotebookClient(
         nb,
@@ -105,11 +105,10 @@ def run_lesson(
     except Exception as exc:  # a dead kernel, for example
         error = f"the kernel stopped: {type(exc).__name__}: {exc}"
     finally:
-        for key, value in saved_env.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        if saved_quick is None:
+            os.environ.pop("GENCOURSE_QUICK", None)
+        else:
+            os.environ["GENCOURSE_QUICK"] = saved_quick
     seconds = time.perf_counter() - start
     lines.append(f"total {seconds:.1f} s")
     lines.append(f"error: {error}" if error else "ok")
