@@ -1,5 +1,26 @@
 """Keras 3 models of the course (TensorFlow backend)."""
 
+from gencourse.models.gan import (
+    GAN,
+    ConditionalGAN,
+    build_discriminator,
+    build_generator,
+    load_gan,
+    make_conditional_gan,
+    make_gan,
+)
 from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder
 
-__all__ = ["VAE", "Sampling", "build_encoder", "build_decoder"]
+__all__ = [
+    "VAE",
+    "Sampling",
+    "build_encoder",
+    "build_decoder",
+    "GAN",
+    "ConditionalGAN",
+    "build_generator",
+    "build_discriminator",
+    "make_gan",
+    "make_conditional_gan",
+    "load_gan",
+]

@@ -1,0 +1,530 @@
+"""The GAN of lesson 03 and the conditional GAN of lesson 04.
+
+One training step follows the game as the lessons tell it:
+
+1. N noise vectors give N fake images.
+2. They are mixed with N real images (real labelled 1, fake 0) and the
+   discriminator takes one step on the mixed batch.
+3. A fresh batch of N noise vectors goes through the generator, and the
+   generator takes one step so that the discriminator calls its images real
+   (the non-saturating loss, -log D(G(z))). Only the generator's weights move.
+
+The conditional GAN gives the digit class to both networks (one-hot). Its
+discriminator judges (image, label) pairs: besides generated images, real
+images paired with a wrong label are trained as fake, unless
+``mismatched=False``, so that the lesson can measure what they add.
+
+The networks output logits; the loss functions below accept logits
+(``from_logits=True``, what the models use) or probabilities D(x) in (0, 1)
+(what the exercises use, clipped to [1e-7, 1 - 1e-7] before the log).
+
+The networks are small on purpose: on a 2-core CPU the conditional GAN gives
+digits that a classifier reads as their label within a few minutes.
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+from keras import layers, ops
+
+_EPS = 1e-7
+
+
+# --- losses and batches, written once and used by the models and the checks --------
+
+
+def _bce(targets, outputs, from_logits):
+    """Element-wise binary cross-entropy of ``outputs`` against 0/1 ``targets``."""
+    if from_logits:
+        # log(1 + exp(-|l|)) + max(l, 0) - l * t: stable for large logits.
+        return ops.softplus(-ops.abs(outputs)) + ops.relu(outputs) - outputs * targets
+    p = ops.clip(outputs, _EPS, 1.0 - _EPS)
+    return -(targets * ops.log(p) + (1.0 - targets) * ops.log(1.0 - p))
+
+
+def discriminator_loss(real_output, fake_output, from_logits=True):
+    """Binary cross-entropy over the mixed batch: real labelled 1, fake labelled 0.
+
+    The mean runs over all 2N outputs of the mixed batch, so with N real and
+    N fake outputs it equals 0.5 * (mean(-log D(x)) + mean(-log(1 - D(G(z))))).
+
+    Args:
+        real_output: (N, 1) or (N,) discriminator outputs on real images.
+        fake_output: (M, 1) or (M,) outputs on generated images.
+        from_logits: True for logits, False for probabilities D(x).
+
+    Returns:
+        A scalar tensor.
+    """
+    real_output = ops.reshape(ops.convert_to_tensor(real_output, "float32"), (-1,))
+    fake_output = ops.reshape(ops.convert_to_tensor(fake_output, "float32"), (-1,))
+    outputs = ops.concatenate([real_output, fake_output])
+    targets = ops.concatenate([ops.ones_like(real_output), ops.zeros_like(fake_output)])
+    return ops.mean(_bce(targets, outputs, from_logits))
+
+
+def generator_loss(fake_output, from_logits=True):
+    """The non-saturating generator loss: mean(-log D(G(z))) (a scalar).
+
+    The generator wants the discriminator to call its images real (label 1).
+    The saturating form mean(log(1 - D(G(z)))) has the same optimum but almost
+    no gradient early on, when D easily rejects the fakes.
+    """
+    fake_output = ops.reshape(ops.convert_to_tensor(fake_output, "float32"), (-1,))
+    return ops.mean(_bce(ops.ones_like(fake_output), fake_output, from_logits))
+
+
+def conditional_discriminator_loss(real_output, mismatched_output, fake_output, from_logits=True):
+    """Binary cross-entropy over the conditional GAN's mixed batch.
+
+    Real images with their own labels count as real (1); real images with a
+    wrong label and generated images count as fake (0). The mean runs over all
+    outputs of the mixed batch.
+    """
+    parts = [
+        ops.reshape(ops.convert_to_tensor(o, "float32"), (-1,))
+        for o in (real_output, mismatched_output, fake_output)
+    ]
+    outputs = ops.concatenate(parts)
+    targets = ops.concatenate(
+        [ops.ones_like(parts[0]), ops.zeros_like(parts[1]), ops.zeros_like(parts[2])]
+    )
+    return ops.mean(_bce(targets, outputs, from_logits))
+
+
+def mixed_batch(real_images, fake_images):
+    """Stacks real then fake images, with targets 1 for real and 0 for fake.
+
+    Returns:
+        ``(images, targets)``: (N + M, ...) images and (N + M, 1) float targets.
+    """
+    real_images = ops.convert_to_tensor(real_images, "float32")
+    fake_images = ops.convert_to_tensor(fake_images, "float32")
+    images = ops.concatenate([real_images, fake_images], axis=0)
+    targets = ops.concatenate(
+        [
+            ops.ones((ops.shape(real_images)[0], 1), "float32"),
+            ops.zeros((ops.shape(fake_images)[0], 1), "float32"),
+        ],
+        axis=0,
+    )
+    return images, targets
+
+
+def condition_input(noise, labels, num_classes):
+    """The generator's input: the noise followed by the one-hot label, (N, latent + classes)."""
+    noise = ops.convert_to_tensor(noise, "float32")
+    one_hot = ops.one_hot(ops.cast(ops.reshape(labels, (-1,)), "int32"), num_classes)
+    return ops.concatenate([noise, ops.cast(one_hot, "float32")], axis=-1)
+
+
+def mismatched_labels(labels, offsets, num_classes):
+    """A wrong label for every image: (label + 1 + offset) mod num_classes.
+
+    With ``offsets`` drawn uniformly from {0, ..., num_classes - 2}, the wrong
+    label is uniform over the other classes and never equals the true one.
+    """
+    labels = ops.cast(ops.reshape(labels, (-1,)), "int32")
+    offsets = ops.cast(ops.reshape(offsets, (-1,)), "int32")
+    return ops.mod(labels + 1 + offsets, num_classes)
+
+
+# --- networks ---------------------------------------------------------------------
+
+
+@keras.saving.register_keras_serializable(package="gencourse")
+class OneHot(layers.Layer):
+    """Integer labels (N,) or (N, 1) to one-hot vectors (N, num_classes)."""
+
+    def __init__(self, num_classes, **kwargs):
+        super().__init__(**kwargs)
+        self.num_classes = int(num_classes)
+
+    def call(self, labels):
+        labels = ops.cast(ops.reshape(labels, (-1,)), "int32")
+        return ops.one_hot(labels, self.num_classes, dtype=self.compute_dtype)
+
+    def compute_output_shape(self, input_shape):
+        return (input_shape[0], self.num_classes)
+
+    def get_config(self):
+        return {**super().get_config(), "num_classes": self.num_classes}
+
+
+def _check_sizes(latent_dim, image_shape, num_classes):
+    if not isinstance(latent_dim, int) or latent_dim < 1:
+        raise ValueError(f"latent_dim must be a positive int. Received: latent_dim={latent_dim!r}")
+    if len(image_shape) != 3 or image_shape[0] % 4 or image_shape[1] % 4:
+        raise ValueError(
+            "image_shape must be (height, width, channels) with height and width divisible "
+            f"by 4. Received: image_shape={image_shape!r}"
+        )
+    if num_classes is not None and (not isinstance(num_classes, int) or num_classes < 2):
+        raise ValueError(
+            f"num_classes must be None or an int >= 2. Received: num_classes={num_classes!r}"
+        )
+
+
+def build_generator(latent_dim=64, image_shape=(28, 28, 1), num_classes=None, width=64):
+    """Noise (and, with ``num_classes``, an integer label) to images in [0, 1].
+
+    Dense to a (h/4, w/4, 2*width) map, then two strided transposed convolutions.
+    """
+    _check_sizes(latent_dim, image_shape, num_classes)
+    h, w, c = image_shape
+    noise = keras.Input(shape=(latent_dim,), name="noise")
+    inputs, x = [noise], noise
+    if num_classes:
+        label = keras.Input(shape=(1,), dtype="int32", name="label")
+        inputs.append(label)
+        x = layers.Concatenate()([noise, OneHot(num_classes)(label)])
+    x = layers.Dense((h // 4) * (w // 4) * 2 * width)(x)
+    x = layers.LeakyReLU(0.2)(x)
+    x = layers.Reshape((h // 4, w // 4, 2 * width))(x)
+    x = layers.Conv2DTranspose(width, 4, strides=2, padding="same")(x)
+    x = layers.LeakyReLU(0.2)(x)
+    images = layers.Conv2DTranspose(c, 4, strides=2, padding="same", activation="sigmoid")(x)
+    name = "conditional_generator" if num_classes else "generator"
+    return keras.Model(inputs if num_classes else noise, images, name=name)
+
+
+def build_discriminator(image_shape=(28, 28, 1), num_classes=None, width=32, dropout=0.3):
+    """Images (and, with ``num_classes``, labels) to one logit: real or fake.
+
+    Two strided convolutions; the one-hot label joins the image features before
+    the last dense layers, so the output judges the (image, label) pair.
+    """
+    _check_sizes(1, image_shape, num_classes)
+    images = keras.Input(shape=image_shape, name="images")
+    inputs = [images]
+    x = layers.Conv2D(width, 4, strides=2, padding="same")(images)
+    x = layers.LeakyReLU(0.2)(x)
+    x = layers.Conv2D(2 * width, 4, strides=2, padding="same")(x)
+    x = layers.LeakyReLU(0.2)(x)
+    x = layers.Flatten()(x)
+    x = layers.Dropout(dropout)(x)
+    if num_classes:
+        label = keras.Input(shape=(1,), dtype="int32", name="label")
+        inputs.append(label)
+        x = layers.Concatenate()([x, OneHot(num_classes)(label)])
+        x = layers.Dense(128)(x)
+        x = layers.LeakyReLU(0.2)(x)
+    logit = layers.Dense(1, name="logit")(x)
+    name = "conditional_discriminator" if num_classes else "discriminator"
+    return keras.Model(inputs if num_classes else images, logit, name=name)
+
+
+def build_toy_generator(latent_dim=2, data_dim=1, hidden=32):
+    """A small MLP generator for toy 1-D or 2-D data."""
+    noise = keras.Input(shape=(latent_dim,))
+    x = layers.Dense(hidden, activation="relu")(noise)
+    x = layers.Dense(hidden, activation="relu")(x)
+    return keras.Model(noise, layers.Dense(data_dim)(x), name="toy_generator")
+
+
+def build_toy_discriminator(data_dim=1, hidden=32):
+    """A small MLP discriminator (one logit) for toy 1-D or 2-D data."""
+    points = keras.Input(shape=(data_dim,))
+    x = layers.Dense(hidden, activation="relu")(points)
+    x = layers.Dense(hidden, activation="relu")(x)
+    return keras.Model(points, layers.Dense(1)(x), name="toy_discriminator")
+
+
+# --- models -----------------------------------------------------------------------
+
+
+@keras.saving.register_keras_serializable(package="gencourse")
+class GAN(keras.Model):
+    """A generator and a discriminator trained against each other.
+
+    Args:
+        generator: a Keras model from noise (N, latent_dim) to samples.
+        discriminator: a Keras model from samples to one logit each.
+        latent_dim: the noise size.
+        train_generator: False freezes the generator (the discriminator alone
+            learns), used to measure the optimal discriminator D*.
+        seed: an int for reproducible noise, or None.
+
+    Example:
+        >>> gan = GAN(build_generator(64), build_discriminator(), latent_dim=64, seed=0)
+        >>> gan.compile(d_optimizer=keras.optimizers.Adam(1e-3, beta_1=0.5),
+        ...             g_optimizer=keras.optimizers.Adam(1e-3, beta_1=0.5))
+        >>> gan.fit(images, epochs=10, batch_size=64)
+    """
+
+    def __init__(
+        self, generator, discriminator, latent_dim, train_generator=True, seed=None, **kwargs
+    ):
+        super().__init__(**kwargs)
+        if not isinstance(latent_dim, int) or latent_dim < 1:
+            raise ValueError(
+                f"latent_dim must be a positive int. Received: latent_dim={latent_dim!r}"
+            )
+        if seed is not None and not isinstance(seed, int):
+            raise ValueError(f"seed must be an int or None. Received: seed={seed!r}")
+        self.generator = generator
+        self.discriminator = discriminator
+        self.latent_dim = latent_dim
+        self.train_generator = bool(train_generator)
+        self.seed = seed
+        self.seed_generator = keras.random.SeedGenerator(seed)
+        self.trackers = {
+            name: keras.metrics.Mean(name=name)
+            for name in ("d_loss", "g_loss", "d_real", "d_fake", *self._extra_trackers())
+        }
+        self.built = True
+
+    def _extra_trackers(self):
+        return ()
+
+    def compile(self, d_optimizer=None, g_optimizer=None, **kwargs):
+        """Two optimizers, one per network (Adam(1e-3, beta_1=0.5) each by default)."""
+        super().compile(**kwargs)
+        self.d_optimizer = d_optimizer or keras.optimizers.Adam(1e-3, beta_1=0.5)
+        self.g_optimizer = g_optimizer or keras.optimizers.Adam(1e-3, beta_1=0.5)
+
+    @property
+    def metrics(self):
+        return list(self.trackers.values())
+
+    def call(self, noise, training=False):
+        return self.generator(noise, training=training)
+
+    def _noise(self, n):
+        return keras.random.normal((n, self.latent_dim), seed=self.seed_generator)
+
+    def _step(self, network, optimizer, loss_fn):
+        """One gradient step on ``network``'s weights only; returns the loss."""
+        import tensorflow as tf  # the training step needs a gradient tape
+
+        with tf.GradientTape() as tape:
+            loss = loss_fn()
+        weights = network.trainable_weights
+        optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights, strict=True))
+        return loss
+
+    def discriminator_batch(self, real, noise=None):
+        """The mixed batch of one discriminator step: (images, targets).
+
+        ``noise`` (N, latent_dim) gives the N fakes; by default it is drawn.
+        """
+        n = ops.shape(real)[0]
+        noise = self._noise(n) if noise is None else noise
+        fake = self.generator(noise, training=False)  # 1. N fakes
+        return mixed_batch(real, fake)  # 2. N real (1) then N fake (0)
+
+    def discriminator_step(self, real, noise=None):
+        """One step of the discriminator only; returns (loss, D's probabilities on the batch)."""
+        images, targets = self.discriminator_batch(real, noise)
+        logits = []
+
+        def loss_fn():
+            logits.append(self.discriminator(images, training=True))
+            return ops.mean(_bce(targets, ops.reshape(logits[-1], (-1, 1)), True))
+
+        loss = self._step(self.discriminator, self.d_optimizer, loss_fn)
+        return loss, ops.sigmoid(ops.reshape(logits[-1], (-1,)))
+
+    def generator_step(self, n, noise=None):
+        """One step of the generator only, on fresh noise; returns the loss."""
+        noise = self._noise(n) if noise is None else noise
+
+        def loss_fn():
+            return generator_loss(self.discriminator(self.generator(noise, training=True)))
+
+        if not self.train_generator:
+            return loss_fn()
+        return self._step(self.generator, self.g_optimizer, loss_fn)
+
+    def train_step(self, data):
+        real = data[0] if isinstance(data, tuple | list) else data
+        n = ops.shape(real)[0]
+        d_loss, d_prob = self.discriminator_step(real)
+        g_loss = self.generator_step(n)  # 3. fresh noise; only the generator learns
+        return self._update(d_loss, g_loss, d_prob[:n], d_prob[n:])
+
+    def _update(self, d_loss, g_loss, d_real, d_fake, **extra):
+        values = {"d_loss": d_loss, "g_loss": g_loss, "d_real": d_real, "d_fake": d_fake, **extra}
+        for name, value in values.items():
+            self.trackers[name].update_state(value)
+        return {name: tracker.result() for name, tracker in self.trackers.items()}
+
+    def generate(self, n, seed=None, batch_size=512):
+        """``n`` generated samples as a NumPy array; the same ``seed`` gives the same samples."""
+        noise = np.random.default_rng(seed).normal(size=(n, self.latent_dim)).astype("float32")
+        return self.generator.predict(noise, batch_size=batch_size, verbose=0)
+
+    def get_config(self):
+        return {
+            **super().get_config(),
+            "generator": keras.saving.serialize_keras_object(self.generator),
+            "discriminator": keras.saving.serialize_keras_object(self.discriminator),
+            "latent_dim": self.latent_dim,
+            "train_generator": self.train_generator,
+            "seed": self.seed,
+        }
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        for key in ("generator", "discriminator"):
+            config[key] = keras.saving.deserialize_keras_object(config[key])
+        return cls(**config)
+
+
+@keras.saving.register_keras_serializable(package="gencourse")
+class ConditionalGAN(GAN):
+    """A GAN whose networks both receive the digit class.
+
+    Args:
+        generator: a model from [noise, label] to images.
+        discriminator: a model from [images, label] to one logit.
+        latent_dim: the noise size.
+        num_classes: the number of classes.
+        mismatched: True trains real images paired with a wrong label as fake.
+        seed: an int for reproducible noise, or None.
+
+    ``fit`` takes ``(images, labels)``.
+    """
+
+    def __init__(
+        self, generator, discriminator, latent_dim, num_classes=10, mismatched=True, **kwargs
+    ):
+        if not isinstance(num_classes, int) or num_classes < 2:
+            raise ValueError(
+                f"num_classes must be an int >= 2. Received: num_classes={num_classes!r}"
+            )
+        self.num_classes = num_classes
+        self.mismatched = bool(mismatched)
+        super().__init__(generator, discriminator, latent_dim, **kwargs)
+
+    def _extra_trackers(self):
+        return ("d_mismatched",)
+
+    def call(self, inputs, training=False):
+        noise, labels = inputs
+        return self.generator([noise, labels], training=training)
+
+    def discriminator_batch(self, real, labels, noise=None, offsets=None):
+        """The mixed batch of one discriminator step: (images, conditions, targets).
+
+        N real images with their labels (target 1), N fakes made for the same
+        labels (target 0) and, with ``mismatched``, the N real images again with
+        a wrong label each (target 0). ``noise`` and ``offsets`` (the draws
+        behind the wrong labels, in 0..num_classes-2) are drawn by default.
+        """
+        labels = ops.reshape(ops.cast(labels, "int32"), (-1, 1))
+        n = ops.shape(real)[0]
+        noise = self._noise(n) if noise is None else noise
+        fake = self.generator([noise, labels], training=False)
+        images = [real, fake]
+        conditions = [labels, labels]
+        targets = [ops.ones((n, 1)), ops.zeros((n, 1))]
+        if self.mismatched:
+            images.append(real)
+            conditions.append(self.wrong_labels(labels, offsets))
+            targets.append(ops.zeros((n, 1)))
+        return (
+            ops.concatenate(images, axis=0),
+            ops.concatenate(conditions, axis=0),
+            ops.concatenate(targets, axis=0),
+        )
+
+    def wrong_labels(self, labels, offsets=None):
+        """A wrong label for each label, uniform over the other classes, shape (N, 1)."""
+        n = ops.shape(labels)[0]
+        if offsets is None:
+            offsets = keras.random.randint((n,), 0, self.num_classes - 1, seed=self.seed_generator)
+        return ops.reshape(mismatched_labels(labels, offsets, self.num_classes), (-1, 1))
+
+    def discriminator_step(self, real, labels, noise=None, offsets=None):
+        """One step of the discriminator only; returns (loss, D's probabilities on the batch)."""
+        images, conditions, targets = self.discriminator_batch(real, labels, noise, offsets)
+        logits = []
+
+        def loss_fn():
+            logits.append(self.discriminator([images, conditions], training=True))
+            return ops.mean(_bce(targets, ops.reshape(logits[-1], (-1, 1)), True))
+
+        loss = self._step(self.discriminator, self.d_optimizer, loss_fn)
+        return loss, ops.sigmoid(ops.reshape(logits[-1], (-1,)))
+
+    def generator_step(self, labels, noise=None):
+        """One step of the generator only, on fresh noise for ``labels``; returns the loss."""
+        labels = ops.reshape(ops.cast(labels, "int32"), (-1, 1))
+        noise = self._noise(ops.shape(labels)[0]) if noise is None else noise
+
+        def loss_fn():
+            generated = self.generator([noise, labels], training=True)
+            return generator_loss(self.discriminator([generated, labels]))
+
+        return self._step(self.generator, self.g_optimizer, loss_fn)
+
+    def train_step(self, data):
+        if not isinstance(data, tuple | list) or len(data) < 2:
+            raise ValueError("ConditionalGAN.fit needs (images, labels).")
+        real, labels = data[0], ops.reshape(ops.cast(data[1], "int32"), (-1, 1))
+        n = ops.shape(real)[0]
+        d_loss, d_prob = self.discriminator_step(real, labels)
+        if self.mismatched:
+            d_wrong = d_prob[2 * n :]
+        else:  # measured anyway, without training on it
+            logits = self.discriminator([real, self.wrong_labels(labels)], training=False)
+            d_wrong = ops.sigmoid(ops.reshape(logits, (-1,)))
+        g_loss = self.generator_step(labels)
+        return self._update(d_loss, g_loss, d_prob[:n], d_prob[n : 2 * n], d_mismatched=d_wrong)
+
+    def generate(self, labels, seed=None, batch_size=512):
+        """One generated image per entry of ``labels``; the same ``seed`` gives the same images."""
+        labels = np.asarray(labels).reshape(-1, 1).astype("int32")
+        if labels.size and (labels.min() < 0 or labels.max() >= self.num_classes):
+            raise ValueError(
+                f"labels must lie in 0..{self.num_classes - 1}. "
+                f"Received labels from {labels.min()} to {labels.max()}"
+            )
+        rng = np.random.default_rng(seed)
+        noise = rng.normal(size=(len(labels), self.latent_dim)).astype("float32")
+        return self.generator.predict([noise, labels], batch_size=batch_size, verbose=0)
+
+    def get_config(self):
+        config = super().get_config()
+        config.pop("train_generator")
+        return {**config, "num_classes": self.num_classes, "mismatched": self.mismatched}
+
+
+def make_gan(latent_dim=64, image_shape=(28, 28, 1), seed=None):
+    """The lesson's digit GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks."""
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
+    gan = GAN(
+        build_generator(latent_dim, image_shape),
+        build_discriminator(image_shape),
+        latent_dim=latent_dim,
+        seed=seed,
+    )
+    gan.compile()
+    return gan
+
+
+def make_conditional_gan(
+    latent_dim=64, image_shape=(28, 28, 1), num_classes=10, mismatched=True, seed=None
+):
+    """The lesson's conditional GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks."""
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
+    gan = ConditionalGAN(
+        build_generator(latent_dim, image_shape, num_classes),
+        build_discriminator(image_shape, num_classes),
+        latent_dim=latent_dim,
+        num_classes=num_classes,
+        mismatched=mismatched,
+        seed=seed,
+    )
+    gan.compile()
+    return gan
+
+
+def load_gan(path):
+    """Loads a saved GAN or ConditionalGAN (compile it again to go on training)."""
+    return keras.models.load_model(path, compile=False)

@@ -1,0 +1,305 @@
+import keras
+import numpy as np
+import pytest
+from keras import ops
+
+from gencourse import toy
+from gencourse.models import gan as gan_lib
+from gencourse.models.gan import (
+    GAN,
+    ConditionalGAN,
+    build_discriminator,
+    build_generator,
+    load_gan,
+    make_conditional_gan,
+    make_gan,
+)
+
+
+def np_(x):
+    return ops.convert_to_numpy(x)
+
+
+def small_gan(seed=0, dropout=0.0):
+    keras.utils.set_random_seed(seed)
+    gan = GAN(build_generator(8), build_discriminator(dropout=dropout), latent_dim=8, seed=seed)
+    gan.compile()
+    return gan
+
+
+def small_cgan(seed=0, mismatched=True, dropout=0.0, num_classes=4):
+    keras.utils.set_random_seed(seed)
+    gan = ConditionalGAN(
+        build_generator(8, num_classes=num_classes),
+        build_discriminator(num_classes=num_classes, dropout=dropout),
+        latent_dim=8,
+        num_classes=num_classes,
+        mismatched=mismatched,
+        seed=seed,
+    )
+    gan.compile()
+    return gan
+
+
+def images(n, seed=0):
+    return np.random.default_rng(seed).uniform(size=(n, 28, 28, 1)).astype("float32")
+
+
+def weights_of(model):
+    return [np.array(w) for w in model.get_weights()]
+
+
+def changed(before, after):
+    return any(not np.array_equal(a, b) for a, b in zip(before, after, strict=True))
+
+
+# --- the losses, by hand ----------------------------------------------------------
+
+
+def test_does_the_discriminator_loss_match_a_hand_computed_value():
+    d_real, d_fake = np.array([0.9, 0.6]), np.array([0.2, 0.3])
+    by_hand = -(np.log(0.9) + np.log(0.6) + np.log(0.8) + np.log(0.7)) / 4
+    got = np_(gan_lib.discriminator_loss(d_real, d_fake, from_logits=False))
+    np.testing.assert_allclose(got, by_hand, rtol=1e-6)
+
+
+def test_do_the_logit_and_probability_forms_of_the_losses_agree():
+    rng = np.random.default_rng(0)
+    real, fake, wrong = (rng.normal(scale=3, size=(7, 1)).astype("float32") for _ in range(3))
+    p = lambda z: 1 / (1 + np.exp(-z.astype("float64")))  # noqa: E731
+    pairs = [
+        (
+            gan_lib.discriminator_loss(real, fake),
+            gan_lib.discriminator_loss(p(real), p(fake), False),
+        ),
+        (gan_lib.generator_loss(fake), gan_lib.generator_loss(p(fake), False)),
+        (
+            gan_lib.conditional_discriminator_loss(real, wrong, fake),
+            gan_lib.conditional_discriminator_loss(p(real), p(wrong), p(fake), False),
+        ),
+    ]
+    for from_logits, from_probs in pairs:
+        np.testing.assert_allclose(np_(from_logits), np_(from_probs), rtol=1e-4)
+
+
+def test_is_the_logit_loss_stable_for_huge_logits():
+    loss = np_(gan_lib.discriminator_loss(np.array([80.0]), np.array([-90.0])))
+    assert np.isfinite(loss) and loss < 1e-6
+
+
+def test_is_the_generator_loss_non_saturating():
+    # When D rejects the fakes (D(G(z)) near 0) the loss is large, not near 0.
+    assert np_(gan_lib.generator_loss(np.array([1e-4]), from_logits=False)) > 9
+    np.testing.assert_allclose(
+        np_(gan_lib.generator_loss(np.array([0.25, 0.5]), from_logits=False)),
+        -(np.log(0.25) + np.log(0.5)) / 2,
+        rtol=1e-6,
+    )
+
+
+def test_does_the_conditional_loss_count_mismatched_pairs_as_fake():
+    one = np.array([0.7])
+    got = np_(gan_lib.conditional_discriminator_loss(one, one, one, from_logits=False))
+    np.testing.assert_allclose(got, -(np.log(0.7) + 2 * np.log(0.3)) / 3, rtol=1e-6)
+
+
+# --- batches ----------------------------------------------------------------------
+
+
+def test_does_the_mixed_batch_hold_n_real_then_n_fake_with_their_targets():
+    real, fake = images(5, 1), images(5, 2)
+    mixed, targets = gan_lib.mixed_batch(real, fake)
+    np.testing.assert_array_equal(np_(mixed)[:5], real)
+    np.testing.assert_array_equal(np_(mixed)[5:], fake)
+    np.testing.assert_array_equal(np_(targets), np.r_[np.ones(5), np.zeros(5)][:, None])
+
+
+def test_does_the_gans_discriminator_batch_mix_real_and_generated_images():
+    gan = small_gan()
+    real, noise = images(6), np.random.default_rng(1).normal(size=(6, 8)).astype("float32")
+    mixed, targets = gan.discriminator_batch(real, noise)
+    np.testing.assert_array_equal(np_(mixed)[:6], real)
+    np.testing.assert_allclose(np_(mixed)[6:], np_(gan.generator(noise)), atol=1e-6)
+    assert np_(targets)[:, 0].tolist() == [1.0] * 6 + [0.0] * 6
+
+
+def test_do_mismatched_labels_never_keep_the_true_label_and_cover_the_others():
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 10, size=20_000)
+    offsets = rng.integers(0, 9, size=20_000)
+    wrong = np_(gan_lib.mismatched_labels(labels, offsets, 10))
+    assert np.all(wrong != labels) and wrong.min() >= 0 and wrong.max() <= 9
+    for k in range(10):  # uniform over the 9 other classes
+        share = np.bincount(wrong[labels == k], minlength=10) / np.sum(labels == k)
+        assert share[k] == 0
+        np.testing.assert_allclose(np.delete(share, k), 1 / 9, atol=0.03)
+
+
+@pytest.mark.parametrize("mismatched", [True, False])
+def test_does_the_cgans_discriminator_batch_hold_the_right_pairs(mismatched):
+    gan = small_cgan(mismatched=mismatched)
+    real, labels = images(8), np.arange(8) % 4
+    mixed, conditions, targets = (np_(a) for a in gan.discriminator_batch(real, labels))
+    conditions, targets = conditions[:, 0], targets[:, 0]
+    np.testing.assert_array_equal(mixed[:8], real)
+    assert conditions[:16].tolist() == labels.tolist() * 2
+    assert targets[:16].tolist() == [1.0] * 8 + [0.0] * 8
+    if mismatched:
+        assert len(mixed) == 24
+        np.testing.assert_array_equal(mixed[16:], real)
+        assert np.all(conditions[16:] != labels) and np.all(targets[16:] == 0)
+    else:
+        assert len(mixed) == 16
+
+
+# --- which weights each step moves ------------------------------------------------
+
+
+@pytest.mark.parametrize("conditional", [False, True])
+def test_does_each_step_move_only_its_own_network(conditional):
+    gan = small_cgan() if conditional else small_gan()
+    real, labels = images(8), np.arange(8) % 4
+    g0, d0 = weights_of(gan.generator), weights_of(gan.discriminator)
+    if conditional:
+        gan.generator_step(labels)
+    else:
+        gan.generator_step(8)
+    g1, d1 = weights_of(gan.generator), weights_of(gan.discriminator)
+    assert changed(g0, g1) and not changed(d0, d1)
+    if conditional:
+        gan.discriminator_step(real, labels)
+    else:
+        gan.discriminator_step(real)
+    g2, d2 = weights_of(gan.generator), weights_of(gan.discriminator)
+    assert changed(d1, d2) and not changed(g1, g2)
+
+
+def test_does_the_reported_d_loss_match_the_discriminator_on_the_mixed_batch():
+    gan = small_gan()
+    real, noise = images(6), np.random.default_rng(2).normal(size=(6, 8)).astype("float32")
+    mixed, _ = gan.discriminator_batch(real, noise)
+    logits = np_(gan.discriminator(mixed))[:, 0].astype("float64")
+    p = 1 / (1 + np.exp(-logits))
+    by_hand = -(np.log(p[:6]).sum() + np.log(1 - p[6:]).sum()) / 12
+    loss, probs = gan.discriminator_step(real, noise)  # the loss before the step's update
+    np.testing.assert_allclose(np_(loss), by_hand, rtol=1e-4)
+    np.testing.assert_allclose(np_(probs), p, rtol=1e-4)
+
+
+# --- the optimal discriminator on a toy ---------------------------------------------
+
+
+def test_does_a_trained_toy_discriminator_match_the_optimal_one():
+    data = toy.Mixture([-2.0, 2.0], 0.5)
+    keras.utils.set_random_seed(0)
+    generator = toy.gaussian_generator(0.5, 1.5)  # p_g = N(0.5, 1.5^2), known exactly
+    gan = GAN(generator, gan_lib.build_toy_discriminator(1, 64), 1, train_generator=False, seed=0)
+    schedule = keras.optimizers.schedules.CosineDecay(3e-3, 12 * 79)
+    gan.compile(d_optimizer=keras.optimizers.Adam(schedule))
+    gan.fit(data.sample(20_000, seed=0), epochs=12, batch_size=256, verbose=0)
+    assert not changed([np.array([[1.5]]), np.array([0.5])], weights_of(generator))
+    grid = np.linspace(-4, 4, 161).astype("float32")
+    p_data, p_g = data.pdf(grid), toy.gaussian_pdf(grid, 0.5, 1.5)
+    d_star = toy.optimal_discriminator(p_data, p_g)
+    d_hat = np_(ops.sigmoid(gan.discriminator(grid[:, None])))[:, 0]
+    error = np.abs(d_hat - d_star)
+    trained_on = (p_data + p_g) / 2  # the density of the points D was trained on
+    # Tolerances: measured max 0.03-0.04 and mean 0.011-0.013 over three seeds.
+    assert error[trained_on > 0.05].max() < 0.08
+    assert (error * trained_on).sum() / trained_on.sum() < 0.025
+
+
+def test_is_the_optimal_discriminator_one_half_when_the_densities_agree():
+    x = np.linspace(-3, 3, 50)
+    same = toy.gaussian_pdf(x, 0.0, 1.0)
+    np.testing.assert_allclose(toy.optimal_discriminator(same, same), 0.5)
+
+
+def test_does_the_mixture_density_integrate_to_one_and_match_its_samples():
+    data = toy.Mixture([-2.0, 1.0, 3.0], 0.4, weights=[0.5, 0.3, 0.2])
+    grid = np.linspace(-6, 7, 5001)
+    assert abs(np.trapezoid(data.pdf(grid), grid) - 1) < 1e-6
+    samples = data.sample(200_000, seed=0)[:, 0]
+    hist, edges = np.histogram(samples, bins=60, range=(-4, 5), density=True)
+    centres = (edges[:-1] + edges[1:]) / 2
+    np.testing.assert_allclose(hist, data.pdf(centres), atol=0.03)
+
+
+def test_does_mode_coverage_count_the_modes_samples_reach():
+    ring = toy.ring(8)
+    assert toy.mode_coverage(ring.sample(4000, seed=0), ring).modes_covered == 8
+    one_mode = ring.means[3] + 0.01 * np.random.default_rng(0).normal(size=(500, 2))
+    coverage = toy.mode_coverage(one_mode, ring)
+    assert coverage.modes_covered == 1 and coverage.counts[3] == 500
+    assert toy.mode_coverage(np.zeros((100, 2)), ring).share_near == 0
+
+
+# --- fit, save, load, seeds ---------------------------------------------------------
+
+
+def test_does_a_gan_fit_and_report_its_metrics():
+    gan = small_gan()
+    history = gan.fit(images(64), epochs=1, batch_size=32, verbose=0).history
+    assert set(history) == {"d_loss", "g_loss", "d_real", "d_fake"}
+    assert all(np.isfinite(v[-1]) for v in history.values())
+    assert 0 <= history["d_real"][-1] <= 1 and 0 <= history["d_fake"][-1] <= 1
+
+
+def test_does_a_conditional_gan_fit_with_and_without_mismatched_pairs():
+    for mismatched in (True, False):
+        gan = small_cgan(mismatched=mismatched)
+        history = gan.fit(images(64), np.arange(64) % 4, epochs=1, batch_size=32, verbose=0)
+        assert set(history.history) == {"d_loss", "g_loss", "d_real", "d_fake", "d_mismatched"}
+        assert all(np.isfinite(v[-1]) for v in history.history.values())
+
+
+def test_does_a_conditional_gan_refuse_images_without_labels():
+    with pytest.raises(ValueError, match="images, labels"):
+        small_cgan().fit(images(8), epochs=1, verbose=0)
+
+
+def test_does_generate_refuse_labels_out_of_range():
+    with pytest.raises(ValueError, match=r"labels must lie in 0\.\.3"):
+        small_cgan().generate([0, 4])
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"latent_dim": 0}, "latent_dim"),
+        ({"image_shape": (30, 30, 1)}, "divisible by 4"),
+        ({"num_classes": 1}, "num_classes"),
+    ],
+)
+def test_do_bad_sizes_get_clear_errors(kwargs, match):
+    args = {"latent_dim": 8, "image_shape": (28, 28, 1), "num_classes": None, **kwargs}
+    with pytest.raises(ValueError, match=match):
+        build_generator(**args)
+
+
+def test_do_saved_gans_generate_the_same_images_after_loading(tmp_path):
+    gan, cgan = small_gan(), small_cgan()
+    gan.fit(images(32), epochs=1, batch_size=16, verbose=0)
+    cgan.fit(images(32), np.arange(32) % 4, epochs=1, batch_size=16, verbose=0)
+    for model, args in ((gan, (5,)), (cgan, ([0, 1, 2, 3, 3],))):
+        path = tmp_path / f"{model.name}.keras"
+        model.save(path)
+        loaded = load_gan(path)
+        assert type(loaded) is type(model)
+        np.testing.assert_allclose(
+            loaded.generate(*args, seed=7), model.generate(*args, seed=7), atol=1e-6
+        )
+    assert load_gan(tmp_path / f"{cgan.name}.keras").mismatched is True
+
+
+def test_do_the_same_seeds_reproduce_training():
+    x, y = images(64), np.arange(64) % 10
+    runs = []
+    for _ in range(2):
+        gan = make_conditional_gan(latent_dim=8, seed=3)
+        gan.fit(x, y, epochs=1, batch_size=32, verbose=0, shuffle=False)
+        runs.append(gan.generate(np.arange(10), seed=1))
+    np.testing.assert_allclose(runs[0], runs[1], atol=1e-6)
+    other = make_gan(latent_dim=8, seed=4).generate(3, seed=1)
+    assert other.shape == (3, 28, 28, 1)
+    assert not np.allclose(make_gan(latent_dim=8, seed=5).generate(3, seed=1), other)
