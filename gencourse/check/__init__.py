@@ -8,12 +8,13 @@ returns the result without printing, for pytest and the grader.
 
 from __future__ import annotations
 
+from gencourse.check import gan as _gan
 from gencourse.check import vae as _vae
 from gencourse.check.core import CheckFailed, CheckResult
 from gencourse.check.core import evaluate as _evaluate
 from gencourse.check.core import report as _report
 
-EXERCISES = {**_vae.EXERCISES}
+EXERCISES = {**_vae.EXERCISES, **_gan.EXERCISES}
 
 __all__ = [
     "EXERCISES",
@@ -23,6 +24,12 @@ __all__ = [
     "reparameterize",
     "kl_divergence",
     "vae_loss",
+    "discriminator_loss",
+    "generator_loss",
+    "mixed_batch",
+    "condition_input",
+    "mismatched_labels",
+    "conditional_discriminator_loss",
 ]
 
 
@@ -46,3 +53,33 @@ def kl_divergence(fn) -> None:
 def vae_loss(fn) -> None:
     """Checks ``vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0)`` and prints the verdict."""
     _report(EXERCISES["vae_loss"], fn)
+
+
+def discriminator_loss(fn) -> None:
+    """Checks ``discriminator_loss(d_real, d_fake)`` and prints the verdict."""
+    _report(EXERCISES["discriminator_loss"], fn)
+
+
+def generator_loss(fn) -> None:
+    """Checks ``generator_loss(d_fake)`` and prints the verdict."""
+    _report(EXERCISES["generator_loss"], fn)
+
+
+def mixed_batch(fn) -> None:
+    """Checks ``mixed_batch(real_images, fake_images) -> (images, targets)``; prints the verdict."""
+    _report(EXERCISES["mixed_batch"], fn)
+
+
+def condition_input(fn) -> None:
+    """Checks ``condition_input(noise, labels, num_classes)`` and prints the verdict."""
+    _report(EXERCISES["condition_input"], fn)
+
+
+def mismatched_labels(fn) -> None:
+    """Checks ``mismatched_labels(labels, offsets, num_classes)`` and prints the verdict."""
+    _report(EXERCISES["mismatched_labels"], fn)
+
+
+def conditional_discriminator_loss(fn) -> None:
+    """Checks ``conditional_discriminator_loss(d_real, d_mismatched, d_fake)``; prints the verdict."""
+    _report(EXERCISES["conditional_discriminator_loss"], fn)

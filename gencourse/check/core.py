@@ -15,6 +15,7 @@ earns nothing, and the comparison uses the harness' own NumPy calls.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,6 +32,9 @@ class Case:
     label: str
     args: tuple
     kwargs: dict = field(default_factory=dict)
+    # Looser tolerances for one case, e.g. where float32 and float64 clipping differ.
+    rtol: float | None = None
+    atol: float | None = None
 
 
 @dataclass
@@ -52,12 +56,23 @@ class Exercise:
     rtol: float = 1e-4
     atol: float = 1e-4
     points: float = 1.0
+    # For answers that are not one array (a tuple, say): turns a returned value
+    # into one plain array, or raises WrongForm naming what is wrong.
+    pack: Callable | None = None
+
+
+class WrongForm(ValueError):
+    """Raised by an exercise's ``pack`` when an answer has the wrong structure.
+
+    ``args[0]`` is the message key that says what is expected.
+    """
 
 
 @dataclass
 class CaseOutcome:
     label: str
-    status: str  # pass, not_implemented, error, wrong_type, wrong_shape, not_finite, wrong_value
+    # pass, not_implemented, error, wrong_type, wrong_form, wrong_shape, not_finite, wrong_value
+    status: str
     hint: str | None = None
     detail: dict = field(default_factory=dict)
 
@@ -151,14 +166,30 @@ def to_plain_array(value) -> np.ndarray:
     return np.array(raw, dtype=np.float64, copy=True)
 
 
+def _plain(ex: Exercise, value) -> np.ndarray:
+    """One plain float64 array from an answer, through the exercise's ``pack`` if it has one."""
+    return ex.pack(value) if ex.pack is not None else to_plain_array(value)
+
+
+def _for_case(ex: Exercise, case: Case) -> Exercise:
+    """The exercise with the case's own tolerances, where it has them."""
+    if case.rtol is None and case.atol is None:
+        return ex
+    return dataclasses.replace(
+        ex,
+        rtol=ex.rtol if case.rtol is None else case.rtol,
+        atol=ex.atol if case.atol is None else case.atol,
+    )
+
+
 def _close(a: np.ndarray, b: np.ndarray, ex: Exercise) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=ex.rtol, atol=ex.atol))
 
 
-def _mistake_output(mistake: Mistake, case: Case) -> np.ndarray | None:
+def _mistake_output(ex: Exercise, mistake: Mistake, case: Case) -> np.ndarray | None:
     try:
         with np.errstate(all="ignore"):
-            return to_plain_array(mistake.fn(*copy.deepcopy(case.args), **case.kwargs))
+            return _plain(ex, mistake.fn(*copy.deepcopy(case.args), **case.kwargs))
     except Exception:
         return None
 
@@ -195,10 +226,11 @@ def _diagnose(ex: Exercise, runs: list[tuple[Case, np.ndarray | None, np.ndarray
         for case, got, expected in runs:
             if got is None or not np.all(np.isfinite(got)):
                 continue  # NaN tells nothing about the formula; a missing clip shows elsewhere
-            wrong = _mistake_output(mistake, case)
-            if wrong is None or _close(wrong, expected, ex):
+            wrong = _mistake_output(ex, mistake, case)
+            tol = _for_case(ex, case)
+            if wrong is None or _close(wrong, expected, tol):
                 continue  # this case cannot tell the mistake from the right answer
-            if not _close(got, wrong, ex):
+            if not _close(got, wrong, tol):
                 score = 0
                 break
             score += 1
@@ -206,9 +238,9 @@ def _diagnose(ex: Exercise, runs: list[tuple[Case, np.ndarray | None, np.ndarray
             best, best_score = mistake.hint, score
     if best is not None:
         return best
-    for _, got, expected in runs:
-        if got is not None and not _close(got, expected, ex):
-            return _generic_hint(ex, got, expected)
+    for case, got, expected in runs:
+        if got is not None and not _close(got, expected, _for_case(ex, case)):
+            return _generic_hint(_for_case(ex, case), got, expected)
     return None
 
 
@@ -216,7 +248,7 @@ def _diagnose_not_finite(ex: Exercise, case: Case, got: np.ndarray) -> str | Non
     """Names a known mistake that breaks down (NaN, infinity) exactly where the learner's does."""
     bad = ~np.isfinite(got)
     for mistake in ex.mistakes:
-        wrong = _mistake_output(mistake, case)
+        wrong = _mistake_output(ex, mistake, case)
         if wrong is not None and wrong.shape == got.shape:
             if np.array_equal(~np.isfinite(wrong), bad):
                 return mistake.hint
@@ -241,18 +273,20 @@ def _run_case(ex: Exercise, fn: Callable, case: Case):
         detail = {"error": type(exc).__name__, "text": text}
         return CaseOutcome(case.label, "error", detail=detail), None, None
     try:
-        got = to_plain_array(returned)
+        got = _plain(ex, returned)
+    except WrongForm as exc:
+        return CaseOutcome(case.label, "wrong_form", hint=exc.args[0]), None, None
     except Exception:
         detail = {"type": type(returned).__name__}
         return CaseOutcome(case.label, "wrong_type", detail=detail), None, None
     del returned
-    expected = to_plain_array(ex.reference(*copy.deepcopy(case.args), **case.kwargs))
+    expected = _plain(ex, ex.reference(*copy.deepcopy(case.args), **case.kwargs))
     if got.shape != expected.shape:
         detail = {"expected": tuple(expected.shape), "got": tuple(got.shape)}
         return CaseOutcome(case.label, "wrong_shape", detail=detail), got, expected
     if not np.all(np.isfinite(got)):
         return CaseOutcome(case.label, "not_finite"), got, expected
-    if not _close(got, expected, ex):
+    if not _close(got, expected, _for_case(ex, case)):
         return CaseOutcome(case.label, "wrong_value"), got, expected
     return CaseOutcome(case.label, "pass"), got, expected
 
@@ -316,6 +350,10 @@ register(
         "check.wrong_type": {
             "ko": "숫자 배열을 돌려줘야 하는데 {type} 값을 돌려주었습니다. return 문을 확인하세요.",
             "en": "It must return an array of numbers, but returned a {type}. Check the return statement.",
+        },
+        "check.wrong_form": {
+            "ko": "돌려준 값의 구성이 요구한 것과 다릅니다.",
+            "en": "What it returned is not built the way the exercise asks.",
         },
         "check.wrong_shape": {
             "ko": "결과의 모양(shape)이 {expected}이어야 하는데 {got}입니다.",
