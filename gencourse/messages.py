@@ -51,5 +51,16 @@ register(
         "metric.loss": {"ko": "전체 손실", "en": "total loss"},
         "metric.reconstruction_loss": {"ko": "재구성 손실", "en": "reconstruction loss"},
         "metric.kl_loss": {"ko": "KL 발산", "en": "KL divergence"},
+        "metric.d_loss": {"ko": "판별자 손실", "en": "discriminator loss"},
+        "metric.g_loss": {"ko": "생성자 손실", "en": "generator loss"},
+        "metric.d_real": {"ko": "진짜 이미지에 대한 D(x)", "en": "D(x) on real images"},
+        "metric.d_fake": {"ko": "가짜 이미지에 대한 D(G(z))", "en": "D(G(z)) on fake images"},
+        "metric.d_mismatched": {
+            "ko": "틀린 레이블 쌍에 대한 D",
+            "en": "D on mismatched pairs",
+        },
+        "fig.gan_losses": {"ko": "손실", "en": "losses"},
+        "fig.gan_outputs": {"ko": "판별자의 평균 출력", "en": "the discriminator's mean output"},
+        "fig.one_half": {"ko": "1/2 (균형점)", "en": "1/2 (equilibrium)"},
     }
 )

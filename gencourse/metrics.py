@@ -61,3 +61,33 @@ def judge_images(judge, images, threshold: float = 0.9) -> Verdict:
     top = probs.max(axis=1)
     counts = np.bincount(probs.argmax(axis=1), minlength=probs.shape[1])
     return Verdict(counts, float(np.mean(top >= threshold)), float(top.mean()))
+
+
+@dataclass
+class Agreement:
+    """How often the judge reads generated images as the label they were made for."""
+
+    overall: float  # share of all images
+    per_class: np.ndarray  # share within each conditioning label
+
+    def worst_class(self) -> int:
+        return int(np.argmin(self.per_class))
+
+
+def label_agreement(judge, images, labels) -> Agreement:
+    """The share of ``images`` the judge assigns to their ``labels``, overall and per label.
+
+    On real held-out digits with their true labels this is the judge's accuracy.
+    """
+    labels = np.asarray(labels).reshape(-1)
+    if len(labels) != len(images):
+        raise ValueError(
+            f"Need one label per image. Received {len(images)} images and {len(labels)} labels."
+        )
+    predicted = judge.predict(np.asarray(images, "float32"), verbose=0, batch_size=256).argmax(1)
+    hits = predicted == labels
+    num_classes = judge.output_shape[-1]
+    per_class = np.array(
+        [hits[labels == k].mean() if np.any(labels == k) else np.nan for k in range(num_classes)]
+    )
+    return Agreement(float(hits.mean()), per_class)

@@ -176,6 +176,30 @@ def history(history, keys=None, title: str | None = None):
     return fig
 
 
+def gan_history(history, title: str | None = None):
+    """A GAN's training curves: the two losses, and D's mean outputs beside the line at 1/2."""
+    curves = getattr(history, "history", history)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
+    for key in ("d_loss", "g_loss"):
+        epochs = np.arange(1, len(curves[key]) + 1)
+        left.plot(epochs, curves[key], label=t(f"metric.{key}"))
+    for key in ("d_real", "d_fake", "d_mismatched"):
+        if key in curves:
+            epochs = np.arange(1, len(curves[key]) + 1)
+            right.plot(epochs, curves[key], label=t(f"metric.{key}"))
+    right.axhline(0.5, color="gray", linestyle="--", linewidth=1, label=t("fig.one_half"))
+    right.set_ylim(0, 1)
+    left.set_title(t("fig.gan_losses"))
+    right.set_title(t("fig.gan_outputs"))
+    for ax in (left, right):
+        ax.set_xlabel(t("fig.epoch"))
+        ax.legend(fontsize=8)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
 def _width(text: str) -> int:
     """Display width in a terminal or notebook: Hangul and other wide characters count 2."""
     import unicodedata
