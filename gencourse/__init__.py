@@ -14,7 +14,9 @@ from gencourse.config import pick, quick_mode
 from gencourse.i18n import get_language, set_language
 
 # Keep TensorFlow's start-up chatter out of notebooks; set before anything imports it.
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# 3: TensorFlow's native code keeps quiet even about harmless graph-optimiser
+# errors (a "remapper failed" line on every GAN); real failures still raise.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 __version__ = "0.1.0"
 __all__ = [
@@ -58,7 +60,10 @@ def _import_tensorflow_quietly() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, 2)
-        import tensorflow  # noqa: F401
+        import tensorflow
+
+        # Retracing warnings name Keras internals; they would only puzzle a learner.
+        tensorflow.get_logger().setLevel("ERROR")
     finally:
         os.dup2(saved, 2)
         os.close(saved)

@@ -92,3 +92,19 @@ def test_does_history_plot_one_panel_per_loss_with_held_out_curves():
     )
     assert len(fig.axes) == 2
     assert len(fig.axes[0].lines) == 2
+
+
+def test_does_gan_history_show_both_losses_and_the_outputs_beside_one_half():
+    curves = {
+        "d_loss": [0.7, 0.6],
+        "g_loss": [1.0, 1.2],
+        "d_real": [0.8, 0.6],
+        "d_fake": [0.2, 0.4],
+        "d_mismatched": [0.5, 0.3],
+    }
+    fig = viz.gan_history(curves)
+    losses, outputs = fig.axes
+    assert len(losses.lines) == 2
+    assert len(outputs.lines) == 4  # three curves and the line at 1/2
+    assert list(outputs.lines[-1].get_ydata()) == [0.5, 0.5]
+    assert list(outputs.lines[2].get_ydata()) == [0.5, 0.3]
