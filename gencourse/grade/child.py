@@ -115,14 +115,14 @@ def main(job_path: str) -> None:
         job = pickle.load(f)
     os.unlink(job_path)
     fd = job["fd"]
+    import gencourse
     from gencourse.grade import wire
 
-    import gencourse
-
     gencourse._import_tensorflow_quietly()
-    import gencourse.check  # noqa: F401  (imports Keras, as the lesson's first cell would)
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
+
+    import gencourse.check  # noqa: F401  (imports Keras, as the lesson's first cell would)
 
     config = Config()
     config.HistoryManager.enabled = False

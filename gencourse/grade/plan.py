@@ -136,7 +136,5 @@ def defining_cells(cells: list[Cell], name: str) -> list[int]:
     return [
         c.index
         for c in cells
-        if c.role != "check"
-        and (c.exercise == name or name in names(c.source).defines)
+        if c.role != "check" and (c.exercise == name or name in names(c.source).defines)
     ]
-

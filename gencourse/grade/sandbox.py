@@ -213,7 +213,9 @@ class Sandbox:
                 if not remaining:
                     break
                 if time.monotonic() - start >= self.limits.total_timeout:
-                    problem = Problem("total_timeout", detail={"seconds": self.limits.total_timeout})
+                    problem = Problem(
+                        "total_timeout", detail={"seconds": self.limits.total_timeout}
+                    )
                     problems.append(problem)
                     for name in remaining:
                         runs[name] = ExerciseRun(name, "failed", problem=problem)
@@ -221,8 +223,16 @@ class Sandbox:
                 todo = [c for c in cells if c.index not in bad]
                 starts += 1
                 stop = self._start(
-                    todo, remaining, cases, all_exercises or exercises, workdir, private,
-                    start, output, runs, cell_errors,
+                    todo,
+                    remaining,
+                    cases,
+                    all_exercises or exercises,
+                    workdir,
+                    private,
+                    start,
+                    output,
+                    runs,
+                    cell_errors,
                 )
                 if stop.finished:
                     break
@@ -249,12 +259,26 @@ class Sandbox:
         if output.dropped:
             problems.append(Problem("output", detail={"cap_mb": self.limits.output_cap / 2**20}))
         return RunReport(
-            runs, cell_errors, problems, bytes(output.kept), output.dropped, starts,
+            runs,
+            cell_errors,
+            problems,
+            bytes(output.kept),
+            output.dropped,
+            starts,
             time.monotonic() - start,
         )
 
     def _start(
-        self, cells, exercises, cases, all_exercises, workdir, private, t0, output, runs,
+        self,
+        cells,
+        exercises,
+        cases,
+        all_exercises,
+        workdir,
+        private,
+        t0,
+        output,
+        runs,
         cell_errors,
     ) -> _Stop:
         limits = self.limits
@@ -332,11 +356,17 @@ class Sandbox:
                 self._kill(proc)
                 where = step or last
                 if started and time.monotonic() >= total_end:
-                    return _Stop(False, Problem("total_timeout", detail={"seconds": limits.total_timeout}), where)
+                    return _Stop(
+                        False,
+                        Problem("total_timeout", detail={"seconds": limits.total_timeout}),
+                        where,
+                    )
                 if step is None:
                     detail = {"seconds": limits.startup_timeout}
                     return _Stop(False, Problem("startup", detail=detail), last)
-                return _Stop(False, Problem("timeout", detail={"seconds": limits.cell_timeout}), step)
+                return _Stop(
+                    False, Problem("timeout", detail={"seconds": limits.cell_timeout}), step
+                )
             if header == "eof":
                 return self._died(proc, step or last)
             event = header.get("event")

@@ -76,7 +76,11 @@ def parse(data: bytes, path: Path, lesson: str | None = None) -> Submission:
     if not data.strip():
         raise Rejected("grade.reject.empty")
     if len(data) > MAX_BYTES:
-        raise Rejected("grade.reject.too_large", mb=len(data) // (1024 * 1024), max_mb=MAX_BYTES // (1024 * 1024))
+        raise Rejected(
+            "grade.reject.too_large",
+            mb=len(data) // (1024 * 1024),
+            max_mb=MAX_BYTES // (1024 * 1024),
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
