@@ -138,15 +138,15 @@ def _exercise(name: str, run: ExerciseRun | None, ctx: Context, sub, report) -> 
         entry["message"] = _msg("check.not_callable", name=name, type=run.type_name)
         return entry, extra
     if run.state == "missing":
-        lines = [_msg("grade.ex.missing", name=name)]
         by_index = {c.index: c for c in sub.cells}
         bad = {p.cell: p for p in report.problems if p.cell is not None}
+        reasons = []
         for index in plan.defining_cells(sub.cells, name):
             if index in bad:
                 cut = problem_entry(bad[index])
-                lines.append(_msg(cut["key"], **cut["values"]))
+                reasons.append(_msg(cut["key"], **cut["values"]))
             elif index in report.cell_errors:
-                lines.append(
+                reasons.append(
                     _msg(
                         "grade.fb.cell_error",
                         cell=index + 1,
@@ -154,6 +154,8 @@ def _exercise(name: str, run: ExerciseRun | None, ctx: Context, sub, report) -> 
                         error=report.cell_errors[index],
                     )
                 )
+        head = _msg("grade.ex.not_defined" if reasons else "grade.ex.missing", name=name)
+        lines = [head, *reasons]
         entry["message"] = {lang: "\n   ".join(m[lang] for m in lines) for lang in LANGUAGES}
         return entry, extra
     kind = run.problem.kind if run.problem else "startup"
@@ -250,7 +252,7 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         "cell_errors": [
             {"cell": i + 1, "error": e, "first_line": first_line(by_index[i].source)}
             for i, e in sorted(report.cell_errors.items())
-            if i in by_index
+            if i in by_index and not any(p.cell == i for p in problems)
         ],
         "exercises": entries,
         "total": total,

@@ -95,6 +95,10 @@ register(
             "ko": "❌ {name}: 노트북을 실행한 뒤에도 {name}이라는 함수가 없습니다. 연습 문제 셀에 주어진 함수 이름을 바꾸지 마세요.",
             "en": "❌ {name}: after running your notebook there is no function named {name}. Keep the name the exercise cell gives it.",
         },
+        "grade.ex.not_defined": {
+            "ko": "❌ {name}: {name}을(를) 정의하는 셀이 끝까지 실행되지 못해 함수가 만들어지지 않았습니다.",
+            "en": "❌ {name}: the cell that defines {name} did not run to its end, so the function does not exist.",
+        },
         "grade.ex.timeout": {
             "ko": "❌ {name}: 채점용 입력으로 함수를 실행했더니 {seconds:g}초 안에 끝나지 않아 중단했습니다. 끝나지 않는 반복문이 있는지 확인하세요.",
             "en": "❌ {name}: on the grader's inputs your function did not finish within {seconds:g} s and was stopped. Look for a loop that never ends.",
