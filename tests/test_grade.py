@@ -556,3 +556,34 @@ def test_does_every_grader_message_have_both_languages_with_the_same_placeholder
         ko, en = i18n._catalogs[key]["ko"], i18n._catalogs[key]["en"]
         assert ko.strip() and en.strip(), key
         assert _fields(ko) == _fields(en), key
+
+
+def _course(tmp_path, exercises):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["gencourse"] = {"lang": "en", "lesson": "07_new"}
+    for name in exercises:
+        stub = nbformat.v4.new_code_cell(f"def {name}(*args):\n    raise NotImplementedError")
+        stub.metadata["gencourse"] = {"exercise": name, "role": "stub"}
+        nb.cells.append(stub)
+    notebooks.write(nb, tmp_path / "notebooks" / "en" / "07_new.ipynb")
+    (tmp_path / "solutions").mkdir()
+    return tmp_path
+
+
+def test_are_a_new_lessons_exercises_taken_from_its_metadata_when_checks_know_them(tmp_path):
+    from gencourse.grade.batch import lesson_exercises
+
+    root = _course(tmp_path, ["vae_loss", "not_checked_yet", "reparameterize"])
+    assert lesson_exercises(root, "07") == ("07_new", ["vae_loss", "reparameterize"])
+
+
+def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
+    root = _course(tmp_path / "course", ["not_checked_yet"])
+    (tmp_path / "a.ipynb").write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gencourse", "--root", str(root), "grade", str(tmp_path / "a.ipynb"),
+         "--lesson", "07_new", "--out", str(tmp_path / "o")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "Lesson 07_new has no exercises to grade." in proc.stderr

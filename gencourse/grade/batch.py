@@ -30,6 +30,14 @@ class LessonMissing(LookupError):
         self.lesson, self.available = lesson, available
 
 
+class NoExercises(LookupError):
+    """The lesson exists but has no exercise the checks know."""
+
+    def __init__(self, lesson: str):
+        super().__init__(lesson)
+        self.lesson = lesson
+
+
 def lesson_exercises(root, lesson: str) -> tuple[str, list[str]]:
     """The lesson's full name and its graded exercises, in notebook order.
 
@@ -152,9 +160,12 @@ def grade_batch(
 
     Raises:
         LessonMissing: if the lesson does not exist.
+        NoExercises: if it has no exercise to grade.
     """
     root = Path(root) if root else Path(__file__).resolve().parent.parent.parent
     lesson_name, exercises = lesson_exercises(root, lesson)
+    if not exercises:
+        raise NoExercises(lesson_name)
     ctx = Context(lesson_name, exercises, limits or Limits(), cells, lang)
     fingerprint = ctx.fingerprint()
     out = Path(out)

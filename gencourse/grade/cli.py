@@ -46,7 +46,7 @@ def run_grade(args, root: Path) -> int:
     import gencourse
 
     gencourse._import_tensorflow_quietly()  # the judge's references use Keras; keep its log lines out
-    from gencourse.grade.batch import LessonMissing, grade_batch
+    from gencourse.grade.batch import LessonMissing, NoExercises, grade_batch
     from gencourse.grade.sandbox import Limits
     from gencourse.i18n import t
 
@@ -83,6 +83,9 @@ def run_grade(args, root: Path) -> int:
         print(
             t("grade.cli.no_lesson", lang, lesson=exc.lesson, available=available), file=sys.stderr
         )
+        return 2
+    except NoExercises as exc:
+        print(t("grade.cli.no_exercises", lang, lesson=exc.lesson), file=sys.stderr)
         return 2
     graded = len(batch.results) - len(batch.not_graded)
     print(

@@ -45,9 +45,15 @@ class Context:
         self.case_inputs = {
             n: [(c.label, c.args, c.kwargs) for c in cases] for n, cases in self.cases.items()
         }
+        self._fingerprint = None
 
     def fingerprint(self) -> str:
         """A hash of everything that decides a result, besides the file itself."""
+        if self._fingerprint is None:
+            self._fingerprint = self._compute_fingerprint()
+        return self._fingerprint
+
+    def _compute_fingerprint(self) -> str:
         pkg = Path(check.__file__).resolve().parent.parent
         sources = sorted((pkg / "check").glob("*.py")) + sorted((pkg / "grade").glob("*.py"))
         code = hashlib.sha256()
