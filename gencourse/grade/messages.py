@@ -92,7 +92,7 @@ register(
         },
         # Verdicts for exercises the checks could not run.
         "grade.ex.missing": {
-            "ko": "❌ {name}: 노트북을 실행한 뒤에도 {name}이라는 함수가 없습니다. 연습 문제 셀에 주어진 함수 이름을 바꾸지 마세요.",
+            "ko": "❌ {name}: 노트북을 실행한 뒤에도 이름이 {name}인 함수가 없습니다. 연습 문제 셀에 주어진 함수 이름을 바꾸지 마세요.",
             "en": "❌ {name}: after running your notebook there is no function named {name}. Keep the name the exercise cell gives it.",
         },
         "grade.ex.not_defined": {
