@@ -171,6 +171,16 @@ def _exercise(name: str, run: ExerciseRun | None, ctx: Context, sub, report) -> 
     return entry, extra
 
 
+def _unique(entries: list[dict]) -> list[dict]:
+    seen, kept = set(), []
+    for entry in entries:
+        key = json.dumps(entry, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    return kept
+
+
 def _summary(entries: list[dict]) -> tuple[float, float, float]:
     total = round(sum(e["points"] for e in entries), 4)
     possible = round(sum(e["possible"] for e in entries), 4)
@@ -254,7 +264,7 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         "fingerprint": ctx.fingerprint(),
         "lang": sub.lang,
         "status": status,
-        "problems": [problem_entry(p) for p in problems] + extra,
+        "problems": _unique([problem_entry(p) for p in problems] + extra),
         "cell_errors": [
             {"cell": i + 1, "error": e, "first_line": first_line(by_index[i].source)}
             for i, e in sorted(report.cell_errors.items())
