@@ -390,6 +390,15 @@ def test_are_cell_failures_named_in_the_feedback(graded):
     assert "cell 14: stopped at the time limit (10 s)" in text
 
 
+def test_is_a_memory_bomb_in_a_function_that_exercises_error_not_a_timeout(graded):
+    subs = {s["submission"]: s for s in graded["json"]["submissions"]}
+    bombs = subs["memory_bombs.ipynb"]
+    assert bombs["exercises"]["reparameterize"]["status"] == "error"
+    assert "reparameterize" not in bombs["error"]
+    text = (graded["out"] / "feedback" / "memory_bombs.md").read_text(encoding="utf-8")
+    assert "Your function raised MemoryError" in text
+
+
 def test_does_regrading_reuse_results_and_give_the_same_gradebook(graded, tmp_path):
     out = graded["out"]
     before = (out / "gradebook.csv").read_bytes(), (out / "gradebook.json").read_bytes()

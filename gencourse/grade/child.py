@@ -8,6 +8,9 @@ so magics and ``sys.exit`` behave as in Jupyter, and reports each step on a
 private pipe. Finally it calls each exercise's function on the case inputs,
 turns every result into a plain float64 array and sends the arrays back.
 
+A function that runs out of memory on one case is not run on the others: they
+count as the same ``MemoryError`` (each would fill the memory again).
+
 Nothing is judged here: the reference answers never exist in this process.
 While an exercise's function runs, a profiling hook notes any call into the
 course's own implementations (``gencourse.models``, ``gencourse.check``,
@@ -102,6 +105,10 @@ def _record_exercise(fn, cases, watch: _LibraryWatch):
             arrays[f"c{i}"] = rec.value
         records.append(item)
         if rec.status == "not_implemented":
+            break
+        if rec.status == "error" and rec.detail.get("error") == "MemoryError":
+            # Each further case would fill the memory again, slowly: they count as the same error.
+            records += [item] * (len(cases) - len(records))
             break
     return records, arrays, tampered
 
