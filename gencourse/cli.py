@@ -66,6 +66,12 @@ def cmd_lessons(args) -> int:
     return 0
 
 
+def cmd_grade(args) -> int:
+    from gencourse.grade.cli import run_grade
+
+    return run_grade(args, course_root(args.root))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gencourse", description="Tools of the gencourse generative-models course."
@@ -89,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("lessons", help="list the lessons")
     p.set_defaults(func=cmd_lessons)
+
+    p = sub.add_parser("grade", help="grade submitted notebooks; write a gradebook and feedback")
+    from gencourse.grade.cli import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=cmd_grade)
     return parser
 
 

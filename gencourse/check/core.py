@@ -255,31 +255,56 @@ def _diagnose_not_finite(ex: Exercise, case: Case, got: np.ndarray) -> str | Non
     return None
 
 
-def _run_case(ex: Exercise, fn: Callable, case: Case):
-    """Runs one case; returns the outcome, the learner's array (or None) and the reference.
+@dataclass
+class Recorded:
+    """What a learner's function gave on one case: a plain array, or why there is none.
 
-    The learner's function runs, and its result becomes a plain array, before
-    the expected answer exists anywhere in this process' frames, so neither the
-    function nor an object it returns can go looking for it.
+    ``status`` is ``"value"`` (``value`` holds the float64 array),
+    ``"not_implemented"``, ``"error"``, ``"wrong_type"`` or ``"wrong_form"``
+    (``detail`` says more; for ``"wrong_form"`` its ``"hint"`` is a message key).
+    The grader records these in the learner's process and judges them in its own.
+    """
+
+    status: str
+    value: np.ndarray | None = None
+    detail: dict = field(default_factory=dict)
+
+
+def record(fn: Callable, case: Case, pack: Callable | None = None) -> Recorded:
+    """Runs ``fn`` on one case and turns what it returned into a :class:`Recorded`.
+
+    ``pack`` is the exercise's own (see :attr:`Exercise.pack`), for answers that
+    are not one array.
     """
     try:
         # The verdict reports NaN and log(0); NumPy's own warnings would only add noise.
         with np.errstate(all="ignore"):
             returned = fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
     except NotImplementedError:
-        return CaseOutcome(case.label, "not_implemented"), None, None
+        return Recorded("not_implemented")
     except Exception as exc:  # the learner's bug, reported without a traceback
         text = str(exc).splitlines()[0][:200] if str(exc) else ""
-        detail = {"error": type(exc).__name__, "text": text}
-        return CaseOutcome(case.label, "error", detail=detail), None, None
+        return Recorded("error", detail={"error": type(exc).__name__, "text": text})
     try:
-        got = _plain(ex, returned)
+        return Recorded("value", to_plain_array(returned) if pack is None else pack(returned))
     except WrongForm as exc:
-        return CaseOutcome(case.label, "wrong_form", hint=exc.args[0]), None, None
+        return Recorded("wrong_form", detail={"hint": exc.args[0]})
     except Exception:
-        detail = {"type": type(returned).__name__}
-        return CaseOutcome(case.label, "wrong_type", detail=detail), None, None
-    del returned
+        return Recorded("wrong_type", detail={"type": type(returned).__name__})
+
+
+def _judge_case(ex: Exercise, case: Case, rec: Recorded):
+    """Judges one recorded answer; returns the outcome, the learner's array (or None) and the reference.
+
+    The expected answer is computed only here, after the learner's function has
+    run and its result has become a plain array, so neither the function nor an
+    object it returned can go looking for it.
+    """
+    if rec.status == "wrong_form":
+        return CaseOutcome(case.label, "wrong_form", hint=rec.detail.get("hint")), None, None
+    if rec.status != "value":
+        return CaseOutcome(case.label, rec.status, detail=dict(rec.detail)), None, None
+    got = np.array(rec.value, dtype=np.float64, copy=True)
     expected = _plain(ex, ex.reference(*copy.deepcopy(case.args), **case.kwargs))
     if got.shape != expected.shape:
         detail = {"expected": tuple(expected.shape), "got": tuple(got.shape)}
@@ -291,17 +316,14 @@ def _run_case(ex: Exercise, fn: Callable, case: Case):
     return CaseOutcome(case.label, "pass"), got, expected
 
 
-def evaluate(ex: Exercise, fn) -> CheckResult:
-    """Runs every case of ``ex`` on ``fn`` and returns the result (prints nothing)."""
-    if not callable(fn):
-        outcome = CaseOutcome("case.none", "not_callable", detail={"type": type(fn).__name__})
-        return CheckResult(ex.name, [outcome], ex.points)
+def _judge(ex: Exercise, answers) -> CheckResult:
+    """Judges ``(case, recorded)`` pairs; ``answers`` may run the learner's function lazily."""
     # A private copy: a learner's function that edits the registered exercise
     # (its tolerances, say) changes nothing here.
     ex = copy.copy(ex)
     outcomes, runs = [], []
-    for case in ex.make_cases():
-        outcome, got, expected = _run_case(ex, fn, case)
+    for case, rec in answers:
+        outcome, got, expected = _judge_case(ex, case, rec)
         outcomes.append(outcome)
         runs.append((case, got, expected))
         if outcome.status == "not_implemented":
@@ -314,6 +336,38 @@ def evaluate(ex: Exercise, fn) -> CheckResult:
         case, got, _ = runs[outcomes.index(failure)]
         failure.hint = _diagnose_not_finite(ex, case, got)
     return result
+
+
+def evaluate(ex: Exercise, fn) -> CheckResult:
+    """Runs every case of ``ex`` on ``fn`` and returns the result (prints nothing)."""
+    if not callable(fn):
+        outcome = CaseOutcome("case.none", "not_callable", detail={"type": type(fn).__name__})
+        return CheckResult(ex.name, [outcome], ex.points)
+    # Each case runs the learner's function just before it is judged.
+    return _judge(ex, ((case, record(fn, case, ex.pack)) for case in ex.make_cases()))
+
+
+def evaluate_recorded(ex: Exercise, records: list[Recorded], cases=None) -> CheckResult:
+    """Judges answers recorded elsewhere (the grader's sandbox) against the reference.
+
+    Args:
+        ex: the exercise.
+        records: one :class:`Recorded` per case, in the order of ``cases``; the
+            list may stop early at a ``"not_implemented"`` record.
+        cases: the cases the answers were recorded on (default: ``ex.make_cases()``).
+
+    Raises:
+        ValueError: if there are more records than cases, or too few without a
+            ``"not_implemented"`` at the end.
+    """
+    cases = list(ex.make_cases() if cases is None else cases)
+    stopped = bool(records) and records[-1].status == "not_implemented"
+    if len(records) > len(cases) or (len(records) < len(cases) and not stopped):
+        raise ValueError(
+            f"{ex.name}: {len(cases)} cases but {len(records)} recorded answers. "
+            f"Received: {[r.status for r in records]}"
+        )
+    return _judge(ex, zip(cases, records, strict=False))
 
 
 def report(ex: Exercise, fn) -> CheckResult:

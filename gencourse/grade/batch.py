@@ -1,0 +1,247 @@
+"""Grading a batch of submissions in parallel workers, resumable after a crash.
+
+Each submission's result is written to ``OUT/results/<name>.json`` as soon as
+it is graded, with the file's hash and a fingerprint of the settings and of
+the grading code. A later run over the same folder reuses every result whose
+file and fingerprint still match, so a batch that died part-way loses only
+the submissions it was grading, and re-grading gives the same gradebook.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gencourse import check, notebooks
+from gencourse.grade import book, submission
+from gencourse.grade.grader import Context, grade_one, rejected_result
+from gencourse.grade.sandbox import Limits
+from gencourse.i18n import t
+
+
+class LessonMissing(LookupError):
+    """The lesson named for grading has no notebook in the course."""
+
+    def __init__(self, lesson: str, available: list[str]):
+        super().__init__(lesson)
+        self.lesson, self.available = lesson, available
+
+
+class NoExercises(LookupError):
+    """The lesson exists but has no exercise the checks know."""
+
+    def __init__(self, lesson: str):
+        super().__init__(lesson)
+        self.lesson = lesson
+
+
+def lesson_exercises(root, lesson: str) -> tuple[str, list[str]]:
+    """The lesson's full name and its graded exercises, in notebook order.
+
+    The exercises are the names in the released notebook's cell metadata that
+    :data:`gencourse.check.EXERCISES` knows, so a new lesson's exercises are
+    graded as soon as their checks exist.
+    """
+    from gencourse import runner
+
+    root = Path(root)
+    for source in ("notebooks", "solutions"):
+        for lang in notebooks.LANGS:
+            try:
+                path = runner.find_lesson(root, lesson, lang, source)
+            except runner.LessonNotFound:
+                continue
+            nb = notebooks.read(path)
+            names = [n for n in notebooks.exercises(nb) if n in check.EXERCISES]
+            return path.stem, names
+    raise LessonMissing(lesson, runner.available_lessons(root))
+
+
+def find_submissions(paths) -> list[tuple[str, Path]]:
+    """``(id, path)`` for every notebook named or found (recursively) in the given folders.
+
+    The id is the path relative to the folder given (or the file's name), so
+    it does not depend on where the grader runs; ids are unique and sorted.
+    """
+    found: dict[str, Path] = {}
+    seen: set[Path] = set()
+    for given in paths:
+        given = Path(given)
+        if given.is_dir():
+            files = [
+                (p.relative_to(given).as_posix(), p)
+                for p in sorted(given.rglob("*.ipynb"))
+                if ".ipynb_checkpoints" not in p.parts and p.is_file()
+            ]
+        else:
+            files = [(given.name, given)]
+        for sub_id, path in files:
+            resolved = path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            unique, n = sub_id, 2
+            while unique in found:
+                unique, n = f"{sub_id}#{n}", n + 1
+            found[unique] = path
+    return sorted(found.items())
+
+
+@dataclass
+class BatchResult:
+    results: list[dict]
+    not_graded: list[str]
+    reused: int
+    csv: Path
+    json: Path
+    feedback: Path
+    outputs: dict = field(default_factory=dict)
+
+
+def _result_path(out: Path, sub_id: str, names: dict) -> Path:
+    return out / "results" / f"{names[sub_id]}.json"
+
+
+def _unique_names(ids: list[str]) -> dict[str, str]:
+    names, used = {}, set()
+    for sub_id in ids:
+        name, n = book.safe_name(sub_id), 2
+        while name in used:
+            name, n = f"{book.safe_name(sub_id)}-{n}", n + 1
+        used.add(name)
+        names[sub_id] = name
+    return names
+
+
+def _previous(path: Path, sha: str | None, fingerprint: str) -> dict | None:
+    try:
+        result = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(result, dict) or sha is None:
+        return None
+    if result.get("sha256") == sha and result.get("fingerprint") == fingerprint:
+        return result
+    return None
+
+
+def grade_batch(
+    paths,
+    lesson: str,
+    out,
+    *,
+    root=None,
+    limits: Limits | None = None,
+    workers: int | None = None,
+    cells: str = "needed",
+    lang: str = "en",
+    feedback_lang: str = "auto",
+    fresh: bool = False,
+    say=print,
+) -> BatchResult:
+    """Grades every submission and writes the gradebook and feedback under ``out``.
+
+    Args:
+        paths: notebook files and folders holding them.
+        lesson: e.g. ``"02_vae"`` (or ``"02"``, ``"vae"``).
+        out: the output folder (``gradebook.csv``, ``gradebook.json``,
+            ``feedback/``, ``results/``, ``logs/``).
+        root: the course folder (default: this package's parent).
+        limits: time, memory and output limits per submission.
+        workers: submissions graded at once (default: the number of CPUs).
+        cells: ``"needed"`` (the cells the exercises depend on) or ``"all"``.
+        lang: the language of the gradebook's reasons and of console lines.
+        feedback_lang: ``"ko"``, ``"en"`` or ``"auto"`` (each notebook's own language).
+        fresh: grade everything again instead of reusing earlier results.
+        say: where console lines go.
+
+    Raises:
+        LessonMissing: if the lesson does not exist.
+        NoExercises: if it has no exercise to grade.
+    """
+    root = Path(root) if root else Path(__file__).resolve().parent.parent.parent
+    lesson_name, exercises = lesson_exercises(root, lesson)
+    if not exercises:
+        raise NoExercises(lesson_name)
+    ctx = Context(lesson_name, exercises, limits or Limits(), cells, lang)
+    fingerprint = ctx.fingerprint()
+    out = Path(out)
+    (out / "results").mkdir(parents=True, exist_ok=True)
+    subs = find_submissions(paths)
+    names = _unique_names([sub_id for sub_id, _ in subs])
+    results: dict[str, dict] = {}
+    pending = []
+    for sub_id, path in subs:
+        try:
+            sha = submission.sha256_of(path.read_bytes())
+        except OSError:
+            sha = None
+        previous = None if fresh else _previous(_result_path(out, sub_id, names), sha, fingerprint)
+        if previous is not None:
+            previous["submission"] = sub_id
+            results[sub_id] = previous
+        else:
+            pending.append((sub_id, path))
+    reused = len(results)
+    if reused:
+        say(t("grade.cli.reused", lang, n=reused))
+
+    def fb_lang(result: dict) -> str:
+        return (result["lang"] or lang) if feedback_lang == "auto" else feedback_lang
+
+    def finish(sub_id: str, result: dict, output: bytes) -> None:
+        # The result first: it is what a resumed batch relies on.
+        book.atomic_write(
+            _result_path(out, sub_id, names),
+            json.dumps(result, ensure_ascii=False, indent=1) + "\n",
+        )
+        book.atomic_write(
+            out / "feedback" / f"{names[sub_id]}.md",
+            book.feedback(result, lesson_name, fb_lang(result)),
+        )
+        if output:
+            book.atomic_write(out / "logs" / f"{names[sub_id]}.log", output)
+
+    def work(sub_id: str, path: Path):
+        try:
+            return grade_one(path, sub_id, ctx)
+        except Exception as exc:  # the grader's bug: this submission only
+            text = f"{type(exc).__name__}: {str(exc)[:200]}"
+            return rejected_result(
+                sub_id, None, ctx, "grade.problem.internal", {"error": text}, "error"
+            ), b""
+
+    workers = max(1, workers or os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(work, sub_id, path): sub_id for sub_id, path in pending}
+        for future in as_completed(futures):
+            sub_id = futures[future]
+            result, output = future.result()
+            results[sub_id] = result
+            finish(sub_id, result, output)
+            say(
+                t(
+                    "grade.cli.line",
+                    lang,
+                    submission=sub_id,
+                    total=result["total"],
+                    possible=result["possible"],
+                    status=result["status"],
+                )
+            )
+
+    ordered = [results[sub_id] for sub_id, _ in subs]
+    for result in ordered:  # feedback of reused results too, in the language asked for now
+        book.atomic_write(
+            out / "feedback" / f"{names[result['submission']]}.md",
+            book.feedback(result, lesson_name, fb_lang(result)),
+        )
+    csv_path, json_path = out / "gradebook.csv", out / "gradebook.json"
+    book.atomic_write(csv_path, book.gradebook_csv(ordered, exercises, lang))
+    meta = [{"name": n, "points": check.EXERCISES[n].points} for n in exercises]
+    book.atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang))
+    not_graded = [r["submission"] for r in ordered if r["status"] in ("rejected", "error")]
+    return BatchResult(ordered, not_graded, reused, csv_path, json_path, out / "feedback")

@@ -1,0 +1,167 @@
+"""The gradebook (CSV, JSON) and one feedback file per student, written atomically.
+
+Rows are sorted by submission and hold no timestamps, so grading the same
+folder twice gives the same files byte for byte. Feedback says which
+exercises passed and names the kind of mistake of the others (the checks'
+own hints); it never shows a reference answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from gencourse.grade import messages as _messages  # noqa: F401  (registers the grader's messages)
+from gencourse.i18n import t
+
+
+def atomic_write(path, data: str | bytes) -> None:
+    """Writes ``data`` to ``path`` through a temporary file and a rename.
+
+    A reader sees the old file or the new one, never half of one; a crash
+    leaves at most a stray temporary file beside it.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def safe_name(submission: str) -> str:
+    """A file name for a submission id (``a/b.ipynb`` -> ``a__b``)."""
+    stem = submission[:-6] if submission.endswith(".ipynb") else submission
+    return re.sub(r"[^\w.-]+", "_", stem.replace("/", "__")).strip(".") or "submission"
+
+
+def _num(x: float) -> str:
+    return f"{round(float(x), 4):g}"
+
+
+def error_text(result: dict, lang: str) -> str:
+    return "; ".join(t(p["key"], lang, **p["values"]) for p in result["problems"])
+
+
+def gradebook_csv(results: list[dict], exercises: list[str], lang: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["submission", "lang", *exercises, "total", "possible", "percent", "status", "error"]
+    )
+    for r in results:
+        points = {e["name"]: e["points"] for e in r["exercises"]}
+        writer.writerow(
+            [
+                r["submission"],
+                r["lang"] or "",
+                *(_num(points.get(n, 0.0)) for n in exercises),
+                _num(r["total"]),
+                _num(r["possible"]),
+                f"{r['percent']:.1f}",
+                r["status"],
+                error_text(r, lang),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def gradebook_json(results: list[dict], lesson: str, exercises: list[dict], lang: str) -> str:
+    rows = []
+    for r in results:
+        rows.append(
+            {
+                "submission": r["submission"],
+                "lang": r["lang"],
+                "exercises": {
+                    e["name"]: {
+                        "points": e["points"],
+                        "possible": e["possible"],
+                        "status": e["status"],
+                        "cases_passed": e["cases_passed"],
+                        "cases": e["cases"],
+                        "hint": e["hint"],
+                    }
+                    for e in r["exercises"]
+                },
+                "total": r["total"],
+                "possible": r["possible"],
+                "percent": r["percent"],
+                "status": r["status"],
+                "error": error_text(r, lang),
+                "problems": r["problems"],
+            }
+        )
+    book = {"lesson": lesson, "exercises": exercises, "submissions": rows}
+    return json.dumps(book, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def feedback(result: dict, lesson: str, lang: str) -> str:
+    """The Markdown feedback for one student, in ``lang``."""
+    lines = [
+        t("grade.fb.title", lang, submission=result["submission"], lesson=lesson),
+        "",
+    ]
+    if result["status"] in ("rejected",):
+        reason = error_text(result, lang)
+        lines += [t("grade.fb.rejected", lang, reason=reason), ""]
+        return "\n".join(lines)
+    if result["status"] == "error" and not any(e.get("message") for e in result["exercises"]):
+        lines += [t("grade.fb.error", lang), ""]
+        return "\n".join(lines)
+    lines += [
+        t(
+            "grade.fb.score",
+            lang,
+            total=result["total"],
+            possible=result["possible"],
+            percent=result["percent"],
+        ),
+        "",
+        f"| {t('grade.fb.col.exercise', lang)} | {t('grade.fb.col.points', lang)} | {t('grade.fb.col.result', lang)} |",
+        "| --- | --- | --- |",
+    ]
+    for e in result["exercises"]:
+        if e["points"] >= e["possible"]:
+            verdict = t("grade.fb.passed", lang)
+        elif e["points"] > 0:
+            verdict = t("grade.fb.partial", lang)
+        else:
+            verdict = t("grade.fb.failed", lang)
+        lines.append(f"| `{e['name']}` | {_num(e['points'])} / {_num(e['possible'])} | {verdict} |")
+    lines += ["", t("grade.fb.details", lang), ""]
+    for e in result["exercises"]:
+        message = (e.get("message") or {}).get(lang, "")
+        lines += [f"### `{e['name']}`", "", "```text", message, "```", ""]
+    notes = [t(p["key"], lang, **p["values"]) for p in result["problems"]]
+    notes += [
+        t(
+            "grade.fb.cell_error",
+            lang,
+            cell=c["cell"],
+            first_line=f"`{c['first_line']}`",
+            error=c["error"],
+        )
+        for c in result["cell_errors"]
+    ]
+    if notes:
+        lines += [t("grade.fb.problems", lang), ""]
+        lines += [f"- {note}" for note in notes]
+        lines.append("")
+    lines += ["---", "", t("grade.fb.how", lang), ""]
+    return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""``gencourse grade``: the options and the console report (kept light: no TensorFlow at import)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("submissions", nargs="+", help="notebook files, or folders holding them")
+    p.add_argument("--lesson", required=True, help="e.g. 02_vae, 02 or vae")
+    p.add_argument("--out", required=True, help="output folder for the gradebook and feedback")
+    p.add_argument(
+        "--lang",
+        choices=["ko", "en"],
+        default=os.environ.get("GENCOURSE_LANG")
+        if os.environ.get("GENCOURSE_LANG") in ("ko", "en")
+        else "en",
+        help="language of the gradebook's reasons and of these console lines (default: en)",
+    )
+    p.add_argument(
+        "--feedback-lang",
+        choices=["auto", "ko", "en"],
+        default="auto",
+        help="language of the feedback files; auto: each notebook's own language",
+    )
+    p.add_argument("--workers", type=int, default=None, help="submissions at once (default: CPUs)")
+    p.add_argument(
+        "--cell-timeout", type=float, default=120.0, help="seconds per cell and per exercise"
+    )
+    p.add_argument("--total-timeout", type=float, default=900.0, help="seconds per submission")
+    p.add_argument("--memory-mb", type=int, default=2048, help="memory a submission may use (MB)")
+    p.add_argument("--output-mb", type=float, default=1.0, help="output kept per submission (MB)")
+    p.add_argument(
+        "--cells",
+        choices=["needed", "all"],
+        default="needed",
+        help="run only the cells the exercises need (default), or every cell but the checks",
+    )
+    p.add_argument("--fresh", action="store_true", help="grade all again; reuse no earlier result")
+
+
+def run_grade(args, root: Path) -> int:
+    import gencourse
+
+    gencourse._import_tensorflow_quietly()  # the judge's references use Keras; keep its log lines out
+    from gencourse.grade.batch import LessonMissing, NoExercises, grade_batch
+    from gencourse.grade.sandbox import Limits
+    from gencourse.i18n import t
+
+    lang = args.lang
+    limits = Limits(
+        cell_timeout=args.cell_timeout,
+        total_timeout=args.total_timeout,
+        memory_mb=args.memory_mb,
+        output_cap=int(args.output_mb * 2**20),
+    )
+    from gencourse.grade.batch import find_submissions
+
+    if not find_submissions(args.submissions):
+        print(
+            t("grade.cli.no_submissions", lang, paths=" ".join(args.submissions)), file=sys.stderr
+        )
+        return 2
+    try:
+        batch = grade_batch(
+            args.submissions,
+            args.lesson,
+            args.out,
+            root=root,
+            limits=limits,
+            workers=args.workers,
+            cells=args.cells,
+            lang=lang,
+            feedback_lang=args.feedback_lang,
+            fresh=args.fresh,
+            say=lambda line: print(line, flush=True),
+        )
+    except LessonMissing as exc:
+        available = ", ".join(exc.available) or "-"
+        print(
+            t("grade.cli.no_lesson", lang, lesson=exc.lesson, available=available), file=sys.stderr
+        )
+        return 2
+    except NoExercises as exc:
+        print(t("grade.cli.no_exercises", lang, lesson=exc.lesson), file=sys.stderr)
+        return 2
+    graded = len(batch.results) - len(batch.not_graded)
+    print(
+        t(
+            "grade.cli.summary",
+            lang,
+            graded=graded,
+            count=len(batch.results),
+            csv=batch.csv,
+            json=batch.json,
+            feedback=batch.feedback,
+        )
+    )
+    if batch.not_graded:
+        print(t("grade.cli.not_graded", lang, n=len(batch.not_graded)))
+        for result in batch.results:
+            if result["submission"] in batch.not_graded:
+                from gencourse.grade.book import error_text
+
+                print(f"  {result['submission']}: {error_text(result, lang)}")
+        return 1
+    return 0

@@ -1,0 +1,278 @@
+"""Grading one submission: read it, plan its cells, run it sandboxed, judge it here.
+
+The judging happens in this (the grader's) process, on the plain float64
+arrays the sandbox sent back, with the same :mod:`gencourse.check` exercises
+the notebooks use. A result is a plain dictionary (JSON-ready) holding points,
+statuses, the reasons for anything that went wrong as message keys, and each
+exercise's verdict in both languages, so feedback can be written in either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from gencourse import check
+from gencourse.check.core import evaluate_recorded
+from gencourse.grade import messages as _messages  # noqa: F401  (registers the grader's messages)
+from gencourse.grade import plan, submission
+from gencourse.grade.sandbox import ExerciseRun, Limits, Problem, RunReport, Sandbox
+from gencourse.i18n import LANGUAGES, t
+
+# Problems that cut a run short; an "output" problem costs nothing.
+_CUTTING = {"timeout", "memory", "crash", "total_timeout"}
+
+
+@dataclass
+class Context:
+    """What every submission of one batch is graded with."""
+
+    lesson: str
+    exercises: list[str]
+    limits: Limits = field(default_factory=Limits)
+    cells: str = "needed"
+    lang: str = "en"
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self):
+        unknown = [n for n in self.exercises if n not in check.EXERCISES]
+        if unknown:
+            raise ValueError(f"Unknown exercises {unknown}. Known: {sorted(check.EXERCISES)}")
+        self.cases = {n: list(check.EXERCISES[n].make_cases()) for n in self.exercises}
+        self.case_inputs = {
+            n: [(c.label, c.args, c.kwargs) for c in cases] for n, cases in self.cases.items()
+        }
+        self._fingerprint = None
+
+    def fingerprint(self) -> str:
+        """A hash of everything that decides a result, besides the file itself."""
+        if self._fingerprint is None:
+            self._fingerprint = self._compute_fingerprint()
+        return self._fingerprint
+
+    def _compute_fingerprint(self) -> str:
+        pkg = Path(check.__file__).resolve().parent.parent
+        sources = sorted((pkg / "check").glob("*.py")) + sorted((pkg / "grade").glob("*.py"))
+        code = hashlib.sha256()
+        for path in sources:
+            code.update(path.name.encode() + b"\0" + path.read_bytes())
+        limits = asdict(self.limits)
+        limits.pop("startup_timeout", None)
+        settings = {
+            "lesson": self.lesson,
+            "exercises": [(n, check.EXERCISES[n].points) for n in self.exercises],
+            "limits": limits,
+            "cells": self.cells,
+            "code": code.hexdigest(),
+        }
+        return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:20]
+
+
+def _msg(key: str, **values) -> dict:
+    return {lang: t(key, lang, **values) for lang in LANGUAGES}
+
+
+def first_line(source: str, width: int = 50) -> str:
+    """The first non-blank line of a cell, short and without backticks."""
+    for line in source.splitlines():
+        if line.strip():
+            line = line.strip().replace("`", "'")
+            return line if len(line) <= width else line[: width - 1] + "…"
+    return ""
+
+
+def problem_entry(problem: Problem) -> dict:
+    """A problem as a message key and its values (cells numbered from 1, as people count)."""
+    values = dict(problem.detail)
+    if problem.kind in ("timeout", "memory", "crash"):
+        if problem.cell is not None:
+            return {
+                "key": f"grade.problem.cell.{problem.kind}",
+                "values": {"cell": problem.cell + 1, **values},
+            }
+        return {
+            "key": f"grade.problem.exercise.{problem.kind}",
+            "values": {"name": problem.exercise, **values},
+        }
+    return {"key": f"grade.problem.{problem.kind}", "values": values}
+
+
+def _exercise(name: str, run: ExerciseRun | None, ctx: Context, sub, report) -> tuple[dict, list]:
+    """Judges one exercise; returns its entry and the problems it adds."""
+    ex = check.EXERCISES[name]
+    entry = {
+        "name": name,
+        "points": 0.0,
+        "possible": ex.points,
+        "status": "missing",
+        "cases_passed": 0,
+        "cases": 0,
+        "hint": None,
+    }
+    extra = []
+    if run is None:
+        run = ExerciseRun(name, "failed", problem=Problem("startup"))
+    if run.state == "ran":
+        with ctx.lock:  # Keras computes some references; one judge at a time
+            try:
+                result = evaluate_recorded(ex, run.records, ctx.cases[name])
+            except ValueError:
+                result = None
+        if result is None:
+            entry.update(status="crash", message=_msg("grade.ex.crash", name=name, code="protocol"))
+            return entry, extra
+        entry.update(
+            status=result.status,
+            cases_passed=result.cases_passed,
+            cases=len(result.outcomes),
+            points=result.points,
+            hint=(result.first_failure().hint if result.first_failure() else None),
+        )
+        entry["message"] = {lang: result.message(lang) for lang in LANGUAGES}
+        if run.library or run.tampered:
+            calls = ", ".join(run.library) or "sys.setprofile"
+            key = "library" if run.library else "tampered"
+            entry.update(points=0.0, status=f"{key}_call" if key == "library" else "tampered")
+            entry["message"] = _msg(f"grade.ex.{key}", name=name, calls=calls)
+            extra.append({"key": f"grade.problem.{key}", "values": {"name": name, "calls": calls}})
+        return entry, extra
+    if run.state == "not_callable":
+        entry.update(status="not_callable")
+        entry["message"] = _msg("check.not_callable", name=name, type=run.type_name)
+        return entry, extra
+    if run.state == "missing":
+        by_index = {c.index: c for c in sub.cells}
+        bad = {p.cell: p for p in report.problems if p.cell is not None}
+        reasons = []
+        for index in plan.defining_cells(sub.cells, name):
+            if index in bad:
+                cut = problem_entry(bad[index])
+                reasons.append(_msg(cut["key"], **cut["values"]))
+            elif index in report.cell_errors:
+                reasons.append(
+                    _msg(
+                        "grade.fb.cell_error",
+                        cell=index + 1,
+                        first_line=first_line(by_index[index].source),
+                        error=report.cell_errors[index],
+                    )
+                )
+        head = _msg("grade.ex.not_defined" if reasons else "grade.ex.missing", name=name)
+        lines = [head, *reasons]
+        entry["message"] = {lang: "\n   ".join(m[lang] for m in lines) for lang in LANGUAGES}
+        return entry, extra
+    kind = run.problem.kind if run.problem else "startup"
+    entry.update(status=kind)
+    values = {"name": name, **(run.problem.detail if run.problem else {})}
+    entry["message"] = _msg(f"grade.ex.{kind}", **values)
+    return entry, extra
+
+
+def _unique(entries: list[dict]) -> list[dict]:
+    seen, kept = set(), []
+    for entry in entries:
+        key = json.dumps(entry, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    return kept
+
+
+def _summary(entries: list[dict]) -> tuple[float, float, float]:
+    total = round(sum(e["points"] for e in entries), 4)
+    possible = round(sum(e["possible"] for e in entries), 4)
+    percent = round(100.0 * total / possible, 1) if possible else 0.0
+    return total, possible, percent
+
+
+def rejected_result(
+    sub_id: str, sha: str | None, ctx: Context, key: str, values: dict, status="rejected"
+) -> dict:
+    entries = [
+        {
+            "name": n,
+            "points": 0.0,
+            "possible": check.EXERCISES[n].points,
+            "status": status,
+            "cases_passed": 0,
+            "cases": 0,
+            "hint": None,
+            "message": None,
+        }
+        for n in ctx.exercises
+    ]
+    total, possible, percent = _summary(entries)
+    return {
+        "submission": sub_id,
+        "sha256": sha,
+        "fingerprint": ctx.fingerprint(),
+        "lang": None,
+        "status": status,
+        "problems": [{"key": key, "values": values}],
+        "cell_errors": [],
+        "exercises": entries,
+        "total": total,
+        "possible": possible,
+        "percent": percent,
+    }
+
+
+def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
+    """Grades one submission; returns its result and the (capped) output of its run."""
+    try:
+        sub = submission.load(path, ctx.lesson)
+    except submission.Rejected as rejected:
+        sha = None
+        try:
+            sha = submission.sha256_of(Path(path).read_bytes())
+        except OSError:
+            pass
+        return rejected_result(sub_id, sha, ctx, rejected.key, rejected.values), b""
+    cells = plan.plan(sub.cells, ctx.exercises, ctx.cells)
+    report: RunReport = Sandbox(ctx.limits, sub.lang or ctx.lang).run(
+        cells, ctx.exercises, ctx.case_inputs, ctx.exercises
+    )
+    entries, extra = [], []
+    for name in ctx.exercises:
+        entry, more = _exercise(name, report.exercises.get(name), ctx, sub, report)
+        entries.append(entry)
+        extra += more
+    order = {n: i for i, n in enumerate(ctx.exercises)}
+
+    def sort_key(p: Problem):
+        if p.cell is not None:
+            return (0, p.cell, p.kind)
+        if p.exercise is not None:
+            return (1, order.get(p.exercise, 99), p.kind)
+        return (2, 0, p.kind)
+
+    problems = sorted(report.problems, key=sort_key)
+    by_index = {c.index: c for c in sub.cells}
+    total, possible, percent = _summary(entries)
+    if any(p.kind == "startup" for p in problems):
+        status = "error"
+    elif any(p.kind in _CUTTING for p in problems):
+        status = "incomplete"
+    else:
+        status = "ok"
+    result = {
+        "submission": sub_id,
+        "sha256": sub.sha256,
+        "fingerprint": ctx.fingerprint(),
+        "lang": sub.lang,
+        "status": status,
+        "problems": _unique([problem_entry(p) for p in problems] + extra),
+        "cell_errors": [
+            {"cell": i + 1, "error": e, "first_line": first_line(by_index[i].source)}
+            for i, e in sorted(report.cell_errors.items())
+            if i in by_index and not any(p.cell == i for p in problems)
+        ],
+        "exercises": entries,
+        "total": total,
+        "possible": possible,
+        "percent": percent,
+    }
+    return result, report.output

@@ -1,0 +1,598 @@
+"""Does `gencourse grade` give every submission the score it deserves, hostile ones included?
+
+The corpus is made here from the released student notebook of lesson 02:
+correct answers (the masters' code), stubs, plausible wrong answers, and
+hostile notebooks (endless loops, memory bombs, os._exit, sys.exit, objects
+that equal everything, patched NumPy and checks, deleted, edited, duplicated
+and moved cells, broken files, an output flood). It is graded once, as one
+batch with two workers, and every test below reads that one gradebook.
+The expected points of ordinary submissions come from `check.evaluate`, the
+notebooks' own check, run here on the same code.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from gencourse import check, i18n, notebooks
+from gencourse.grade import book, plan, submission
+from gencourse.grade.batch import grade_batch
+from gencourse.grade.sandbox import Limits
+from gencourse.grade.submission import Cell, Rejected
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSON = "02_vae"
+NAMES = ["reparameterize", "kl_divergence", "vae_loss"]
+CELL_TIMEOUT = 10
+
+
+def student_nb(lang="en"):
+    return notebooks.read(ROOT / "notebooks" / lang / f"{LESSON}.ipynb")
+
+
+def solution(name, lang="en"):
+    master = notebooks.read(ROOT / "solutions" / lang / f"{LESSON}.ipynb")
+    return master.cells[notebooks.exercises(master)[name]["solution"]].source
+
+
+def cell_of(nb, name, role="stub"):
+    return next(c for c in nb.cells if notebooks.gc_meta(c) == {"exercise": name, "role": role})
+
+
+def with_code(sources: dict, lang="en"):
+    """The student notebook with the given exercise cells' code (others stay stubs)."""
+    nb = student_nb(lang)
+    for name, source in sources.items():
+        cell_of(nb, name).source = source
+    return nb
+
+
+CORRECT = {name: solution(name) for name in NAMES}
+
+WRONG_REPARAM_VARIANCE = """def reparameterize(z_mean, z_log_var, eps):
+    return z_mean + np.exp(z_log_var) * eps
+"""
+WRONG_KL_SIGN = """def kl_divergence(z_mean, z_log_var):
+    return 0.5 * np.sum(1.0 + z_log_var - np.square(z_mean) - np.exp(z_log_var), axis=-1)
+"""
+WRONG_LOSS_NO_CLIP = """def vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0):
+    bce = -(x * np.log(x_recon) + (1 - x) * np.log(1 - x_recon))
+    return np.mean(np.sum(bce.reshape(len(x), -1), axis=1)) + beta * np.mean(kl_divergence(z_mean, z_log_var))
+"""
+WRONG_LOSS_PIXEL_MEAN = """def vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0):
+    x_recon = np.clip(x_recon, 1e-7, 1 - 1e-7)
+    bce = -(x * np.log(x_recon) + (1 - x) * np.log(1 - x_recon))
+    return np.mean(bce) + beta * np.mean(kl_divergence(z_mean, z_log_var))
+"""
+KL_ZEROS = """def kl_divergence(z_mean, z_log_var):
+    return np.zeros(len(z_mean))
+"""
+PATCHES = """import numpy.testing
+import gencourse.check.core as core
+np.testing.assert_allclose = lambda *a, **k: None
+np.testing.assert_array_equal = lambda *a, **k: None
+np.allclose = lambda *a, **k: True
+np.isclose = lambda a, b, *r, **k: np.ones(np.shape(a), bool)
+np.array_equal = lambda *a, **k: True
+core._close = lambda *a, **k: True
+core.evaluate = lambda ex, fn: None
+check.evaluate = lambda *a, **k: None
+check.kl_divergence = lambda fn: print("passed")
+"""
+ALWAYS_EQUAL = """class AlwaysEqual:
+    def __eq__(self, other):
+        return True
+    def __ne__(self, other):
+        return False
+    __hash__ = object.__hash__
+
+
+def reparameterize(z_mean, z_log_var, eps):
+    return AlwaysEqual()
+"""
+LIBRARY_HELPER = "from gencourse.models.vae import vae_loss as _lib_loss\n"
+LIBRARY_KL = """def kl_divergence(z_mean, z_log_var):
+    return vae_lib.kl_divergence(z_mean, z_log_var)
+"""
+LIBRARY_LOSS = """def vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0):
+    return _lib_loss(x, x_recon, z_mean, z_log_var, beta)
+"""
+
+
+def expected_points(sources: dict) -> dict:
+    """What the notebooks' own checks give the same code, run in this process."""
+    import keras
+    from keras import ops
+
+    namespace = {"np": np, "keras": keras, "ops": ops}
+    for name in NAMES:
+        exec(sources.get(name, cell_of(student_nb(), name).source), namespace)
+    return {name: check.evaluate(name, namespace[name]).points for name in NAMES}
+
+
+def dup(cell):
+    """A copy of a cell with a fresh id, as JupyterLab's copy and paste makes."""
+    twin = copy.deepcopy(cell)
+    twin["id"] = nbformat.v4.new_code_cell().id
+    return twin
+
+
+def _insert_after(nb, name, source, role="stub"):
+    index = nb.cells.index(cell_of(nb, name, role))
+    nb.cells.insert(index + 1, nbformat.v4.new_code_cell(source))
+
+
+def _corpus():
+    """name -> (bytes, expected points per exercise, status, text expected in the error)."""
+    corpus = {}
+
+    def add(name, nb, points, status="ok", error=""):
+        data = nb if isinstance(nb, bytes) else (nbformat.writes(nb) + "\n").encode("utf-8")
+        corpus[name] = (data, points, status, error)
+
+    full = dict.fromkeys(NAMES, 1.0)
+    add("correct_en", with_code(CORRECT), full)
+    ko = {name: solution(name, "ko") for name in NAMES}
+    add("correct_ko", with_code(ko, "ko"), full)
+    add("stubs", student_nb(), dict.fromkeys(NAMES, 0.0))
+    for label, name, source in [
+        ("wrong_reparam_variance", "reparameterize", WRONG_REPARAM_VARIANCE),
+        ("wrong_kl_sign", "kl_divergence", WRONG_KL_SIGN),
+        ("wrong_loss_no_clip", "vae_loss", WRONG_LOSS_NO_CLIP),
+        ("wrong_loss_pixel_mean", "vae_loss", WRONG_LOSS_PIXEL_MEAN),
+    ]:
+        sources = {**CORRECT, name: source}
+        add(label, with_code(sources), expected_points(sources))
+
+    # An endless loop in a cell costs what that cell defines (and what needs it).
+    add(
+        "loop_in_cell",
+        with_code(
+            {**CORRECT, "kl_divergence": "while True:\n    pass\n" + CORRECT["kl_divergence"]}
+        ),
+        {"reparameterize": 1.0, "kl_divergence": 0.0, "vae_loss": 0.0},
+        "incomplete",
+        "cell 14: stopped at the time limit",
+    )
+    loop_fn = "def reparameterize(z_mean, z_log_var, eps):\n    while True:\n        pass\n"
+    add(
+        "loop_in_function",
+        with_code({**CORRECT, "reparameterize": loop_fn}),
+        {"reparameterize": 0.0, "kl_divergence": 1.0, "vae_loss": 1.0},
+        "incomplete",
+        "reparameterize: the function was stopped at the time limit",
+    )
+    bomb_cell = "hog = []\nwhile True:\n    hog.append(bytearray(50_000_000))\n"
+    bomb_fn = (
+        "def reparameterize(z_mean, z_log_var, eps):\n    hog = []\n    while True:\n"
+        "        hog.append(bytearray(50_000_000))\n"
+    )
+    add(
+        "memory_bombs",
+        with_code(
+            {**CORRECT, "vae_loss": bomb_cell + CORRECT["vae_loss"], "reparameterize": bomb_fn}
+        ),
+        {"reparameterize": 0.0, "kl_divergence": 1.0, "vae_loss": 0.0},
+        "incomplete",
+        "cell 19: went over the memory limit",
+    )
+    add(
+        "os_exit_in_cell",
+        with_code(
+            {**CORRECT, "reparameterize": CORRECT["reparameterize"] + "\nimport os\nos._exit(3)\n"}
+        ),
+        {"reparameterize": 0.0, "kl_divergence": 1.0, "vae_loss": 1.0},
+        "incomplete",
+        "cell 9: the Python process ended (exit code 3)",
+    )
+    exit_fn = (
+        "def vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0):\n    import os\n    os._exit(1)\n"
+    )
+    add(
+        "os_exit_in_function",
+        with_code({**CORRECT, "vae_loss": exit_fn}),
+        {"reparameterize": 1.0, "kl_divergence": 1.0, "vae_loss": 0.0},
+        "incomplete",
+        "vae_loss: the Python process ended while the function ran (exit code 1)",
+    )
+    sys_exit_fn = "def reparameterize(z_mean, z_log_var, eps):\n    import sys\n    sys.exit(0)\n"
+    add(
+        "sys_exit",
+        with_code(
+            {
+                **CORRECT,
+                "kl_divergence": CORRECT["kl_divergence"] + "\nimport sys\nsys.exit('bye')\n",
+                "reparameterize": sys_exit_fn,
+            }
+        ),
+        {"reparameterize": 0.0, "kl_divergence": 1.0, "vae_loss": 1.0},
+    )
+    add(
+        "always_equal",
+        with_code({**CORRECT, "reparameterize": ALWAYS_EQUAL}),
+        {"reparameterize": 0.0, "kl_divergence": 1.0, "vae_loss": 1.0},
+    )
+    # Patched NumPy comparisons and checks change nothing: judged as the plain wrong answer.
+    add(
+        "patched_numpy_and_checks",
+        with_code({**CORRECT, "kl_divergence": PATCHES + KL_ZEROS}),
+        expected_points({**CORRECT, "kl_divergence": KL_ZEROS}),
+    )
+    nb = with_code(CORRECT)
+    nb.cells = [c for c in nb.cells if notebooks.gc_meta(c).get("role") != "check"]
+    add("check_cells_deleted", nb, full)
+    nb = student_nb()
+    for c in list(nb.cells):
+        if notebooks.gc_meta(c).get("role") == "check":
+            c.source = (
+                f"check.{notebooks.gc_meta(c)['exercise']} = lambda fn: print('✅ passed')\n"
+                + c.source
+            )
+            nb.cells.insert(nb.cells.index(c), dup(c))
+    add("check_cells_edited_and_duplicated", nb, dict.fromkeys(NAMES, 0.0))
+    nb = with_code(CORRECT)
+    moved = [c for c in nb.cells if notebooks.gc_meta(c).get("role") == "stub"] + [nb.cells[1]]
+    nb.cells = [c for c in nb.cells if c not in moved] + moved[::-1]
+    add("cells_moved", nb, full)
+    nb = with_code(CORRECT)
+    nb.cells = nb.cells[::-1]
+    add("reordered", nb, full)
+    # Duplicates: the definition lowest in the notebook counts.
+    nb = with_code({**CORRECT, "reparameterize": CORRECT["reparameterize"]})
+    stub = dup(cell_of(student_nb(), "reparameterize"))
+    nb.cells.insert(nb.cells.index(cell_of(nb, "reparameterize")) + 1, stub)
+    good_kl = dup(cell_of(nb, "kl_divergence"))
+    cell_of(nb, "kl_divergence").source = cell_of(student_nb(), "kl_divergence").source
+    nb.cells.insert(nb.cells.index(cell_of(nb, "kl_divergence", "check")), good_kl)
+    add(
+        "duplicated_exercise_cells",
+        nb,
+        {"reparameterize": 0.0, "kl_divergence": 1.0, "vae_loss": 1.0},
+    )
+    nb = with_code({**CORRECT, "kl_divergence": LIBRARY_KL, "vae_loss": LIBRARY_LOSS})
+    _insert_after(nb, "reparameterize", LIBRARY_HELPER)
+    add(
+        "library_calls",
+        nb,
+        {"reparameterize": 1.0, "kl_divergence": 0.0, "vae_loss": 0.0},
+        "ok",
+        "kl_divergence: calls the course library's own implementation (gencourse.models.vae.kl_divergence)",
+    )
+    add(
+        "syntax_error",
+        with_code(
+            {**CORRECT, "kl_divergence": "def kl_divergence(z_mean, z_log_var:\n    return 0\n"}
+        ),
+        {"reparameterize": 1.0, "kl_divergence": 0.0, "vae_loss": 0.0},
+    )
+    add(
+        "output_flood",
+        with_code(
+            {
+                **CORRECT,
+                "reparameterize": CORRECT["reparameterize"] + "\nprint('x' * 100_000_000)\n",
+            }
+        ),
+        full,
+        "ok",
+        "output over 1 MB was discarded",
+    )
+    # Files that are not notebooks at all.
+    zero = dict.fromkeys(NAMES, 0.0)
+    text = nbformat.writes(with_code(CORRECT))
+    add("invalid_json", text[: len(text) // 2].encode(), zero, "rejected", "not valid JSON")
+    ko_text = nbformat.writes(with_code(ko, "ko"))
+    add("utf16_bytes", ko_text.encode("utf-16"), zero, "rejected", "not UTF-8")
+    add("empty", b"", zero, "rejected", "the file is empty")
+    add("json_not_notebook", b'{"hello": "world"}', zero, "rejected", "not a Jupyter notebook")
+    nb = with_code(CORRECT)
+    nb.metadata["gencourse"]["lesson"] = "03_gan"
+    add("other_lesson", nb, zero, "rejected", "another lesson (03_gan)")
+    return corpus
+
+
+CORPUS = _corpus()
+REJECTED = sorted(f"{n}.ipynb" for n, v in CORPUS.items() if v[2] == "rejected")
+
+
+def _grade_cli(folder, out, *extra):
+    return subprocess.run(
+        [
+            sys.executable, "-m", "gencourse", "grade", str(folder), "--lesson", LESSON,
+            "--out", str(out), "--workers", "2", "--cell-timeout", str(CELL_TIMEOUT),
+            "--total-timeout", "200", "--memory-mb", "1024", *extra,
+        ],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+    )  # fmt: skip
+
+
+def _lines(path):
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("submissions")
+    for name, (data, *_rest) in CORPUS.items():
+        (folder / f"{name}.ipynb").write_bytes(data)
+    out = tmp_path_factory.mktemp("graded")
+    proc = _grade_cli(folder, out)
+    rows = {r["submission"]: r for r in csv.DictReader(_lines(out / "gradebook.csv"))}
+    book_json = json.loads((out / "gradebook.json").read_text(encoding="utf-8"))
+    return {"proc": proc, "out": out, "folder": folder, "rows": rows, "json": book_json}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_does_each_submission_get_the_score_it_deserves(graded, name):
+    _, points, status, error = CORPUS[name]
+    row = graded["rows"][f"{name}.ipynb"]
+    got = {n: float(row[n]) for n in NAMES}
+    assert got == {n: round(p, 4) for n, p in points.items()}, row
+    assert float(row["total"]) == round(sum(points.values()), 4)
+    assert row["status"] == status, row
+    assert error in row["error"], row
+
+
+def test_does_the_batch_finish_and_exit_1_listing_what_could_not_be_graded(graded):
+    proc = graded["proc"]
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    listed = proc.stdout.split("could not be graded")[1].splitlines()
+    assert (
+        sorted(line.split(":")[0].strip() for line in listed if line.startswith("  ")) == REJECTED
+    )
+    assert len(graded["rows"]) == len(CORPUS)
+    assert list(graded["rows"]) == sorted(graded["rows"])  # deterministic order
+
+
+def test_do_wrong_answers_get_the_hint_their_mistake_deserves(graded):
+    subs = {s["submission"]: s for s in graded["json"]["submissions"]}
+    hints = {
+        "wrong_reparam_variance": ("reparameterize", "hint.reparam.variance"),
+        "wrong_kl_sign": ("kl_divergence", "hint.kl.sign"),
+        "wrong_loss_no_clip": ("vae_loss", "hint.loss.no_clip"),
+        "wrong_loss_pixel_mean": ("vae_loss", "hint.loss.pixel_mean"),
+    }
+    for name, (exercise, hint) in hints.items():
+        assert subs[f"{name}.ipynb"]["exercises"][exercise]["hint"] == hint
+        feedback = (graded["out"] / "feedback" / f"{name}.md").read_text(encoding="utf-8")
+        assert i18n.t(hint, "en") in feedback
+
+
+def test_is_feedback_written_per_student_in_their_language_without_the_answer(graded):
+    feedback = graded["out"] / "feedback"
+    assert sorted(p.stem for p in feedback.glob("*.md")) == sorted(CORPUS)
+    ko = (feedback / "correct_ko.md").read_text(encoding="utf-8")
+    assert "채점 결과" in ko and "통과" in ko and "3 / 3" in ko
+    wrong = (feedback / "wrong_kl_sign.md").read_text(encoding="utf-8")
+    total = round(sum(CORPUS["wrong_kl_sign"][1].values()), 4)
+    assert f"Score: {total:g} / 3" in wrong and "❌ kl_divergence" in wrong
+    for path in feedback.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert "np.exp(0.5 * z_log_var)" not in text and "-0.5 * np.sum" not in text
+    rejected = (feedback / "utf16_bytes.md").read_text(encoding="utf-8")
+    assert "채점할 수 없었습니다" not in rejected and "not UTF-8" in rejected
+
+
+def test_are_cell_failures_named_in_the_feedback(graded):
+    text = (graded["out"] / "feedback" / "syntax_error.md").read_text(encoding="utf-8")
+    assert "SyntaxError" in text and "the cell that defines kl_divergence did not run" in text
+    text = (graded["out"] / "feedback" / "loop_in_cell.md").read_text(encoding="utf-8")
+    assert "cell 14: stopped at the time limit (10 s)" in text
+
+
+def test_is_a_memory_bomb_in_a_function_that_exercises_error_not_a_timeout(graded):
+    subs = {s["submission"]: s for s in graded["json"]["submissions"]}
+    bombs = subs["memory_bombs.ipynb"]
+    assert bombs["exercises"]["reparameterize"]["status"] == "error"
+    assert "reparameterize" not in bombs["error"]
+    text = (graded["out"] / "feedback" / "memory_bombs.md").read_text(encoding="utf-8")
+    assert "Your function raised MemoryError" in text
+
+
+def test_does_regrading_reuse_results_and_give_the_same_gradebook(graded, tmp_path):
+    out = graded["out"]
+    before = (out / "gradebook.csv").read_bytes(), (out / "gradebook.json").read_bytes()
+    proc = _grade_cli(graded["folder"], out)
+    assert proc.returncode == 1
+    assert f"Reused {len(CORPUS)} results" in proc.stdout
+    assert ((out / "gradebook.csv").read_bytes(), (out / "gradebook.json").read_bytes()) == before
+
+
+def test_does_grading_afresh_give_the_same_rows(graded, tmp_path):
+    folder = tmp_path / "again"
+    folder.mkdir()
+    picked = ["correct_en", "wrong_kl_sign", "invalid_json"]
+    for name in picked:
+        (folder / f"{name}.ipynb").write_bytes(CORPUS[name][0])
+    proc = _grade_cli(folder, tmp_path / "out", "--fresh")
+    assert proc.returncode == 1
+    rows = list(csv.reader(_lines(tmp_path / "out" / "gradebook.csv")))
+    main = list(csv.reader(_lines(graded["out"] / "gradebook.csv")))
+    assert rows[1:] == [r for r in main if r[0] in {f"{n}.ipynb" for n in picked}]
+
+
+# --- malformed files, without running anything ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, key",
+    [
+        (b"", "grade.reject.empty"),
+        (b"  \n", "grade.reject.empty"),
+        (b"\xff\xfe{\x00", "grade.reject.encoding"),
+        ("{}".encode("utf-16"), "grade.reject.encoding"),
+        (b'{"cells": [', "grade.reject.json"),
+        (b"[1, 2]", "grade.reject.not_notebook"),
+        (b'{"cells": "no"}', "grade.reject.not_notebook"),
+        (b'{"cells": [], "nbformat": 3, "metadata": {}}', "grade.reject.nbformat"),
+        (
+            b'{"cells": [], "nbformat": 4, "nbformat_minor": 5, "metadata": {}}',
+            "grade.reject.no_code",
+        ),
+    ],
+)
+def test_is_a_malformed_file_rejected_with_its_reason(data, key):
+    with pytest.raises(Rejected) as info:
+        submission.parse(data, Path("x.ipynb"), LESSON)
+    assert info.value.key == key
+    text = i18n.t(key, "ko", **info.value.values)
+    assert text and "{" not in text
+
+
+def test_is_a_notebook_of_another_lesson_rejected():
+    nb = student_nb()
+    nb.metadata["gencourse"]["lesson"] = "03_gan"
+    with pytest.raises(Rejected, match="grade.reject.lesson"):
+        submission.parse(nbformat.writes(nb).encode(), Path("x.ipynb"), LESSON)
+
+
+def test_are_exercise_cells_found_by_metadata_not_position():
+    nb = student_nb()
+    nb.cells = nb.cells[::-1]
+    sub = submission.parse(nbformat.writes(nb).encode(), Path("x.ipynb"), LESSON)
+    tagged = {(c.exercise, c.role) for c in sub.cells if c.exercise}
+    assert tagged == {(n, r) for n in NAMES for r in ("stub", "check")}
+    assert sub.lang == "en" and sub.lesson == LESSON
+
+
+# --- the cell plan ----------------------------------------------------------------------
+
+
+def _cells(*specs):
+    return [Cell(i, src, ex, role) for i, (src, ex, role) in enumerate(specs)]
+
+
+def test_does_the_plan_keep_what_the_exercises_need_and_skip_the_rest():
+    cells = _cells(
+        ("import numpy as np\nimport keras", None, None),
+        ("model = keras.Sequential()\nmodel.fit(x)", None, None),  # training: not needed
+        ("def helper(a):\n    return np.square(a)", None, None),
+        ("def f(a):\n    return helper(a) + SCALE", "f", "stub"),
+        ("check.f(f)", "f", "check"),
+        ("SCALE = 2\nnp.allclose = lambda *a: True", None, None),
+        ("%time y = 1", None, None),  # a magic: names unknown, so it runs
+        ("def broken(:", None, None),  # a syntax error defines nothing
+        ("plt.plot(model.predict(x))", None, None),
+    )
+    assert [c.index for c in plan.plan(cells, ["f"])] == [0, 2, 3, 5, 6]
+    assert [c.index for c in plan.plan(cells, ["f"], "all")] == [0, 1, 2, 3, 5, 6, 7, 8]
+
+
+def test_does_a_cell_patching_a_needed_module_count_as_defining_it():
+    names = plan.names("np.testing.assert_allclose = None\nx[0] = 1")
+    assert {"np", "x"} <= names.defines
+    assert plan.names("from numpy import *").opaque
+    assert not plan.names("def f(z_mean):\n    return z_mean").uses & {"z_mean"}
+
+
+# --- atomic writes and resuming ---------------------------------------------------------
+
+
+def test_does_an_atomic_write_leave_the_old_file_when_it_fails(tmp_path, monkeypatch):
+    target = tmp_path / "gradebook.csv"
+    book.atomic_write(target, "old\n")
+    book.atomic_write(target, "new\n")
+    assert target.read_text() == "new\n"
+
+    def broken(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", broken)
+    with pytest.raises(OSError):
+        book.atomic_write(target, "half")
+    assert target.read_text() == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["gradebook.csv"]
+
+
+def _quick_batch(folder, out):
+    return grade_batch(
+        [folder], LESSON, out, root=ROOT, limits=Limits(), workers=1, say=lambda s: None
+    )
+
+
+def test_does_a_finished_result_survive_and_get_reused_until_its_file_changes(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.ipynb").write_bytes(b"")
+    (folder / "b.ipynb").write_bytes(b"[]")
+    first = _quick_batch(folder, out)
+    assert [r["status"] for r in first.results] == ["rejected", "rejected"]
+    result_file = out / "results" / "a.json"
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    # Mark the stored result: if it is reused, the mark reaches the gradebook.
+    result["problems"] = [{"key": "grade.reject.no_code", "values": {}}]
+    result_file.write_text(json.dumps(result), encoding="utf-8")
+    (out / "gradebook.csv").unlink()  # as if the batch had died before writing it
+    again = _quick_batch(folder, out)
+    assert again.reused == 2
+    assert "no code cells" in (out / "gradebook.csv").read_text(encoding="utf-8")
+    (folder / "a.ipynb").write_bytes(b"{")  # the student resubmits: grade it again
+    third = _quick_batch(folder, out)
+    assert third.reused == 1
+    assert "not valid JSON" in (out / "gradebook.csv").read_text(encoding="utf-8")
+
+
+def test_does_grade_exit_2_for_an_unknown_lesson(tmp_path):
+    (tmp_path / "a.ipynb").write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gencourse", "grade", str(tmp_path), "--lesson", "99_x", "--out", str(tmp_path / "o")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "No lesson '99_x'" in proc.stderr and "02_vae" in proc.stderr
+
+
+def _fields(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_does_every_grader_message_have_both_languages_with_the_same_placeholders():
+    import gencourse.grade.messages  # noqa: F401
+
+    keys = [k for k in i18n.all_keys() if k.startswith("grade.")]
+    assert len(keys) > 30
+    for key in keys:
+        ko, en = i18n._catalogs[key]["ko"], i18n._catalogs[key]["en"]
+        assert ko.strip() and en.strip(), key
+        assert _fields(ko) == _fields(en), key
+
+
+def _course(tmp_path, exercises):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["gencourse"] = {"lang": "en", "lesson": "07_new"}
+    for name in exercises:
+        stub = nbformat.v4.new_code_cell(f"def {name}(*args):\n    raise NotImplementedError")
+        stub.metadata["gencourse"] = {"exercise": name, "role": "stub"}
+        nb.cells.append(stub)
+    notebooks.write(nb, tmp_path / "notebooks" / "en" / "07_new.ipynb")
+    (tmp_path / "solutions").mkdir()
+    return tmp_path
+
+
+def test_are_a_new_lessons_exercises_taken_from_its_metadata_when_checks_know_them(tmp_path):
+    from gencourse.grade.batch import lesson_exercises
+
+    root = _course(tmp_path, ["vae_loss", "not_checked_yet", "reparameterize"])
+    assert lesson_exercises(root, "07") == ("07_new", ["vae_loss", "reparameterize"])
+
+
+def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
+    root = _course(tmp_path / "course", ["not_checked_yet"])
+    (tmp_path / "a.ipynb").write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gencourse", "--root", str(root), "grade", str(tmp_path / "a.ipynb"),
+         "--lesson", "07_new", "--out", str(tmp_path / "o")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "Lesson 07_new has no exercises to grade." in proc.stderr
