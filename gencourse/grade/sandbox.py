@@ -35,9 +35,9 @@ from pathlib import Path
 import numpy as np
 
 from gencourse.check.core import Recorded
-from gencourse.i18n import has
 from gencourse.grade import wire
 from gencourse.grade.submission import Cell
+from gencourse.i18n import has
 
 _PKG_PARENT = str(Path(__file__).resolve().parent.parent.parent)
 _BOOT = (
