@@ -596,3 +596,65 @@ def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
     )  # fmt: skip
     assert proc.returncode == 2
     assert "Lesson 07_new has no exercises to grade." in proc.stderr
+
+
+def _with_cells(lesson, lang, sources):
+    """Lesson ``lesson``'s student notebook with some exercise cells replaced."""
+    nb = notebooks.read(ROOT / "notebooks" / lang / f"{lesson}.ipynb")
+    for name, source in sources.items():
+        next(
+            c for c in nb.cells if notebooks.gc_meta(c) == {"exercise": name, "role": "stub"}
+        ).source = source
+    return nb
+
+
+def _solutions(lesson, lang="en"):
+    master = notebooks.read(ROOT / "solutions" / lang / f"{lesson}.ipynb")
+    return {
+        name: master.cells[where["solution"]].source
+        for name, where in notebooks.exercises(master).items()
+    }
+
+
+def test_are_the_gan_lessons_graded_with_tuple_answers_and_library_calls(tmp_path):
+    right3, right4 = _solutions("03_gan"), _solutions("04_cgan")
+    wrong_form = "def mixed_batch(real_images, fake_images):\n    return np.concatenate([real_images, fake_images])\n"
+    library = (
+        "def mismatched_labels(labels, offsets, num_classes):\n"
+        "    from gencourse.models import gan\n"
+        "    return np.asarray(gan.mismatched_labels(labels, offsets, num_classes))\n"
+    )
+    shuffled = (
+        "def mixed_batch(real_images, fake_images):\n"
+        "    x = np.concatenate([real_images, fake_images])\n"
+        "    y = np.r_[np.ones(len(real_images)), np.zeros(len(fake_images))]\n"
+        "    order = np.random.default_rng(0).permutation(len(x))\n"
+        "    return x[order], y[order]\n"
+    )  # any row order is right, as long as each image keeps its target
+    submissions = {
+        "g3_correct_ko": ("03_gan", "ko", _solutions("03_gan", "ko")),
+        "g3_shuffled": ("03_gan", "en", {**right3, "mixed_batch": shuffled}),
+        "g3_wrong_form": ("03_gan", "en", {**right3, "mixed_batch": wrong_form}),
+        "g4_correct": ("04_cgan", "en", right4),
+        "g4_library": ("04_cgan", "en", {**right4, "mismatched_labels": library}),
+    }
+    for lesson in ("03_gan", "04_cgan"):
+        (tmp_path / lesson).mkdir()
+    for name, (lesson, lang, sources) in submissions.items():
+        notebooks.write(_with_cells(lesson, lang, sources), tmp_path / lesson / f"{name}.ipynb")
+    rows = {}
+    for lesson in ("03_gan", "04_cgan"):
+        out = tmp_path / f"out_{lesson}"
+        grade_batch(
+            [tmp_path / lesson], lesson, out, root=ROOT, limits=Limits(), workers=2,
+            say=lambda s: None,
+        )  # fmt: skip
+        for row in csv.DictReader(_lines(out / "gradebook.csv")):
+            rows[row["submission"].removesuffix(".ipynb")] = row
+    assert rows["g3_correct_ko"]["total"] == "3" and rows["g3_shuffled"]["total"] == "3"
+    assert rows["g3_wrong_form"]["mixed_batch"] == "0"
+    assert rows["g4_correct"]["total"] == "3"
+    assert rows["g4_library"]["mismatched_labels"] == "0"
+    assert "gencourse.models.gan.mismatched_labels" in rows["g4_library"]["error"]
+    feedback = (tmp_path / "out_03_gan" / "feedback" / "g3_wrong_form.md").read_text("utf-8")
+    assert i18n.t("hint.batch.pair", "en") in feedback

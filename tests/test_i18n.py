@@ -11,6 +11,7 @@ def _fields(text):
 
 def test_does_every_message_use_the_same_placeholders_in_both_languages():
     import gencourse.check  # noqa: F401  (registers the check messages)
+    import gencourse.grade.messages  # noqa: F401  (and the grader's)
 
     for key in i18n.all_keys():
         ko, en = i18n._catalogs[key]["ko"], i18n._catalogs[key]["en"]
