@@ -416,7 +416,7 @@ register(
             "ko": "진짜 5장, 가짜 2장처럼 개수가 다른 경우",
             "en": "different counts: 5 real and 2 fake images",
         },
-        "case.cond.digits": {"ko": "클래스 10개, 잡음 8차원", "en": "10 classes, 8-D noise"},
+        "case.cond.digits": {"ko": "클래스 10개, 노이즈 8차원", "en": "10 classes, 8-D noise"},
         "case.cond.three_classes": {"ko": "클래스가 3개뿐인 경우", "en": "only 3 classes"},
         "case.cond.one": {"ko": "샘플이 하나뿐인 배치", "en": "a batch of one sample"},
         "case.cond.column_labels": {
@@ -424,7 +424,7 @@ register(
             "en": "labels shaped (N, 1)",
         },
         "case.cond.every_class": {
-            "ko": "잡음이 모두 0이고 클래스마다 하나씩",
+            "ko": "노이즈가 모두 0이고 클래스마다 하나씩",
             "en": "zero noise and one sample per class",
         },
         "case.mis.digits": {"ko": "클래스 10개짜리 레이블 12개", "en": "12 labels of 10 classes"},
@@ -434,7 +434,7 @@ register(
             "en": "only 2 classes (a single wrong label each)",
         },
         "case.mis.wraps": {
-            "ko": "레이블 + 1 + 오프셋이 클래스 수를 넘어가는 경우",
+            "ko": "레이블 + 1 + 오프셋이 클래스 수 이상이 되는 경우",
             "en": "label + 1 + offset past the last class",
         },
         "case.mis.zero_offsets": {"ko": "오프셋이 모두 0인 경우", "en": "all offsets 0"},
@@ -479,11 +479,11 @@ register(
             "en": "Hint: the fake term uses log(1 - D(G(z))), not log D(G(z)).",
         },
         "hint.gloss.saturating": {
-            "ko": "힌트: 책의 식 log(1 - D(G(z)))를 그대로 최소화하는 포화(saturating) 손실입니다. 학습 초반에 기울기가 거의 없으므로 -log D(G(z))를 쓰세요.",
+            "ko": "힌트: 가치 함수의 식 log(1 - D(G(z)))를 그대로 최소화하는 포화 손실입니다. 훈련 초반에는 기울기가 거의 없으므로 -log D(G(z))를 쓰세요.",
             "en": "Hint: this is the saturating loss log(1 - D(G(z))); it has almost no gradient early on, so use -log D(G(z)).",
         },
         "hint.gloss.fake_target": {
-            "ko": "힌트: 생성자는 판별자가 자신의 이미지를 진짜(1)라고 부르기를 원합니다. 정답을 0으로 두었습니다.",
+            "ko": "힌트: 생성자는 판별자가 자신이 만든 이미지를 진짜(1)로 판정하기를 원합니다. 정답을 0으로 두었습니다.",
             "en": "Hint: the generator wants its images called real (1); you used the target 0.",
         },
         "hint.gloss.sign": {
@@ -515,7 +515,7 @@ register(
             "en": "Hint: the targets are swapped; real images get 1 and fake ones 0.",
         },
         "hint.batch.order": {
-            "ko": "힌트: 이미지는 가짜를 먼저 쌓았는데 정답은 진짜 순서로 붙였습니다. 이미지와 정답의 짝이 어긋났습니다.",
+            "ko": "힌트: 이미지는 가짜를 먼저 쌓았는데 정답은 진짜가 먼저인 순서로 붙였습니다. 이미지와 정답의 짝이 어긋났습니다.",
             "en": "Hint: you stacked the fakes first but gave the targets in real-first order; images and targets no longer match.",
         },
         "hint.batch.all_real": {
@@ -535,7 +535,7 @@ register(
             "en": "Hint: you appended the label number itself; append its one-hot vector.",
         },
         "hint.cond.order": {
-            "ko": "힌트: 순서가 반대입니다. 잡음 뒤에 원-핫 레이블을 붙이세요.",
+            "ko": "힌트: 순서가 반대입니다. 노이즈 뒤에 원-핫 레이블을 붙이세요.",
             "en": "Hint: the order is reversed; the one-hot label goes after the noise.",
         },
         "hint.cond.fixed_ten": {
@@ -543,15 +543,15 @@ register(
             "en": "Hint: you fixed the number of classes at 10; use the num_classes argument.",
         },
         "hint.cond.no_noise": {
-            "ko": "힌트: 잡음이 빠졌습니다. 잡음이 없으면 클래스마다 같은 이미지만 나옵니다.",
+            "ko": "힌트: 노이즈가 빠졌습니다. 노이즈가 없으면 클래스마다 같은 이미지만 나옵니다.",
             "en": "Hint: the noise is missing; without it every class gives one fixed image.",
         },
         "hint.cond.added": {
-            "ko": "힌트: 레이블을 잡음에 더했습니다. 더하지 말고 이어 붙이세요(concatenate).",
+            "ko": "힌트: 레이블을 노이즈에 더했습니다. 더하지 말고 이어 붙이세요(concatenate).",
             "en": "Hint: you added the label to the noise; concatenate it instead.",
         },
         "hint.cond.shifted": {
-            "ko": "힌트: 원-핫 벡터의 1이 한 칸 밀려 있습니다. 레이블 k는 k번째 칸(0부터 셈)이 1입니다.",
+            "ko": "힌트: 원-핫 벡터의 1이 한 칸 밀려 있습니다. 레이블 k는 k번 칸(0번부터 셈)이 1입니다.",
             "en": "Hint: the 1 of the one-hot vector is one place off; label k puts its 1 at index k (counting from 0).",
         },
         "hint.mis.no_plus_one": {
@@ -559,7 +559,7 @@ register(
             "en": "Hint: an offset of 0 keeps the true label; add 1 so the true label is skipped.",
         },
         "hint.mis.no_mod": {
-            "ko": "힌트: 결과가 클래스 수를 넘을 수 있습니다. 나머지 연산(%)으로 0..num_classes-1 안에 되돌리세요.",
+            "ko": "힌트: 결과가 클래스 수 이상이 될 수 있습니다. 나머지 연산(%)으로 0..num_classes-1 안에 되돌리세요.",
             "en": "Hint: the result can run past the last class; wrap it with the remainder (%) into 0..num_classes-1.",
         },
         "hint.mis.ignores_offsets": {
@@ -575,7 +575,7 @@ register(
             "en": "Hint: this also avoids the true label, but the exercise asks for (label + 1 + offset) % num_classes.",
         },
         "hint.closs.mismatched_real": {
-            "ko": "힌트: 틀린 레이블과 짝지은 진짜 이미지를 진짜(1)로 판정했습니다. 이 쌍은 가짜(0)로 배워야 판별자가 레이블을 봅니다.",
+            "ko": "힌트: 틀린 레이블과 짝지은 진짜 이미지를 진짜(1)로 두었습니다. 이 쌍은 가짜(0)로 배워야 판별자가 레이블을 봅니다.",
             "en": "Hint: real images with a wrong label are treated as real (1); they must count as fake (0), or D never looks at the label.",
         },
         "hint.closs.no_mismatched": {
