@@ -25,6 +25,8 @@ from pathlib import Path
 
 import nbformat
 
+from gencourse.files import atomic_write
+
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 STUB_COMMENT = {"ko": "# 여기에 코드를 작성하세요.", "en": "# Write your code here."}
@@ -42,12 +44,7 @@ def read(path) -> nbformat.NotebookNode:
 
 def write(nb, path) -> None:
     """Writes ``nb`` atomically (a temporary file, then a rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    text = nbformat.writes(nb) + "\n"
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    atomic_write(path, nbformat.writes(nb) + "\n")
 
 
 def gc_meta(cell) -> dict:

@@ -25,7 +25,8 @@ import numpy as np
 import pytest
 
 from gencourse import check, i18n, notebooks
-from gencourse.grade import book, plan, submission
+from gencourse.files import atomic_write
+from gencourse.grade import plan, submission
 from gencourse.grade.batch import grade_batch
 from gencourse.grade.sandbox import Limits
 from gencourse.grade.submission import Cell, Rejected
@@ -500,8 +501,8 @@ def test_does_a_cell_patching_a_needed_module_count_as_defining_it():
 
 def test_does_an_atomic_write_leave_the_old_file_when_it_fails(tmp_path, monkeypatch):
     target = tmp_path / "gradebook.csv"
-    book.atomic_write(target, "old\n")
-    book.atomic_write(target, "new\n")
+    atomic_write(target, "old\n")
+    atomic_write(target, "new\n")
     assert target.read_text() == "new\n"
 
     def broken(*args):
@@ -509,7 +510,7 @@ def test_does_an_atomic_write_leave_the_old_file_when_it_fails(tmp_path, monkeyp
 
     monkeypatch.setattr("os.replace", broken)
     with pytest.raises(OSError):
-        book.atomic_write(target, "half")
+        atomic_write(target, "half")
     assert target.read_text() == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["gradebook.csv"]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gencourse import check, notebooks
+from gencourse.files import atomic_write
 from gencourse.grade import book, submission
 from gencourse.grade.grader import Context, grade_one, rejected_result
 from gencourse.grade.sandbox import Limits
@@ -194,16 +195,16 @@ def grade_batch(
 
     def finish(sub_id: str, result: dict, output: bytes) -> None:
         # The result first: it is what a resumed batch relies on.
-        book.atomic_write(
+        atomic_write(
             _result_path(out, sub_id, names),
             json.dumps(result, ensure_ascii=False, indent=1) + "\n",
         )
-        book.atomic_write(
+        atomic_write(
             out / "feedback" / f"{names[sub_id]}.md",
             book.feedback(result, lesson_name, fb_lang(result)),
         )
         if output:
-            book.atomic_write(out / "logs" / f"{names[sub_id]}.log", output)
+            atomic_write(out / "logs" / f"{names[sub_id]}.log", output)
 
     def work(sub_id: str, path: Path):
         try:
@@ -235,13 +236,13 @@ def grade_batch(
 
     ordered = [results[sub_id] for sub_id, _ in subs]
     for result in ordered:  # feedback of reused results too, in the language asked for now
-        book.atomic_write(
+        atomic_write(
             out / "feedback" / f"{names[result['submission']]}.md",
             book.feedback(result, lesson_name, fb_lang(result)),
         )
     csv_path, json_path = out / "gradebook.csv", out / "gradebook.json"
-    book.atomic_write(csv_path, book.gradebook_csv(ordered, exercises, lang))
+    atomic_write(csv_path, book.gradebook_csv(ordered, exercises, lang))
     meta = [{"name": n, "points": check.EXERCISES[n].points} for n in exercises]
-    book.atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang))
+    atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang))
     not_graded = [r["submission"] for r in ordered if r["status"] in ("rejected", "error")]
     return BatchResult(ordered, not_graded, reused, csv_path, json_path, out / "feedback")

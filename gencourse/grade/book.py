@@ -1,4 +1,4 @@
-"""The gradebook (CSV, JSON) and one feedback file per student, written atomically.
+"""The gradebook (CSV, JSON) and one feedback file per student, as text (batch.py writes them).
 
 Rows are sorted by submission and hold no timestamps, so grading the same
 folder twice gives the same files byte for byte. Feedback says which
@@ -11,37 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import tempfile
-from pathlib import Path
 
 from gencourse.grade import messages as _messages  # noqa: F401  (registers the grader's messages)
 from gencourse.i18n import t
-
-
-def atomic_write(path, data: str | bytes) -> None:
-    """Writes ``data`` to ``path`` through a temporary file and a rename.
-
-    A reader sees the old file or the new one, never half of one; a crash
-    leaves at most a stray temporary file beside it.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def safe_name(submission: str) -> str:
