@@ -303,3 +303,25 @@ def test_do_the_same_seeds_reproduce_training():
     other = make_gan(latent_dim=8, seed=4).generate(3, seed=1)
     assert other.shape == (3, 28, 28, 1)
     assert not np.allclose(make_gan(latent_dim=8, seed=5).generate(3, seed=1), other)
+
+
+@pytest.mark.parametrize("conditional", [False, True])
+def test_does_a_frozen_generator_stay_put_while_the_discriminator_learns(conditional):
+    keras.utils.set_random_seed(0)
+    if conditional:
+        gan = ConditionalGAN(
+            build_generator(8, num_classes=4),
+            build_discriminator(num_classes=4),
+            latent_dim=8,
+            num_classes=4,
+            train_generator=False,
+        )
+        data = (images(32), np.arange(32) % 4)
+    else:
+        gan = GAN(build_generator(8), build_discriminator(), latent_dim=8, train_generator=False)
+        data = (images(32),)
+    gan.compile()
+    g0, d0 = weights_of(gan.generator), weights_of(gan.discriminator)
+    gan.fit(*data, epochs=1, batch_size=16, verbose=0)
+    assert not changed(g0, weights_of(gan.generator))
+    assert changed(d0, weights_of(gan.discriminator))

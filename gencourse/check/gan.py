@@ -23,8 +23,7 @@ def _log(p):
 
 
 def _probs(rng, n, low=0.02, high=0.98, column=True):
-    p = rng.uniform(low, high, size=(n, 1) if column else (n,)).astype("float32")
-    return p
+    return rng.uniform(low, high, size=(n, 1) if column else (n,)).astype("float32")
 
 
 # --- lesson 03: discriminator_loss(d_real, d_fake) -> scalar ------------------------

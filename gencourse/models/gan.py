@@ -314,28 +314,33 @@ class GAN(keras.Model):
         fake = self.generator(noise, training=False)  # 1. N fakes
         return mixed_batch(real, fake)  # 2. N real (1) then N fake (0)
 
-    def discriminator_step(self, real, noise=None):
-        """One step of the discriminator only; returns (loss, D's probabilities on the batch)."""
-        images, targets = self.discriminator_batch(real, noise)
+    def _train_discriminator(self, inputs, targets):
+        """One step of the discriminator on a mixed batch; returns (loss, D's probabilities)."""
         logits = []
 
         def loss_fn():
-            logits.append(self.discriminator(images, training=True))
+            logits.append(self.discriminator(inputs, training=True))
             return ops.mean(_bce(targets, ops.reshape(logits[-1], (-1, 1)), True))
 
         loss = self._step(self.discriminator, self.d_optimizer, loss_fn)
         return loss, ops.sigmoid(ops.reshape(logits[-1], (-1,)))
 
-    def generator_step(self, n, noise=None):
-        """One step of the generator only, on fresh noise; returns the loss."""
-        noise = self._noise(n) if noise is None else noise
-
-        def loss_fn():
-            return generator_loss(self.discriminator(self.generator(noise, training=True)))
-
+    def _train_generator(self, loss_fn):
+        """One step of the generator on ``loss_fn`` (only measured when it is frozen)."""
         if not self.train_generator:
             return loss_fn()
         return self._step(self.generator, self.g_optimizer, loss_fn)
+
+    def discriminator_step(self, real, noise=None):
+        """One step of the discriminator only; returns (loss, D's probabilities on the batch)."""
+        return self._train_discriminator(*self.discriminator_batch(real, noise))
+
+    def generator_step(self, n, noise=None):
+        """One step of the generator only, on fresh noise; returns the loss."""
+        noise = self._noise(n) if noise is None else noise
+        return self._train_generator(
+            lambda: generator_loss(self.discriminator(self.generator(noise, training=True)))
+        )
 
     def train_step(self, data):
         real = data[0] if isinstance(data, tuple | list) else data
@@ -383,7 +388,7 @@ class ConditionalGAN(GAN):
         latent_dim: the noise size.
         num_classes: the number of classes.
         mismatched: True trains real images paired with a wrong label as fake.
-        seed: an int for reproducible noise, or None.
+        train_generator, seed: as in :class:`GAN`.
 
     ``fit`` takes ``(images, labels)``.
     """
@@ -441,14 +446,7 @@ class ConditionalGAN(GAN):
     def discriminator_step(self, real, labels, noise=None, offsets=None):
         """One step of the discriminator only; returns (loss, D's probabilities on the batch)."""
         images, conditions, targets = self.discriminator_batch(real, labels, noise, offsets)
-        logits = []
-
-        def loss_fn():
-            logits.append(self.discriminator([images, conditions], training=True))
-            return ops.mean(_bce(targets, ops.reshape(logits[-1], (-1, 1)), True))
-
-        loss = self._step(self.discriminator, self.d_optimizer, loss_fn)
-        return loss, ops.sigmoid(ops.reshape(logits[-1], (-1,)))
+        return self._train_discriminator([images, conditions], targets)
 
     def generator_step(self, labels, noise=None):
         """One step of the generator only, on fresh noise for ``labels``; returns the loss."""
@@ -459,7 +457,7 @@ class ConditionalGAN(GAN):
             generated = self.generator([noise, labels], training=True)
             return generator_loss(self.discriminator([generated, labels]))
 
-        return self._step(self.generator, self.g_optimizer, loss_fn)
+        return self._train_generator(loss_fn)
 
     def train_step(self, data):
         if not isinstance(data, tuple | list) or len(data) < 2:
@@ -488,9 +486,11 @@ class ConditionalGAN(GAN):
         return self.generator.predict([noise, labels], batch_size=batch_size, verbose=0)
 
     def get_config(self):
-        config = super().get_config()
-        config.pop("train_generator")
-        return {**config, "num_classes": self.num_classes, "mismatched": self.mismatched}
+        return {
+            **super().get_config(),
+            "num_classes": self.num_classes,
+            "mismatched": self.mismatched,
+        }
 
 
 def make_gan(latent_dim=64, image_shape=(28, 28, 1), seed=None):
