@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import csv
 import json
-import string
 import subprocess
 import sys
 from pathlib import Path
@@ -553,19 +552,11 @@ def test_does_grade_exit_2_for_an_unknown_lesson(tmp_path):
     assert "No lesson '99_x'" in proc.stderr and "02_vae" in proc.stderr
 
 
-def _fields(text):
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def test_does_every_grader_message_have_both_languages_with_the_same_placeholders():
+def test_are_the_graders_messages_registered_in_the_shared_catalogue():
+    # Both languages and the same placeholders: tests/test_i18n.py checks every key.
     import gencourse.grade.messages  # noqa: F401
 
-    keys = [k for k in i18n.all_keys() if k.startswith("grade.")]
-    assert len(keys) > 30
-    for key in keys:
-        ko, en = i18n._catalogs[key]["ko"], i18n._catalogs[key]["en"]
-        assert ko.strip() and en.strip(), key
-        assert _fields(ko) == _fields(en), key
+    assert len([k for k in i18n.all_keys() if k.startswith("grade.")]) > 30
 
 
 def _course(tmp_path, exercises):
