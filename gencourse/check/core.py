@@ -239,8 +239,9 @@ def _diagnose(ex: Exercise, runs: list[tuple[Case, np.ndarray | None, np.ndarray
     if best is not None:
         return best
     for case, got, expected in runs:
-        if got is not None and not _close(got, expected, _for_case(ex, case)):
-            return _generic_hint(_for_case(ex, case), got, expected)
+        tol = _for_case(ex, case)
+        if got is not None and not _close(got, expected, tol):
+            return _generic_hint(tol, got, expected)
     return None
 
 
