@@ -4,6 +4,7 @@ import re
 
 import numpy as np
 import pytest
+import scipy.special
 
 from gencourse import check, i18n
 from gencourse.check.core import _plain
@@ -247,6 +248,65 @@ WRONG.update(
                 lambda r, w, f: -(_lg(r).mean() + _lg(1 - _p(w)).mean() + _lg(1 - _p(f)).mean()),
                 "hint.closs.sum_of_means",
             ),
+        ],
+    }
+)
+
+
+# --- lesson 01 (discriminative vs generative) ----------------------------------------
+
+
+def stable_posterior(ll, lp):
+    joint = np.asarray(ll) + lp
+    return np.exp(joint - np.logaddexp.reduce(joint, axis=1, keepdims=True))
+
+
+CORRECT.update(
+    {
+        "sample_gaussian": [
+            lambda m, f, e: m + np.einsum("ij,nj->ni", f, e),
+            lambda m, f, e: (m[:, None] + f @ e.T).T,
+        ],
+        "bayes_posterior": [
+            stable_posterior,
+            lambda ll, lp: scipy.special.softmax(ll + lp, axis=-1),
+        ],
+        "log_marginal": [
+            lambda ll, lp: np.logaddexp.reduce(ll + lp, axis=1),
+            lambda ll, lp: scipy.special.logsumexp(ll, b=np.exp(lp), axis=1),
+        ],
+    }
+)
+
+
+def naive_softmax(a):
+    return np.exp(a) / np.exp(a).sum(axis=1, keepdims=True)
+
+
+WRONG.update(
+    {
+        "sample_gaussian": [
+            (lambda m, f, e: m + e @ f, "hint.sample.transposed"),
+            (lambda m, f, e: m + e, "hint.sample.no_factor"),
+            (lambda m, f, e: np.einsum("ij,nj->ni", f, e), "hint.sample.no_mean"),
+            (lambda m, f, e: m + e * np.diagonal(f), "hint.sample.diagonal"),
+            (lambda m, f, e: m + e @ (f @ f.T).T, "hint.sample.covariance"),
+        ],
+        "bayes_posterior": [
+            (lambda ll, lp: stable_posterior(ll, 0 * lp), "hint.bayes.no_prior"),
+            (lambda ll, lp: naive_softmax(ll + lp), "hint.bayes.unstable"),
+            (lambda ll, lp: stable_posterior(ll, np.exp(lp)), "hint.bayes.prior_not_log"),
+            (lambda ll, lp: np.log(stable_posterior(ll, lp)), "hint.bayes.log"),
+            (lambda ll, lp: (ll + lp).argmax(1), "hint.bayes.labels"),
+            (lambda ll, lp: stable_posterior((ll + lp).T, np.zeros(len(ll))).T, "hint.bayes.axis"),
+        ],
+        "log_marginal": [
+            (lambda ll, lp: np.logaddexp.reduce(ll, axis=1), "hint.marg.no_prior"),
+            (lambda ll, lp: np.log(np.exp(ll + lp).sum(1)), "hint.marg.unstable"),
+            (lambda ll, lp: (ll + lp).max(1), "hint.marg.max_only"),
+            (lambda ll, lp: (ll + lp).sum(1), "hint.marg.sum_of_logs"),
+            (lambda ll, lp: np.logaddexp.reduce(ll + lp, axis=0), "hint.marg.axis"),
+            (lambda ll, lp: np.log(np.exp(ll).mean(1)), "hint.marg.uniform"),
         ],
     }
 )

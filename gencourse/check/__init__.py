@@ -9,12 +9,13 @@ returns the result without printing, for pytest and the grader.
 from __future__ import annotations
 
 from gencourse.check import gan as _gan
+from gencourse.check import gaussian as _gaussian
 from gencourse.check import vae as _vae
 from gencourse.check.core import CheckFailed, CheckResult
 from gencourse.check.core import evaluate as _evaluate
 from gencourse.check.core import report as _report
 
-EXERCISES = {**_vae.EXERCISES, **_gan.EXERCISES}
+EXERCISES = {**_vae.EXERCISES, **_gan.EXERCISES, **_gaussian.EXERCISES}
 
 __all__ = [
     "EXERCISES",
@@ -30,6 +31,9 @@ __all__ = [
     "condition_input",
     "mismatched_labels",
     "conditional_discriminator_loss",
+    "sample_gaussian",
+    "bayes_posterior",
+    "log_marginal",
 ]
 
 
@@ -83,3 +87,18 @@ def mismatched_labels(fn) -> None:
 def conditional_discriminator_loss(fn) -> None:
     """Checks ``conditional_discriminator_loss(d_real, d_mismatched, d_fake)``; prints the verdict."""
     _report(EXERCISES["conditional_discriminator_loss"], fn)
+
+
+def sample_gaussian(fn) -> None:
+    """Checks ``sample_gaussian(mean, cov_factor, eps)`` and prints the verdict."""
+    _report(EXERCISES["sample_gaussian"], fn)
+
+
+def bayes_posterior(fn) -> None:
+    """Checks ``bayes_posterior(log_likelihoods, log_priors)`` and prints the verdict."""
+    _report(EXERCISES["bayes_posterior"], fn)
+
+
+def log_marginal(fn) -> None:
+    """Checks ``log_marginal(log_likelihoods, log_priors)`` and prints the verdict."""
+    _report(EXERCISES["log_marginal"], fn)

@@ -9,6 +9,7 @@ from gencourse.models.gan import (
     make_conditional_gan,
     make_gan,
 )
+from gencourse.models.gaussian import ClassGaussians, LogisticClassifier
 from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder
 
 __all__ = [
@@ -23,4 +24,6 @@ __all__ = [
     "make_gan",
     "make_conditional_gan",
     "load_gan",
+    "ClassGaussians",
+    "LogisticClassifier",
 ]
