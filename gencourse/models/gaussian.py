@@ -189,7 +189,10 @@ class ClassGaussians:
         self.residual_variance = max(float(variances[k:].sum()) / (d - k), 1e-8)
         z = centred @ self.components.T
         self.means = np.stack([z[labels == c].mean(axis=0) for c in range(self.num_classes)])
-        covs = np.stack([np.cov(z[labels == c], rowvar=False) for c in range(self.num_classes)])
+        # Maximum-likelihood fits: the mean and the biased (divide by n) covariance.
+        covs = np.stack(
+            [np.cov(z[labels == c], rowvar=False, bias=True) for c in range(self.num_classes)]
+        )
         self.covariances = covs + self.ridge * np.eye(k)
         self.cholesky = np.linalg.cholesky(self.covariances)
         self.log_priors = np.log(counts / n)
