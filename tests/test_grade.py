@@ -650,3 +650,42 @@ def test_are_the_gan_lessons_graded_with_tuple_answers_and_library_calls(tmp_pat
     assert "gencourse.models.gan.mismatched_labels" in rows["g4_library"]["error"]
     feedback = (tmp_path / "out_03_gan" / "feedback" / "g3_wrong_form.md").read_text("utf-8")
     assert i18n.t("hint.batch.pair", "en") in feedback
+
+
+def test_is_lesson_01_graded_with_its_hints_and_library_calls_refused(tmp_path):
+    right = _solutions("01_generative")
+    no_prior = (
+        "def log_marginal(log_likelihoods, log_priors):\n"
+        "    from scipy.special import logsumexp\n"
+        "    return logsumexp(log_likelihoods, axis=1)\n"
+    )
+    library = (
+        "def bayes_posterior(log_likelihoods, log_priors):\n"
+        "    from gencourse.models import gaussian\n"
+        "    return gaussian.bayes_posterior(log_likelihoods, log_priors)\n"
+    )
+    submissions = {
+        "g1_correct_ko": ("ko", _solutions("01_generative", "ko")),
+        "g1_two_wrong": ("en", {**right, "log_marginal": no_prior, "bayes_posterior": library}),
+    }  # two submissions only: each one starts a TensorFlow process
+    (tmp_path / "in").mkdir()
+    for name, (lang, sources) in submissions.items():
+        nb = _with_cells("01_generative", lang, sources)
+        notebooks.write(nb, tmp_path / "in" / f"{name}.ipynb")
+    out = tmp_path / "out"
+    grade_batch(
+        [tmp_path / "in"], "01_generative", out, root=ROOT, limits=Limits(), workers=2,
+        say=lambda s: None,
+    )  # fmt: skip
+    rows = {
+        r["submission"].removesuffix(".ipynb"): r
+        for r in csv.DictReader(_lines(out / "gradebook.csv"))
+    }
+    assert rows["g1_correct_ko"]["total"] == "3"
+    wrong = rows["g1_two_wrong"]
+    assert wrong["log_marginal"] == "0"  # it fails every case
+    assert wrong["sample_gaussian"] == "1" and wrong["total"] == "1"
+    assert wrong["bayes_posterior"] == "0"
+    assert "gencourse.models.gaussian.bayes_posterior" in wrong["error"]
+    feedback = (out / "feedback" / "g1_two_wrong.md").read_text("utf-8")
+    assert i18n.t("hint.marg.no_prior", "en") in feedback

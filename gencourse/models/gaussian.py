@@ -367,11 +367,16 @@ class LogisticClassifier:
         self.fitted = False
 
     def fit(self, images, labels) -> LogisticClassifier:
+        """Fits the logistic regression on the features of ``images``; returns the classifier."""
+        # Newton-CG: on a busy 2-core CPU it converged in a few iterations and ran
+        # several times faster than lbfgs, with the same accuracy.
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import StandardScaler
 
-        self.pipeline = make_pipeline(StandardScaler(), LogisticRegression(C=self.C, max_iter=2000))
+        self.pipeline = make_pipeline(
+            StandardScaler(), LogisticRegression(C=self.C, solver="newton-cg", max_iter=500)
+        )
         self.pipeline.fit(self.encode(images), np.asarray(labels).reshape(-1))
         self.fitted = True
         return self
