@@ -4,7 +4,7 @@ The references are the library's own functions in
 :mod:`gencourse.models.gaussian` on plain arrays: sampling a Gaussian from a
 factor of its covariance, Bayes' rule from log-likelihoods and log-priors,
 and ``log p(x)`` by log-sum-exp. The cases include log-likelihoods as large as
-the lesson's own (hundreds for digits, minus tens of thousands for noise),
+the lesson's own (hundreds for digits, minus thousands for noise),
 where a naive ``exp`` overflows or underflows.
 """
 
@@ -91,7 +91,7 @@ def _bayes_cases(seed):
         case("case.bayes.uniform", 4, 3, uniform=True),
         Case("case.bayes.prior_decides", (tie, np.log([0.9, 0.1]))),
         case("case.bayes.digits", 4, 10, centre=800.0, spread=30.0, **exact),
-        case("case.bayes.noise", 3, 10, centre=-20000.0, spread=300.0, **exact),
+        case("case.bayes.noise", 3, 10, centre=-5000.0, spread=300.0, **exact),
     ]
 
 
@@ -189,8 +189,8 @@ register(
             "en": "large log-likelihoods around +800, as for digit images",
         },
         "case.bayes.noise": {
-            "ko": "노이즈 이미지처럼 로그 가능도가 -20000 안팎인 경우",
-            "en": "log-likelihoods around -20000, as for noise images",
+            "ko": "노이즈 이미지처럼 로그 가능도가 -5000 안팎인 경우",
+            "en": "log-likelihoods around -5000, as for noise images",
         },
         "hint.sample.transposed": {
             "ko": "힌트: 인자 L이 전치된 채로 곱해졌습니다. 샘플마다 L @ eps[i]가 되어야 하고, eps의 각 행에 대해 한꺼번에 쓰면 eps @ L.T입니다.",

@@ -62,7 +62,8 @@ def bayes_posterior(log_likelihoods, log_priors):
         The posteriors ``p(y | x)``, shape ``(n, num_classes)``; each row sums to 1.
     """
     joint = _joint(log_likelihoods, log_priors)
-    # Subtracting each row's maximum keeps exp() finite for log-likelihoods of -1e5.
+    # Subtracting each row's maximum keeps exp() finite and nonzero for log-likelihoods
+    # of +800 or -5000, as digits and noise get in lesson 01.
     joint = joint - joint.max(axis=1, keepdims=True)
     weights = np.exp(joint)
     return weights / weights.sum(axis=1, keepdims=True)
