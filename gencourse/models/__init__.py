@@ -9,13 +9,14 @@ from gencourse.models.gan import (
     make_conditional_gan,
     make_gan,
 )
-from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder
+from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder, make_vae
 
 __all__ = [
     "VAE",
     "Sampling",
     "build_encoder",
     "build_decoder",
+    "make_vae",
     "GAN",
     "ConditionalGAN",
     "build_generator",
