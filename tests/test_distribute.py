@@ -39,7 +39,7 @@ from gencourse.models import distribute
 from gencourse.models.gan import ConditionalGAN, build_discriminator, build_generator
 from gencourse.models.vae import VAE
 
-KIND, STEPS, BATCH, LATENT, LR = sys.argv[1], 4, 64, 8, 0.05
+STEPS, BATCH, LATENT, LR = 4, 64, 8, 0.05
 rng = np.random.default_rng(0)
 n = STEPS * BATCH
 images = rng.uniform(size=(n, 28, 28, 1)).astype("float32")
@@ -66,10 +66,10 @@ class FixedDrawsCGAN(ConditionalGAN):
         )
 
 
-def build(strategy):
+def build(kind, strategy):
     keras.utils.set_random_seed(0)
     with distribute.scope(strategy):
-        if KIND == "vae":
+        if kind == "vae":
             model = FixedDrawsVAE(latent_dim=LATENT, hidden_units=(64, 32), seed=0)
             model.compile(optimizer=keras.optimizers.SGD(LR))
         else:
@@ -84,62 +84,69 @@ def build(strategy):
     return model
 
 
-if KIND == "vae":
-    eps = rng.normal(size=(n, LATENT)).astype("float32")
-    dataset = tf.data.Dataset.from_tensor_slices((images, eps)).batch(BATCH)
-else:
-    noise = rng.normal(size=(n, 2 * LATENT)).astype("float32")
-    offsets = rng.integers(0, 9, size=(n, 1)).astype("float32")
-    dataset = tf.data.Dataset.from_tensor_slices(
-        (images, labels, np.concatenate([noise, offsets], axis=1))
-    ).batch(BATCH)
-
 # One strategy for the whole process: two strategies over the same devices
 # number their all-reduces alike, and the second model's clash with the first's.
 MIRRORED = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
-results = {}
-for name, strategy in [("one", None), ("mirrored", MIRRORED)]:
-    model = build(strategy)
-    start = [w.numpy().tolist() for w in model.trainable_weights]
-    history = model.fit(dataset, epochs=1, verbose=0, shuffle=False)
-    results[name] = {
-        "replicas": 1 if strategy is None else strategy.num_replicas_in_sync,
-        "start": start,
-        "end": [w.numpy().tolist() for w in model.trainable_weights],
-        "history": {k: float(v[-1]) for k, v in history.history.items()},
-    }
-# The lessons' own constructors under the strategy, with their random draws.
 from gencourse.models import make_conditional_gan, make_gan, make_vae
 
-if KIND == "vae":
-    made = {"make_vae": make_vae(LATENT, hidden_units=(64, 32), seed=0, strategy=MIRRORED)}
-    fits = {"make_vae": made["make_vae"].fit(images, epochs=1, batch_size=BATCH, verbose=0)}
-else:
-    made = {
-        "make_gan": make_gan(LATENT, seed=0, strategy=MIRRORED),
-        "make_conditional_gan": make_conditional_gan(LATENT, seed=0, strategy=MIRRORED),
+
+def compare(kind):
+    if kind == "vae":
+        eps = rng.normal(size=(n, LATENT)).astype("float32")
+        dataset = tf.data.Dataset.from_tensor_slices((images, eps)).batch(BATCH)
+    else:
+        noise = rng.normal(size=(n, 2 * LATENT)).astype("float32")
+        offsets = rng.integers(0, 9, size=(n, 1)).astype("float32")
+        dataset = tf.data.Dataset.from_tensor_slices(
+            (images, labels, np.concatenate([noise, offsets], axis=1))
+        ).batch(BATCH)
+
+    results = {}
+    for name, strategy in [("one", None), ("mirrored", MIRRORED)]:
+        model = build(kind, strategy)
+        start = [w.numpy().tolist() for w in model.trainable_weights]
+        history = model.fit(dataset, epochs=1, verbose=0, shuffle=False)
+        results[name] = {
+            "replicas": 1 if strategy is None else strategy.num_replicas_in_sync,
+            "start": start,
+            "end": [w.numpy().tolist() for w in model.trainable_weights],
+            "history": {k: float(v[-1]) for k, v in history.history.items()},
+        }
+    # The lessons' own constructors under the strategy, with their random draws.
+    if kind == "vae":
+        made = {"make_vae": make_vae(LATENT, hidden_units=(64, 32), seed=0, strategy=MIRRORED)}
+        fits = {"make_vae": made["make_vae"].fit(images, epochs=1, batch_size=BATCH, verbose=0)}
+    else:
+        made = {
+            "make_gan": make_gan(LATENT, seed=0, strategy=MIRRORED),
+            "make_conditional_gan": make_conditional_gan(LATENT, seed=0, strategy=MIRRORED),
+        }
+        fits = {
+            "make_gan": made["make_gan"].fit(images, epochs=1, batch_size=BATCH, verbose=0),
+            "make_conditional_gan": made["make_conditional_gan"].fit(
+                images, labels, epochs=1, batch_size=BATCH, verbose=0
+            ),
+        }
+    results["made"] = {
+        name: {
+            "strategy": type(model.distribute_strategy).__name__,
+            "history": {k: float(v[-1]) for k, v in fits[name].history.items()},
+        }
+        for name, model in made.items()
     }
-    fits = {
-        "make_gan": made["make_gan"].fit(images, epochs=1, batch_size=BATCH, verbose=0),
-        "make_conditional_gan": made["make_conditional_gan"].fit(
-            images, labels, epochs=1, batch_size=BATCH, verbose=0
-        ),
-    }
-results["made"] = {
-    name: {
-        "strategy": type(model.distribute_strategy).__name__,
-        "history": {k: float(v[-1]) for k, v in fits[name].history.items()},
-    }
-    for name, model in made.items()
-}
-print("RESULT " + json.dumps(results))
+    return results
+
+
+print("RESULT " + json.dumps({kind: compare(kind) for kind in ("vae", "cgan")}))
 """
 
 
-def _run(kind):
+@pytest.fixture(scope="module")
+def runs():
+    """Both comparisons, in one fresh process (one TensorFlow start)."""
     env = {**os.environ, "CUDA_VISIBLE_DEVICES": ""}
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, kind], capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=600
     )
     assert done.returncode == 0, done.stderr[-3000:]
     line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
@@ -147,8 +154,8 @@ def _run(kind):
 
 
 @pytest.mark.parametrize("kind", ["vae", "cgan"])
-def test_does_mirrored_training_over_two_cpus_match_one_device(kind):
-    results = _run(kind)
+def test_does_mirrored_training_over_two_cpus_match_one_device(kind, runs):
+    results = runs[kind]
     one, mirrored = results["one"], results["mirrored"]
     assert (one["replicas"], mirrored["replicas"]) == (1, 2)
     # Same start: the comparison is about the training steps, not the initialisation.
