@@ -57,11 +57,15 @@ MODELS = {
 PAIRS = [("vae", "vae_keras"), ("gan", "gan_keras"), ("cgan", "cgan_keras")]
 # (metric, direction, threshold): "<=" lower is better.
 TARGETS = {
-    "vae": [("reconstruction_loss", "<=", 150.0)],
+    "vae": [("reconstruction_loss", "<=", 160.0)],
     "gan": [("frechet_distance", "<=", 60.0)],
     "cgan": [("label_agreement", ">=", 0.90), ("label_agreement", ">=", 0.95)],
 }
-CAPS = {"ours": 400.0, "baseline": 300.0}  # seconds of training per model
+CAPS = {"ours": 400.0, "baseline": 180.0}  # seconds of training per model
+# The aim: our cGAN reaches 90% label agreement at least AIM times sooner than
+# the baseline. The baseline cGAN's cap is raised to a little over AIM times our time,
+# so that a baseline that is still short of 90% at its cap settles the aim.
+AIM = 10.0
 
 
 # --- one model, in a child process ---------------------------------------------------
@@ -344,7 +348,10 @@ def main() -> int:
     parser.add_argument("--models", nargs="+", choices=list(MODELS),
                         help="default: all (--quick: the two cGANs)")  # fmt: skip
     parser.add_argument("--cap", type=float, default=CAPS["baseline"],
-                        help="seconds of training for each baseline (ours: 400)")  # fmt: skip
+                        help="seconds of training for each baseline (ours: 400); the cGAN "
+                        "baseline's is raised to 10.5x our time to 90%%")  # fmt: skip
+    parser.add_argument("--max-cap", type=float, default=1200.0,
+                        help="the most seconds of training the cGAN baseline gets")  # fmt: skip
     parser.add_argument("--explore", action="store_true", help="compare speed-up settings")
     parser.add_argument("--rounds", type=int, default=2, help="--explore: alternating rounds")
     parser.add_argument("--variants", nargs="+", choices=list(VARIANTS)[1:], default=list(VARIANTS)[1:],
@@ -379,6 +386,11 @@ def main() -> int:
             "cap": args.cap if name.endswith("_keras") else CAPS["ours"],
             "max_epochs": 200,
         }
+        if name == "cgan_keras" and "cgan" in results and "curve" in results["cgan"]:
+            hit = _reached(results["cgan"], "cgan")[0]
+            if hit and not args.quick:
+                spec["cap"] = min(max(spec["cap"], 1.05 * AIM * hit["seconds"]), args.max_cap)
+                print(f"  baseline cGAN capped at {spec['cap']:.0f} s of training", flush=True)
         if args.quick:  # one process, tiny sizes: the same code path, not a measurement
             spec.update(cap=1.0, max_epochs=1, n_train=128, n_eval=100)
             result = train_one(spec)
