@@ -10,13 +10,14 @@ from gencourse.models.gan import (
     make_gan,
 )
 from gencourse.models.gaussian import ClassGaussians, LogisticClassifier
-from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder
+from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder, make_vae
 
 __all__ = [
     "VAE",
     "Sampling",
     "build_encoder",
     "build_decoder",
+    "make_vae",
     "GAN",
     "ConditionalGAN",
     "build_generator",

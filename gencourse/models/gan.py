@@ -28,6 +28,8 @@ import keras
 import numpy as np
 from keras import layers, ops
 
+from gencourse.models import distribute
+
 _EPS = 1e-7
 
 
@@ -283,6 +285,10 @@ class GAN(keras.Model):
         super().compile(**kwargs)
         self.d_optimizer = d_optimizer or keras.optimizers.Adam(1e-3, beta_1=0.5)
         self.g_optimizer = g_optimizer or keras.optimizers.Adam(1e-3, beta_1=0.5)
+        # Create the optimizers' slots now: under a tf.distribute strategy they
+        # cannot be created lazily inside the replicated training step.
+        self.d_optimizer.build(self.discriminator.trainable_variables)
+        self.g_optimizer.build(self.generator.trainable_variables)
 
     @property
     def metrics(self):
@@ -300,8 +306,10 @@ class GAN(keras.Model):
 
         with tf.GradientTape() as tape:
             loss = loss_fn()
+            # Under a tf.distribute strategy the replicas' gradients are summed.
+            scaled = distribute.scale_loss(loss)
         weights = network.trainable_weights
-        optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights, strict=True))
+        optimizer.apply_gradients(zip(tape.gradient(scaled, weights), weights, strict=True))
         return loss
 
     def discriminator_batch(self, real, noise=None):
@@ -493,35 +501,53 @@ class ConditionalGAN(GAN):
         }
 
 
-def make_gan(latent_dim=64, image_shape=(28, 28, 1), seed=None):
-    """The lesson's digit GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks."""
+def make_gan(latent_dim=64, image_shape=(28, 28, 1), seed=None, strategy=None):
+    """The lesson's digit GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks.
+
+    Args:
+        strategy: a ``tf.distribute.Strategy`` to build and train under (e.g.
+            ``tf.distribute.MirroredStrategy()`` for every visible GPU), or None
+            for the default device. See :mod:`gencourse.models.distribute`.
+    """
     if seed is not None:
         keras.utils.set_random_seed(seed)
-    gan = GAN(
-        build_generator(latent_dim, image_shape),
-        build_discriminator(image_shape),
-        latent_dim=latent_dim,
-        seed=seed,
-    )
-    gan.compile()
+    with distribute.scope(strategy):
+        gan = GAN(
+            build_generator(latent_dim, image_shape),
+            build_discriminator(image_shape),
+            latent_dim=latent_dim,
+            seed=seed,
+        )
+        gan.compile()
     return gan
 
 
 def make_conditional_gan(
-    latent_dim=64, image_shape=(28, 28, 1), num_classes=10, mismatched=True, seed=None
+    latent_dim=64,
+    image_shape=(28, 28, 1),
+    num_classes=10,
+    mismatched=True,
+    seed=None,
+    strategy=None,
 ):
-    """The lesson's conditional GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks."""
+    """The lesson's conditional GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks.
+
+    Args:
+        strategy: a ``tf.distribute.Strategy`` to build and train under, or None
+            (see :func:`make_gan`).
+    """
     if seed is not None:
         keras.utils.set_random_seed(seed)
-    gan = ConditionalGAN(
-        build_generator(latent_dim, image_shape, num_classes),
-        build_discriminator(image_shape, num_classes),
-        latent_dim=latent_dim,
-        num_classes=num_classes,
-        mismatched=mismatched,
-        seed=seed,
-    )
-    gan.compile()
+    with distribute.scope(strategy):
+        gan = ConditionalGAN(
+            build_generator(latent_dim, image_shape, num_classes),
+            build_discriminator(image_shape, num_classes),
+            latent_dim=latent_dim,
+            num_classes=num_classes,
+            mismatched=mismatched,
+            seed=seed,
+        )
+        gan.compile()
     return gan
 
 

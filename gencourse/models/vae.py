@@ -17,6 +17,8 @@ from __future__ import annotations
 import keras
 from keras import layers, ops
 
+from gencourse.models import distribute
+
 _EPS = 1e-7
 
 
@@ -193,9 +195,12 @@ class VAE(keras.Model):
         z = keras.random.normal((n, self.latent_dim), seed=seed)
         return self.decode(z)
 
-    def _vae_losses(self, images, training):
+    def _vae_losses(self, images, training, eps=None):
         z_mean, z_log_var = self.encoder(images, training=training)
-        z = self.sampling([z_mean, z_log_var])
+        if eps is None:
+            z = self.sampling([z_mean, z_log_var])
+        else:  # given draws of N(0, I): reproducible runs, e.g. one device against several
+            z = z_mean + ops.exp(0.5 * z_log_var) * eps
         reconstructions = self.decoder(z, training=training)
         rec = reconstruction_loss(images, reconstructions)
         kl = ops.mean(kl_divergence(z_mean, z_log_var))
@@ -207,15 +212,21 @@ class VAE(keras.Model):
         self.kl_loss_tracker.update_state(kl)
         return {m.name: m.result() for m in self.metrics}
 
-    def train_step(self, data):
+    def vae_step(self, images, eps=None):
+        """One gradient step on ``images``; ``eps`` (batch, latent_dim) fixes the draws of N(0, I)."""
         import tensorflow as tf
 
-        images = data[0] if isinstance(data, tuple) else data
         with tf.GradientTape() as tape:
-            total, rec, kl = self._vae_losses(images, training=True)
-        grads = tape.gradient(total, self.trainable_weights)
+            total, rec, kl = self._vae_losses(images, training=True, eps=eps)
+            # Under a tf.distribute strategy the replicas' gradients are summed.
+            scaled = distribute.scale_loss(total)
+        grads = tape.gradient(scaled, self.trainable_weights)
         self.optimizer.apply(grads, self.trainable_weights)
         return self._update(total, rec, kl)
+
+    def train_step(self, data):
+        images = data[0] if isinstance(data, tuple) else data
+        return self.vae_step(images)
 
     def test_step(self, data):
         images = data[0] if isinstance(data, tuple) else data
@@ -230,6 +241,36 @@ class VAE(keras.Model):
             "beta": self.beta,
             "seed": self.seed,
         }
+
+
+def make_vae(
+    latent_dim=2,
+    image_shape=(28, 28, 1),
+    hidden_units=(512, 256),
+    beta=1.0,
+    seed=None,
+    learning_rate=1e-3,
+    strategy=None,
+):
+    """The lesson's VAE, compiled with Adam(``learning_rate``).
+
+    Args:
+        latent_dim, image_shape, hidden_units, beta, seed: as in :class:`VAE`.
+        learning_rate: Adam's learning rate.
+        strategy: a ``tf.distribute.Strategy`` to build and train under (e.g.
+            ``tf.distribute.MirroredStrategy()`` for every visible GPU), or None
+            for the default device. See :mod:`gencourse.models.distribute`.
+
+    Example:
+        >>> vae = make_vae(latent_dim=16, seed=1)
+        >>> vae.fit(x_train, epochs=60, batch_size=64)
+    """
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
+    with distribute.scope(strategy):
+        vae = VAE(latent_dim, image_shape, hidden_units, beta=beta, seed=seed)
+        vae.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate))
+    return vae
 
 
 def load_vae(path):

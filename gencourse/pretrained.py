@@ -1,0 +1,278 @@
+"""Small trained models shipped with gencourse: good results at once, training one cell away.
+
+    >>> from gencourse import pretrained
+    >>> cgan = pretrained.load("cgan_mnist5k")
+    >>> images = cgan.generate(np.repeat(np.arange(10), 10), seed=0)  # 10 of each digit
+
+=================  ========================================================  ==========
+name               what ``load`` returns                                     lesson
+=================  ========================================================  ==========
+``vae_mnist5k``    the lesson's VAE with a 16-D latent space (encoder and    02
+                   decoder trained): ``sample``, ``encode``, ``decode``
+``gan_mnist5k``    the lesson's GAN, generator trained: ``generate(n)``      03
+``cgan_mnist5k``   the lesson's conditional GAN, generator trained:          04
+                   ``generate(labels)``
+``judge_mnist5k``  the judge classifier of :mod:`gencourse.metrics`          all
+=================  ========================================================  ==========
+
+Each model was trained exactly as its lesson trains it (same constructor,
+seed, epochs and batch size; ``python -m gencourse.pretrained --rebuild``
+does it again), so "train it yourself" in the lesson gives a model of the same
+kind. The GANs ship their generators only (their discriminators are only
+needed to go on training, and they would double the download): a loaded GAN's
+discriminator is freshly initialised. To stay small, weights are stored as
+8-bit integers with one float scale per output channel; :func:`card` gives
+each model's recipe and its quality measured after that rounding, which
+``tests/test_pretrained.py`` checks again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+CARDS = WEIGHTS / "pretrained.json"
+JUDGE = "judge_mnist5k"
+
+# How each model is built and trained: the lessons' own settings.
+RECIPES = {
+    "vae_mnist5k": {
+        "lesson": "02_vae",
+        "build": {"latent_dim": 16, "seed": 1},
+        "epochs": 60,
+        "batch_size": 64,
+        "parts": ["encoder", "decoder"],
+    },
+    "gan_mnist5k": {
+        "lesson": "03_gan",
+        "build": {"latent_dim": 64, "seed": 0},
+        "epochs": 20,
+        "batch_size": 64,
+        "parts": ["generator"],
+    },
+    "cgan_mnist5k": {
+        "lesson": "04_cgan",
+        "build": {"latent_dim": 64, "num_classes": 10, "seed": 0},
+        "epochs": 20,
+        "batch_size": 64,
+        "parts": ["generator"],
+    },
+}
+
+
+def names() -> list[str]:
+    """The names :func:`load` accepts."""
+    return [*RECIPES, JUDGE]
+
+
+def card(name: str) -> dict:
+    """The recipe of ``name`` and its quality measured on the shipped weights."""
+    _check_name(name)
+    if name == JUDGE:
+        from gencourse import metrics
+
+        return metrics.judge_card()
+    return json.loads(CARDS.read_text("utf-8"))[name]
+
+
+def _check_name(name):
+    if name not in names():
+        raise ValueError(
+            f"No pretrained model called {name!r}. Choose one of: {', '.join(names())}"
+        )
+
+
+def _build(name):
+    """The untrained model of ``name``, exactly as its lesson builds it."""
+    from gencourse.models import make_conditional_gan, make_gan, make_vae
+
+    make = {"vae_mnist5k": make_vae, "gan_mnist5k": make_gan, "cgan_mnist5k": make_conditional_gan}
+    return make[name](**RECIPES[name]["build"])
+
+
+def _variables(model, name):
+    """The shipped variables of ``model``: the weights of its shipped parts, in order."""
+    return [w for part in RECIPES[name]["parts"] for w in getattr(model, part).weights]
+
+
+def load(name: str):
+    """A trained model, ready to use: ``"vae_mnist5k"``, ``"gan_mnist5k"``, ``"cgan_mnist5k"``
+    or ``"judge_mnist5k"``.
+
+    Each call returns a fresh model, so training it further changes no one else's.
+
+    Raises:
+        ValueError: for an unknown name (the message lists the known ones).
+        FileNotFoundError: if the weight file is missing from the installation.
+    """
+    _check_name(name)
+    if name == JUDGE:
+        from gencourse import metrics
+
+        return metrics.load_judge()
+    return _load(name, WEIGHTS)
+
+
+def _load(name, folder):
+    path = Path(folder) / f"{name}.npz"
+    if not path.exists():
+        raise FileNotFoundError(
+            f"The pretrained weights {path.name} are missing from {folder}. Reinstall "
+            f"gencourse, or rebuild them with `python -m gencourse.pretrained --rebuild {name}`."
+        )
+    model = _build(name)
+    variables = _variables(model, name)
+    with np.load(path) as stored:
+        shapes = [tuple(stored[f"q{i}"].shape) for i in range(len(variables))]
+        if shapes != [tuple(v.shape) for v in variables]:
+            raise ValueError(
+                f"{path.name} does not fit the model that {name!r} names (its shapes differ); "
+                f"rebuild it with `python -m gencourse.pretrained --rebuild {name}`."
+            )
+        for i, variable in enumerate(variables):
+            variable.assign(dequantize(stored[f"q{i}"], stored[f"s{i}"]))
+    return model
+
+
+# --- 8-bit storage ---------------------------------------------------------------------
+
+
+def quantize(array):
+    """8-bit integers and one scale per slice along the last axis: ``(q, scales)``.
+
+    ``array ~= q * scales``, with ``|error| <= scales / 2``, where each scale is
+    the slice's largest magnitude divided by 127.
+    """
+    array = np.asarray(array, "float32")
+    if array.ndim == 0:
+        raise ValueError(f"Cannot quantize a scalar. Received: shape={array.shape}")
+    flat = array.reshape(-1, array.shape[-1])
+    scales = np.abs(flat).max(axis=0) / 127.0
+    scales = np.where(scales > 0, scales, 1.0).astype("float32")
+    q = np.clip(np.round(array / scales), -127, 127).astype("int8")
+    return q, scales
+
+
+def dequantize(q, scales):
+    """The float32 array that :func:`quantize` stored."""
+    return q.astype("float32") * np.asarray(scales, "float32")
+
+
+def _save(model, name, folder):
+    arrays = {}
+    for i, variable in enumerate(_variables(model, name)):
+        arrays[f"q{i}"], arrays[f"s{i}"] = quantize(np.asarray(variable.numpy()))
+    np.savez_compressed(folder / f"{name}.npz", **arrays)
+
+
+# --- quality -----------------------------------------------------------------------------
+
+
+def measure(name, model, digits, judge) -> dict:
+    """The quality figure that the card states for ``name`` (fixed seeds, held-out digits)."""
+    from gencourse import metrics
+    from gencourse.models.vae import reconstruction_loss
+
+    if name == "vae_mnist5k":
+        reconstructions = model.predict(digits.x_test, verbose=0, batch_size=256)
+        loss = float(reconstruction_loss(digits.x_test, reconstructions))
+        samples = model.sample(1000, seed=7)
+        found = metrics.class_coverage(judge, samples).classes_found
+        return {"held_out_reconstruction_loss": loss, "classes_in_1000_samples": int(found)}
+    if name == "gan_mnist5k":
+        images = model.generate(1000, seed=0)
+        return {"frechet_distance_1000": metrics.frechet_distance(images, digits.x_test, judge)}
+    labels = np.repeat(np.arange(10), 100)
+    agreement = metrics.label_agreement(judge, model.generate(labels, seed=0), labels)
+    return {"label_agreement_1000": agreement.overall}
+
+
+def _stated(measured: dict) -> dict:
+    """What the card promises: the measured figure with a margin for other CPUs."""
+    stated = {}
+    for key, value in measured.items():
+        if key.startswith("label_agreement"):
+            stated[key] = {">=": math.floor(value * 100) / 100 - 0.01}
+        elif key.startswith("classes"):
+            stated[key] = {">=": value}
+        else:  # a loss or a distance: lower is better
+            stated[key] = {"<=": math.ceil(value * 1.05 * 10) / 10}
+    return stated
+
+
+def meets(measured: dict, stated: dict) -> list[str]:
+    """The stated figures that ``measured`` misses (empty when it meets them all)."""
+    missed = []
+    for key, rule in stated.items():
+        (op, bound), value = next(iter(rule.items())), measured[key]
+        if not (value >= bound if op == ">=" else value <= bound):
+            missed.append(f"{key} = {value:.4g}, stated {op} {bound}")
+    return missed
+
+
+def rebuild(which=None, folder=WEIGHTS) -> dict:
+    """Trains the models again as their lessons do and writes their weights and cards."""
+    import keras
+
+    from gencourse import data, metrics
+
+    folder = Path(folder)
+    digits = data.load("mnist5k", seed=0)
+    judge = metrics.load_judge()
+    cards = json.loads(CARDS.read_text("utf-8")) if CARDS.exists() else {}
+    for name in which or list(RECIPES):
+        recipe = RECIPES[name]
+        keras.utils.set_random_seed(0)
+        model = _build(name)
+        fit_args = (digits.x_train, digits.y_train) if name == "cgan_mnist5k" else (digits.x_train,)
+        t0 = time.perf_counter()
+        model.fit(*fit_args, epochs=recipe["epochs"], batch_size=recipe["batch_size"], verbose=0)
+        seconds = time.perf_counter() - t0
+        _save(model, name, folder)
+        restored = _load(name, folder)  # what was written, 8-bit rounding included
+        measured = measure(name, restored, digits, judge)
+        path = folder / f"{name}.npz"
+        cards[name] = {
+            **recipe,
+            "data": "mnist5k, seed 0: the 4,000 training digits",
+            "storage": "int8 with one float32 scale per output channel (np.savez_compressed)",
+            "file": path.name,
+            "bytes": path.stat().st_size,
+            "train_seconds": round(seconds, 1),
+            "measured": {k: round(v, 4) for k, v in measured.items()},
+            "stated": _stated(measured),
+            "made_by": f"python -m gencourse.pretrained --rebuild {name}",
+        }
+        print(
+            f"{name}: {measured} ({path.stat().st_size / 1e6:.2f} MB, trained in {seconds:.0f} s)"
+        )
+    (folder / CARDS.name).write_text(json.dumps(cards, indent=2) + "\n", "utf-8")
+    return cards
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m gencourse.pretrained", description="Rebuild the shipped trained models."
+    )
+    parser.add_argument("--rebuild", nargs="*", choices=list(RECIPES), metavar="NAME",
+                        help=f"names to retrain (default: all of {', '.join(RECIPES)})")  # fmt: skip
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    args = parser.parse_args(argv)
+    if args.rebuild is None:
+        parser.print_help()
+        return 2
+    import gencourse
+
+    gencourse._import_tensorflow_quietly()
+    rebuild(args.rebuild or None, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
