@@ -8,13 +8,14 @@ returns the result without printing, for pytest and the grader.
 
 from __future__ import annotations
 
+from gencourse.check import augment as _augment
 from gencourse.check import gan as _gan
 from gencourse.check import vae as _vae
 from gencourse.check.core import CheckFailed, CheckResult
 from gencourse.check.core import evaluate as _evaluate
 from gencourse.check.core import report as _report
 
-EXERCISES = {**_vae.EXERCISES, **_gan.EXERCISES}
+EXERCISES = {**_vae.EXERCISES, **_gan.EXERCISES, **_augment.EXERCISES}
 
 __all__ = [
     "EXERCISES",
@@ -30,6 +31,8 @@ __all__ = [
     "condition_input",
     "mismatched_labels",
     "conditional_discriminator_loss",
+    "augmented_training_set",
+    "balanced_labels",
 ]
 
 
@@ -83,3 +86,14 @@ def mismatched_labels(fn) -> None:
 def conditional_discriminator_loss(fn) -> None:
     """Checks ``conditional_discriminator_loss(d_real, d_mismatched, d_fake)``; prints the verdict."""
     _report(EXERCISES["conditional_discriminator_loss"], fn)
+
+
+def augmented_training_set(fn) -> None:
+    """Checks ``augmented_training_set(real_images, real_labels, synthetic_images,
+    synthetic_labels, ratio) -> (images, labels)`` and prints the verdict."""
+    _report(EXERCISES["augmented_training_set"], fn)
+
+
+def balanced_labels(fn) -> None:
+    """Checks ``balanced_labels(per_class, num_classes)`` and prints the verdict."""
+    _report(EXERCISES["balanced_labels"], fn)
