@@ -238,6 +238,23 @@ def train_cgan(images, labels, steps: int, batch_size: int = 64, seed: int = 0):
     return cgan
 
 
+def nearest_distance(images, reference, batch_size: int = 500) -> np.ndarray:
+    """Each image's root-mean-square pixel distance to its nearest image in ``reference``.
+
+    A cGAN that copies its training images gives samples much nearer to them
+    than new real digits of the same classes are.
+    """
+    ref = np.asarray(reference, "float32").reshape(len(reference), -1)
+    ref_sq = np.sum(ref**2, axis=1)
+    x = np.asarray(images, "float32").reshape(len(images), -1)
+    out = np.empty(len(x), "float32")
+    for start in range(0, len(x), batch_size):
+        part = x[start : start + batch_size]
+        d2 = np.sum(part**2, axis=1)[:, None] + ref_sq[None, :] - 2.0 * part @ ref.T
+        out[start : start + batch_size] = np.sqrt(np.maximum(d2.min(axis=1), 0.0) / x.shape[1])
+    return out
+
+
 # --- one run and the grid -----------------------------------------------------------
 
 
@@ -631,8 +648,8 @@ register(
         "augment.arm.synthetic": {"ko": "cGAN 샘플만 (CAS)", "en": "cGAN samples only (CAS)"},
         "augment.col.n": {"ko": "클래스당 n", "en": "n per class"},
         "augment.table_title": {
-            "ko": "테스트용 실제 숫자 1,000개에 대한 정확도(%): 시드 {runs}개의 평균 ± 표준편차",
-            "en": "Accuracy (%) on the 1,000 held-out real digits: mean ± standard deviation over {runs} seeds",
+            "ko": "테스트용 실제 숫자 1,000개에 대한 정확도(%): 평균 ± 표준편차 (칸마다 시드 {runs}개)",
+            "en": "Accuracy (%) on the 1,000 held-out real digits: mean ± standard deviation (seeds per cell: {runs})",
         },
         "augment.fig.title": {
             "ko": "레이블이 붙은 숫자가 적을 때 데이터 증강의 효과",

@@ -297,3 +297,12 @@ def test_are_bad_options_refused_with_a_clear_message(tmp_path, args, message):
     assert proc.returncode == 2
     assert message in proc.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_is_the_nearest_distance_zero_for_a_copy_and_the_rms_gap_otherwise():
+    rng = np.random.default_rng(0)
+    reference = rng.uniform(size=(30, 5, 5, 1))
+    images = np.concatenate([reference[[3]], reference[[7]] + 0.25])
+    brute = [min(np.sqrt(np.mean((im - r) ** 2)) for r in reference) for im in images]
+    np.testing.assert_allclose(augment.nearest_distance(images, reference), brute, atol=1e-5)
+    assert augment.nearest_distance(images, reference)[0] == pytest.approx(0.0, abs=1e-3)

@@ -181,9 +181,7 @@ def main(job_path: str) -> None:
             if other != name and code is not None and code is not getattr(fn, "__code__", None):
                 watch.others.add(code)
         watch.calls = []
-        records, arrays, tampered = record_exercise(
-            fn, job["cases"][name], watch, packs.get(name)
-        )
+        records, arrays, tampered = record_exercise(fn, job["cases"][name], watch, packs.get(name))
         flush()
         header.update(state="ran", records=records, library=watch.calls, tampered=tampered)
         send(fd, header, pack_arrays(arrays))
