@@ -364,7 +364,8 @@ def run_grid(
 ) -> Results:
     """Runs every (n, seed) and returns a tidy table: one row per (n, arm, seed).
 
-    ``progress(done, total, text)`` is called after each trained model.
+    ``progress(done, total, text)`` is called once with ``done=0`` at the start,
+    then after each trained model.
     """
     from gencourse.data import load
 
@@ -385,6 +386,8 @@ def run_grid(
             progress(done[0], total, text)
 
     started = time.perf_counter()
+    if progress:
+        progress(0, total, "")  # lets a progress bar start its clock now
     rows = []
     for n in n_values:
         for seed in seeds:

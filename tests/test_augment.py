@@ -150,7 +150,7 @@ def test_does_a_tiny_grid_give_every_n_arm_and_seed_an_accuracy(digits):
     keys = {(r["n"], r["arm"], r["seed"]) for r in results.rows}
     assert keys == {(2, arm, 1) for arm in augment.ARMS}
     assert all(0.0 <= r["accuracy"] <= 1.0 for r in results.rows)
-    assert seen[-1] == (6, 6) == (len(seen), augment.grid_size([2], [1]))
+    assert seen[0] == (0, 6) and seen[-1] == (6, 6) == (len(seen) - 1, augment.grid_size([2], [1]))
     summary = results.summary()
     assert [(s["n"], s["arm"], s["runs"]) for s in summary] == [(2, a, 1) for a in augment.ARMS]
 
