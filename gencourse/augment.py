@@ -609,37 +609,67 @@ def conclusions(summary, lang: str | None = None) -> list:
                 ),
             )
         )
-    for f in with_cgan:
-        verdict = f.verdict("real_cgan")
-        if verdict == "helps":
-            continue
-        lines.append(
-            t(
-                f"augment.c.cgan_{verdict}",
-                lang,
-                n=f.n,
-                margin=_pts(f.margins["real_cgan"]),
-                spread=100 * f.spreads["real_cgan"],
-            )
-        )
-        if "synthetic" in f.means:
-            gap = f.means["real"] - f.means["synthetic"]
-            reason = (
-                "augment.c.why_weak" if gap > f.spreads["synthetic"] else "augment.c.why_redundant"
-            )
-            lines.append(
-                t(reason, lang, synthetic=100 * f.means["synthetic"], real=100 * f.means["real"])
-            )
-        if "real_classic" in f.margins and f.margins["real_classic"] > f.margins["real_cgan"]:
+    for verdict in ("tie", "hurts"):
+        group = [f for f in with_cgan if f.verdict("real_cgan") == verdict]
+        if group:
             lines.append(
                 t(
-                    "augment.c.classic_better",
+                    f"augment.c.cgan_{verdict}",
                     lang,
-                    classic=_pts(f.margins["real_classic"]),
-                    cgan=_pts(f.margins["real_cgan"]),
+                    ns=", ".join(str(f.n) for f in group),
+                    margins=", ".join(
+                        f"{_pts(f.margins['real_cgan'])} ± {100 * f.spreads['real_cgan']:.1f}"
+                        for f in group
+                    ),
                 )
             )
+    not_helped = [
+        f for f in with_cgan if f.verdict("real_cgan") != "helps" and "synthetic" in f.means
+    ]
+    for reason in ("augment.c.why_weak", "augment.c.why_redundant"):
+        group = [f for f in not_helped if _reason(f) == reason]
+        if group:
+            lines.append(
+                t(
+                    reason,
+                    lang,
+                    ns=", ".join(str(f.n) for f in group),
+                    synthetic=", ".join(f"{100 * f.means['synthetic']:.1f}" for f in group),
+                    real=", ".join(f"{100 * f.means['real']:.1f}" for f in group),
+                )
+            )
+    classic = [
+        f
+        for f in with_cgan
+        if f.verdict("real_cgan") != "helps"
+        and "real_classic" in f.margins
+        and f.margins["real_classic"] > f.margins["real_cgan"]
+    ]
+    if classic:
+        lines.append(t("augment.c.classic_better", lang, ns=", ".join(str(f.n) for f in classic)))
+    on_top = [f for f in with_cgan if "real_both" in f.means and "real_classic" in f.means]
+    if on_top:
+        parts = []
+        for f in on_top:
+            gap = f.means["real_both"] - f.means["real_classic"]
+            spread = math.hypot(f.stds["real_both"], f.stds["real_classic"])
+            parts.append(f"n = {f.n}: {_pts(gap)} ± {100 * spread:.1f}")
+        clear = [f.n for f in on_top if _on_top_clear(f)]
+        key = "augment.c.on_top_clear" if clear else "augment.c.on_top_none"
+        lines.append(t(key, lang, parts="; ".join(parts), ns=", ".join(str(n) for n in clear)))
     return lines
+
+
+def _reason(f: Finding) -> str:
+    """Why the cGAN did not help at ``f.n``: weak samples, or samples that only repeat the real ones."""
+    gap = f.means["real"] - f.means["synthetic"]
+    return "augment.c.why_weak" if gap > f.spreads["synthetic"] else "augment.c.why_redundant"
+
+
+def _on_top_clear(f: Finding) -> bool:
+    """Does real + both beat real + classic by more than their spread?"""
+    gap = f.means["real_both"] - f.means["real_classic"]
+    return gap > math.hypot(f.stds["real_both"], f.stds["real_classic"])
 
 
 register(
@@ -671,11 +701,11 @@ register(
             "en": "n = {n}: real digits alone did best ({mean:.1f}%); no augmentation raised the mean.",
         },
         "augment.c.winner_clear": {
-            "ko": "n = {n}: '{arm}'이(가) 가장 좋았습니다({mean:.1f}%). 실제 데이터만 쓴 경우보다 {margin}%p 높고, 이 차이는 시드 간 퍼짐(±{spread:.1f}%p)보다 큽니다.",
+            "ko": "n = {n}: 가장 좋은 방법은 '{arm}'({mean:.1f}%)로, 실제 데이터만 쓴 경우보다 {margin}%p 높습니다. 이 차이는 시드 간 퍼짐(±{spread:.1f}%p)보다 큽니다.",
             "en": "n = {n}: '{arm}' did best ({mean:.1f}%), {margin} points above real only, more than the spread between seeds (±{spread:.1f} points).",
         },
         "augment.c.winner_tie": {
-            "ko": "n = {n}: '{arm}'의 평균이 가장 높았지만({mean:.1f}%), 실제 데이터만 쓴 경우와의 차이({margin}%p)가 시드 간 퍼짐(±{spread:.1f}%p) 안에 있어 확실한 우위라고 할 수 없습니다.",
+            "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'({mean:.1f}%)이지만, 실제 데이터만 쓴 경우와의 차이({margin}%p)가 시드 간 퍼짐(±{spread:.1f}%p) 안에 있어 확실한 우위라고 할 수 없습니다.",
             "en": "n = {n}: '{arm}' had the highest mean ({mean:.1f}%), but its lead over real only ({margin} points) lies within the spread between seeds (±{spread:.1f} points): not a clear win.",
         },
         "augment.c.cgan_helps": {
@@ -683,24 +713,32 @@ register(
             "en": "Adding cGAN samples raised the accuracy by more than the spread at n = {ns} ({margins} points over real only).",
         },
         "augment.c.cgan_tie": {
-            "ko": "n = {n}에서는 cGAN 샘플이 도움이 되지 않았습니다: 차이 {margin}%p는 시드 간 퍼짐(±{spread:.1f}%p) 안에 있습니다.",
-            "en": "At n = {n} the cGAN samples did not help: the difference, {margin} points, lies within the spread between seeds (±{spread:.1f} points).",
+            "ko": "n = {ns}에서는 cGAN 샘플이 도움이 되지 않았습니다: 실제 데이터만 쓴 경우와의 차이({margins}%p)가 시드 간 퍼짐 안에 있습니다.",
+            "en": "At n = {ns} the cGAN samples did not help: their differences from real only ({margins} points) lie within the spread between seeds.",
         },
         "augment.c.cgan_hurts": {
-            "ko": "n = {n}에서는 cGAN 샘플이 오히려 정확도를 떨어뜨렸습니다: {margin}%p(퍼짐 ±{spread:.1f}%p).",
-            "en": "At n = {n} the cGAN samples made the recogniser worse: {margin} points (spread ±{spread:.1f} points).",
+            "ko": "n = {ns}에서는 cGAN 샘플이 오히려 정확도를 떨어뜨렸습니다: 실제 데이터만 쓴 경우보다 {margins}%p로, 시드 간 퍼짐보다 큰 차이입니다.",
+            "en": "At n = {ns} the cGAN samples made the recogniser worse: {margins} points against real only, more than the spread between seeds.",
         },
         "augment.c.why_weak": {
-            "ko": "  이유: cGAN 샘플만으로 훈련한 인식기는 {synthetic:.1f}%로, 실제 숫자로 훈련한 경우({real:.1f}%)보다 낮습니다. 샘플이 원래의 적은 실제 숫자보다 정보가 적고 일부는 레이블과 맞지 않는 모양이어서, 더해도 새로 배울 것이 없거나 잘못된 모양을 가르칩니다.",
-            "en": "  Why: trained on cGAN samples alone the recogniser reaches {synthetic:.1f}%, below the {real:.1f}% of the real digits: the samples carry less than the few real digits they were learned from, and some do not match their label, so they add nothing new or teach wrong shapes.",
+            "ko": "이유(n = {ns}): cGAN 샘플만으로 훈련한 인식기는 {synthetic}%로, 실제 숫자로 훈련한 경우({real}%)보다 낮습니다. 샘플은 cGAN이 배운 실제 숫자보다 담은 정보가 적습니다. 게다가 훈련 단계 수가 고정되어 있으므로, 샘플이 배치의 자리를 차지하는 만큼 인식기가 실제 숫자를 보는 횟수가 줄어듭니다.",
+            "en": "Why (n = {ns}): trained on cGAN samples alone the recogniser reaches {synthetic}%, below the {real}% of the real digits: the samples carry less than the real digits the cGAN learned from. And with the number of steps fixed, every place a sample takes in a batch is a place a real digit does not get.",
         },
         "augment.c.why_redundant": {
-            "ko": "  이유: cGAN 샘플만으로도 {synthetic:.1f}%(실제 숫자만: {real:.1f}%)에 이르므로 샘플 자체는 쓸 만합니다. 하지만 cGAN은 바로 그 실제 숫자들에서 배웠기 때문에, 샘플은 실제 숫자가 이미 보여 준 변화를 되풀이할 뿐 새로운 정보를 거의 더하지 못합니다.",
-            "en": "  Why: the samples alone reach {synthetic:.1f}% (real digits alone: {real:.1f}%), so they are usable; but the cGAN learned from those very digits, so its samples repeat the variation the real digits already show and add little new information.",
+            "ko": "이유(n = {ns}): cGAN 샘플만으로도 {synthetic}%(실제 숫자만: {real}%)에 이르므로 샘플 자체는 쓸 만합니다. 하지만 cGAN은 바로 그 실제 숫자들에서 배웠기 때문에, 샘플은 실제 숫자가 이미 보여 준 변화를 되풀이할 뿐 새로운 정보를 거의 더하지 못합니다.",
+            "en": "Why (n = {ns}): the samples alone reach {synthetic}% (real digits alone: {real}%), so they are usable; but the cGAN learned from those very digits, so its samples repeat the variation the real digits already show and add little new information.",
         },
         "augment.c.classic_better": {
-            "ko": "  여기서는 고전적 증강(이동과 회전)이 더 나았습니다: {classic}%p 대 cGAN {cgan}%p.",
-            "en": "  Here classic augmentation (shifts and rotations) did better: {classic} points against the cGAN's {cgan}.",
+            "ko": "n = {ns}에서는 고전적 증강(이동과 회전)이 cGAN 샘플보다 나았습니다.",
+            "en": "At n = {ns} classic augmentation (shifts and rotations) did better than the cGAN samples.",
+        },
+        "augment.c.on_top_clear": {
+            "ko": "고전적 증강 위에 cGAN 샘플을 더한 효과('실제 + 둘 다' − '실제 + 고전적 증강', %p): {parts}. 퍼짐보다 큰 이득은 n = {ns}에서 나왔습니다.",
+            "en": "cGAN samples on top of classic augmentation ('real + both' − 'real + classic', points): {parts}. The gain exceeds the spread at n = {ns}.",
+        },
+        "augment.c.on_top_none": {
+            "ko": "고전적 증강 위에 cGAN 샘플을 더한 효과('실제 + 둘 다' − '실제 + 고전적 증강', %p): {parts}. 어느 n에서도 퍼짐보다 큰 이득은 없었습니다.",
+            "en": "cGAN samples on top of classic augmentation ('real + both' − 'real + classic', points): {parts}. At no n does the gain exceed the spread.",
         },
         "augment.progress": {"ko": "증강 실험", "en": "augmentation grid"},
     }
