@@ -261,6 +261,24 @@ def stable_posterior(ll, lp):
     return np.exp(joint - np.logaddexp.reduce(joint, axis=1, keepdims=True))
 
 
+# --- lesson 05 (augmenting a scarce data set) --------------------------------------
+
+
+def aug_ok(x, y, sx, sy, ratio):
+    k = round(ratio * len(x))
+    return np.concatenate([x, sx[:k]]), np.r_[np.ravel(y), np.ravel(sy)[:k]]
+
+
+def aug_shuffled(x, y, sx, sy, ratio):
+    images, labels = aug_ok(x, y, sx, sy, ratio)
+    order = np.random.default_rng(1).permutation(len(images))
+    return images[order], labels[order][:, None]
+
+
+def bal_ok(p, k):
+    return np.repeat(np.arange(k), p)
+
+
 CORRECT.update(
     {
         "sample_gaussian": [
@@ -275,12 +293,18 @@ CORRECT.update(
             lambda ll, lp: np.logaddexp.reduce(ll + lp, axis=1),
             lambda ll, lp: scipy.special.logsumexp(ll, b=np.exp(lp), axis=1),
         ],
+        "augmented_training_set": [aug_ok, aug_shuffled],
+        "balanced_labels": [bal_ok, lambda p, k: np.tile(np.arange(k), p)],
     }
 )
 
 
 def naive_softmax(a):
     return np.exp(a) / np.exp(a).sum(axis=1, keepdims=True)
+
+
+def _aug(x, y, sx, sy, k):
+    return np.concatenate([x, sx[:k]]), np.r_[np.ravel(y), np.ravel(sy)[:k]]
 
 
 WRONG.update(
@@ -307,6 +331,44 @@ WRONG.update(
             (lambda ll, lp: (ll + lp).sum(1), "hint.marg.sum_of_logs"),
             (lambda ll, lp: np.logaddexp.reduce(ll + lp, axis=0), "hint.marg.axis"),
             (lambda ll, lp: np.log(np.exp(ll).mean(1)), "hint.marg.uniform"),
+        ],
+        "augmented_training_set": [
+            (lambda x, y, sx, sy, r: _aug(x, y, sx, sy, len(sx)), "hint.aug.whole_pool"),
+            (
+                lambda x, y, sx, sy, r: _aug(x, y, sx, sy, round(r * len(sx))),
+                "hint.aug.ratio_of_pool",
+            ),
+            (
+                lambda x, y, sx, sy, r: (
+                    sx[: round(r * len(x))],
+                    np.ravel(sy)[: round(r * len(x))],
+                ),
+                "hint.aug.synthetic_only",
+            ),
+            (
+                lambda x, y, sx, sy, r: (
+                    np.concatenate(
+                        [x, sx[: round(r * len(x))][::-1]]
+                    ),  # images reversed, labels not
+                    np.r_[np.ravel(y), np.ravel(sy)[: round(r * len(x))]],
+                ),
+                "hint.aug.pairing",
+            ),
+            (lambda x, y, sx, sy, r: np.concatenate([x, sx]), "hint.aug.pair"),
+            (
+                lambda x, y, sx, sy, r: (
+                    np.concatenate([x, sx[: round(r * len(x))]]),
+                    np.resize(np.ravel(y), len(x) + round(r * len(x))),
+                ),
+                "hint.aug.real_labels",
+            ),
+        ],
+        "balanced_labels": [
+            (lambda p, k: np.arange(p) % k, "hint.bal.total"),
+            (lambda p, k: np.repeat(np.arange(p), k), "hint.bal.swapped"),
+            (lambda p, k: np.repeat(np.arange(1, k + 1), p), "hint.bal.from_one"),
+            (lambda p, k: np.repeat(np.arange(10), p), "hint.bal.fixed_ten"),
+            (lambda p, k: np.repeat(np.arange(k), p).reshape(k, p), "hint.bal.flat"),
         ],
     }
 )

@@ -689,3 +689,48 @@ def test_is_lesson_01_graded_with_its_hints_and_library_calls_refused(tmp_path):
     assert "gencourse.models.gaussian.bayes_posterior" in wrong["error"]
     feedback = (out / "feedback" / "g1_two_wrong.md").read_text("utf-8")
     assert i18n.t("hint.marg.no_prior", "en") in feedback
+
+
+def test_is_the_augmentation_lesson_graded_with_tuple_answers_and_library_calls(tmp_path):
+    right = _solutions("05_augment")
+    shuffled = (
+        "def augmented_training_set(real_images, real_labels, synthetic_images, synthetic_labels, ratio):\n"
+        "    k = round(ratio * len(real_images))\n"
+        "    x = np.concatenate([real_images, synthetic_images[:k]])\n"
+        "    y = np.concatenate([np.ravel(real_labels), np.ravel(synthetic_labels)[:k]])\n"
+        "    order = np.random.default_rng(0).permutation(len(x))\n"
+        "    return x[order], y[order]\n"
+    )  # any row order is right, as long as each image keeps its label
+    images_only = (
+        "def augmented_training_set(real_images, real_labels, synthetic_images, synthetic_labels, ratio):\n"
+        "    return np.concatenate([real_images, synthetic_images])\n"
+    )
+    library = (
+        "def balanced_labels(per_class, num_classes):\n"
+        "    from gencourse import augment\n"
+        "    return augment.balanced_labels(per_class, num_classes)\n"
+    )
+    submissions = {
+        "a_correct_ko": ("ko", _solutions("05_augment", "ko")),
+        "a_shuffled": ("en", {**right, "augmented_training_set": shuffled}),
+        "a_images_only": ("en", {**right, "augmented_training_set": images_only}),
+        "a_library": ("en", {**right, "balanced_labels": library}),
+    }
+    (tmp_path / "in").mkdir()
+    for name, (lang, sources) in submissions.items():
+        notebooks.write(_with_cells("05_augment", lang, sources), tmp_path / "in" / f"{name}.ipynb")
+    out = tmp_path / "out"
+    grade_batch(
+        [tmp_path / "in"], "05_augment", out, root=ROOT, limits=Limits(), workers=2,
+        say=lambda s: None,
+    )  # fmt: skip
+    rows = {
+        row["submission"].removesuffix(".ipynb"): row
+        for row in csv.DictReader(_lines(out / "gradebook.csv"))
+    }
+    assert rows["a_correct_ko"]["total"] == "2" and rows["a_shuffled"]["total"] == "2"
+    assert rows["a_images_only"]["augmented_training_set"] == "0"
+    assert rows["a_library"]["balanced_labels"] == "0"
+    assert "gencourse.augment.balanced_labels" in rows["a_library"]["error"]
+    feedback = (out / "feedback" / "a_images_only.md").read_text("utf-8")
+    assert i18n.t("hint.aug.pair", "en") in feedback

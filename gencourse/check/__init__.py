@@ -8,6 +8,7 @@ returns the result without printing, for pytest and the grader.
 
 from __future__ import annotations
 
+from gencourse.check import augment as _augment
 from gencourse.check import gan as _gan
 from gencourse.check import gaussian as _gaussian
 from gencourse.check import vae as _vae
@@ -15,7 +16,7 @@ from gencourse.check.core import CheckFailed, CheckResult
 from gencourse.check.core import evaluate as _evaluate
 from gencourse.check.core import report as _report
 
-EXERCISES = {**_vae.EXERCISES, **_gan.EXERCISES, **_gaussian.EXERCISES}
+EXERCISES = {**_vae.EXERCISES, **_gan.EXERCISES, **_gaussian.EXERCISES, **_augment.EXERCISES}
 
 __all__ = [
     "EXERCISES",
@@ -34,6 +35,8 @@ __all__ = [
     "sample_gaussian",
     "bayes_posterior",
     "log_marginal",
+    "augmented_training_set",
+    "balanced_labels",
 ]
 
 
@@ -102,3 +105,14 @@ def bayes_posterior(fn) -> None:
 def log_marginal(fn) -> None:
     """Checks ``log_marginal(log_likelihoods, log_priors)`` and prints the verdict."""
     _report(EXERCISES["log_marginal"], fn)
+
+
+def augmented_training_set(fn) -> None:
+    """Checks ``augmented_training_set(real_images, real_labels, synthetic_images,
+    synthetic_labels, ratio) -> (images, labels)`` and prints the verdict."""
+    _report(EXERCISES["augmented_training_set"], fn)
+
+
+def balanced_labels(fn) -> None:
+    """Checks ``balanced_labels(per_class, num_classes)`` and prints the verdict."""
+    _report(EXERCISES["balanced_labels"], fn)

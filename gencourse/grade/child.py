@@ -14,7 +14,7 @@ count as the same ``MemoryError`` (each would fill the memory again).
 Nothing is judged here: the reference answers never exist in this process.
 While an exercise's function runs, a profiling hook notes any call into the
 course's own implementations (``gencourse.models``, ``gencourse.check``,
-``gencourse.metrics``), so that an answer that merely calls the library earns
+``gencourse.metrics``, ``gencourse.augment``), so that an answer that merely calls the library earns
 nothing; a call made from inside another exercise's function is that other
 exercise's business.
 """
@@ -56,6 +56,8 @@ class _LibraryWatch:
             os.path.join(pkg, "models") + os.sep,
             os.path.join(pkg, "check") + os.sep,
             os.path.join(pkg, "metrics.py"),
+            # Lesson 05's references (augment.py): its answers are library functions too.
+            os.path.join(pkg, "augment"),
         )
         self.exempt = os.path.join(pkg, "check", "core.py")
         self.others: set = set()
