@@ -193,11 +193,11 @@ register(
             "en": "log-likelihoods around -5000, as for noise images",
         },
         "hint.sample.transposed": {
-            "ko": "힌트: 인자 L이 전치된 채로 곱해졌습니다. 샘플마다 L @ eps[i]가 되어야 하고, eps의 각 행에 대해 한꺼번에 쓰면 eps @ L.T입니다.",
-            "en": "Hint: L is applied transposed. Each sample must be L @ eps[i]; for all rows of eps at once that is eps @ L.T.",
+            "ko": "힌트: 인자 L이 전치된 채로 곱해졌습니다. 샘플마다 L @ eps[i]가 되어야 합니다. eps의 한 행이 샘플 하나라는 점을 떠올려, 모든 행을 한꺼번에 계산할 때 L을 어느 쪽에 어떤 모양으로 곱해야 하는지 확인하세요.",
+            "en": "Hint: L is applied transposed. Each sample must be L @ eps[i]. Remembering that one row of eps is one sample, work out on which side, and in which orientation, L must multiply when you compute all rows at once.",
         },
         "hint.sample.no_factor": {
-            "ko": "힌트: 공분산 인자 L을 쓰지 않아 모든 샘플이 단위 공분산을 가집니다. 노이즈에 L을 곱하세요.",
+            "ko": "힌트: 공분산 인자 L을 쓰지 않아 샘플의 공분산이 단위 행렬이 됩니다. 노이즈에 L을 곱하세요.",
             "en": "Hint: the covariance factor L is unused, so every sample has identity covariance; multiply the noise by L.",
         },
         "hint.sample.no_mean": {
@@ -213,15 +213,15 @@ register(
             "en": "Hint: the noise is multiplied by the covariance L L^T itself; multiply by its 'square root', the factor L, to get the right variance.",
         },
         "hint.sample.minus": {
-            "ko": "힌트: 이렇게 해도 같은 분포의 샘플이 나오지만, 이 연습은 z = mean + L eps를 요구합니다.",
-            "en": "Hint: this samples the same distribution, but the exercise asks for z = mean + L eps.",
+            "ko": "힌트: 노이즈 항을 평균에서 뺐습니다. ε과 -ε의 분포가 같아 샘플의 분포는 같지만, 이 연습은 z = mean + L eps를 요구합니다.",
+            "en": "Hint: the noise term is subtracted from the mean. As ε and -ε have the same distribution, the samples follow the same distribution, but the exercise asks for z = mean + L eps.",
         },
         "hint.sample.noise_ignored": {
             "ko": "힌트: 노이즈 eps를 쓰지 않아 모든 샘플이 평균과 같습니다.",
             "en": "Hint: the noise eps is unused, so every sample equals the mean.",
         },
         "hint.bayes.no_prior": {
-            "ko": "힌트: 사전 확률 log p(y)가 빠졌습니다. 가능도에 더하세요.",
+            "ko": "힌트: 사전 확률 log p(y)가 빠졌습니다. 로그 가능도에 더하세요.",
             "en": "Hint: the prior log p(y) is missing; add it to the log-likelihoods.",
         },
         "hint.bayes.prior_subtracted": {
@@ -245,7 +245,7 @@ register(
             "en": "Hint: the normalisation runs along the wrong axis; for each image (each row) the class probabilities must sum to 1.",
         },
         "hint.bayes.labels": {
-            "ko": "힌트: 예측 레이블을 돌려주었습니다. 이 연습은 클래스마다의 사후 확률, 모양 (n, num_classes)를 요구합니다.",
+            "ko": "힌트: 예측 레이블을 돌려주었습니다. 이 연습은 모든 클래스의 사후 확률(모양 (n, num_classes))을 요구합니다.",
             "en": "Hint: you returned predicted labels; this exercise asks for the posterior of every class, shape (n, num_classes).",
         },
         "hint.bayes.unstable": {
@@ -257,7 +257,7 @@ register(
             "en": "Hint: the prior log p(y) is missing; p(x) = Σ p(x | y) p(y).",
         },
         "hint.marg.uniform": {
-            "ko": "힌트: 클래스에 대해 단순 평균을 냈습니다. 주어진 사전 확률로 가중해야 합니다.",
+            "ko": "힌트: 클래스에 대해 단순 평균을 냈습니다. 주어진 사전 확률을 가중치로 써야 합니다.",
             "en": "Hint: you averaged over the classes; weight them by the given priors instead.",
         },
         "hint.marg.max_only": {
@@ -265,7 +265,7 @@ register(
             "en": "Hint: only the largest term is kept; sum p(x | y) p(y) over all classes (log-sum-exp).",
         },
         "hint.marg.sum_of_logs": {
-            "ko": "힌트: 로그를 더했습니다. 그것은 확률의 곱입니다. 확률을 더한 뒤 로그를 취해야 합니다(log-sum-exp).",
+            "ko": "힌트: 로그를 더하면 확률을 곱하는 셈입니다. 확률을 더한 뒤 로그를 취해야 합니다(log-sum-exp).",
             "en": "Hint: you added the logs, which multiplies the probabilities; add the probabilities, then take the log (log-sum-exp).",
         },
         "hint.marg.axis": {
