@@ -29,7 +29,7 @@ __all__ = [
     "report_time",
 ]
 
-_LAZY = {"data", "models", "viz", "check", "metrics", "notebooks", "runner", "cli"}
+_LAZY = {"data", "models", "viz", "check", "metrics", "notebooks", "runner", "cli", "widgets"}
 _started = {"t": time.perf_counter()}
 
 
