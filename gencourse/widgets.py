@@ -260,6 +260,7 @@ class LatentExplorer:
             )
         ax.set_xlim(-lim, lim)
         ax.set_ylim(-lim, lim)
+        ax.set_aspect("equal")
         ax.set_xlabel("z[0]")
         ax.set_ylabel("z[1]")
         ax.set_title(t("widget.map_title"), fontsize=10)
@@ -538,8 +539,16 @@ def _metric_name(key: str) -> str:
     return f"{name} ({t('fig.held_out')})" if key.startswith("val_") else name
 
 
+def _ordered(keys) -> list[str]:
+    """Training values before held-out ones, the total loss first in each group."""
+    return sorted(keys, key=lambda k: (k.startswith("val_"), k.removeprefix("val_") != "loss"))
+
+
 def _values_text(logs) -> str:
-    return " · ".join(f"{_metric_name(k)} {v:.4g}" for k, v in logs.items())
+    def number(v):
+        return f"{v:.1f}" if abs(v) >= 10 else f"{v:.3f}"
+
+    return " · ".join(f"{_metric_name(k)} {number(logs[k])}" for k in _ordered(logs))
 
 
 class _Samples:
@@ -699,7 +708,7 @@ class LiveTraining(keras.callbacks.Callback):
         )
 
     def _plot_png(self) -> bytes:
-        keys = [k for k in self.history if k.endswith("loss")] or list(self.history)
+        keys = _ordered([k for k in self.history if k.endswith("loss")] or self.history)
         if self._fig is None:
             self._fig = _figure(4.8, 3.0)
             self._ax = self._fig.add_subplot()
@@ -712,7 +721,10 @@ class LiveTraining(keras.callbacks.Callback):
                 (self._lines[key],) = self._ax.plot(
                     [], [], style, color=color, marker="o", markersize=3, label=_metric_name(key)
                 )
+            from matplotlib.ticker import MaxNLocator
+
             self._ax.set_yscale("log")
+            self._ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             self._ax.set_xlabel(t("fig.epoch"))
             self._ax.set_title(t("live.losses"), fontsize=10)
             self._ax.legend(fontsize=7)
