@@ -721,9 +721,13 @@ class LiveTraining(keras.callbacks.Callback):
                 (self._lines[key],) = self._ax.plot(
                     [], [], style, color=color, marker="o", markersize=3, label=_metric_name(key)
                 )
-            from matplotlib.ticker import MaxNLocator
+            from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
 
             self._ax.set_yscale("log")
+            # Plain tick labels (0.5, 1, 10): the default 10^-1 is mathtext, whose minus
+            # sign the Hangul font lacks.
+            self._plain, self._none = FuncFormatter(lambda v, _: f"{v:g}"), NullFormatter()
+            self._ax.yaxis.set_major_formatter(self._plain)
             self._ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             self._ax.set_xlabel(t("fig.epoch"))
             self._ax.set_title(t("live.losses"), fontsize=10)
@@ -734,6 +738,10 @@ class LiveTraining(keras.callbacks.Callback):
             line.set_data(np.arange(1, len(values) + 1), values)
         self._ax.relim()
         self._ax.autoscale_view()
+        low, high = self._ax.get_ylim()
+        # Within about a decade the major ticks (powers of ten) are too few: label the minor ones.
+        narrow = low > 0 and math.log10(high / low) < 1.2
+        self._ax.yaxis.set_minor_formatter(self._plain if narrow else self._none)
         self._ax.set_xlim(0.5, max(self.epochs, 1) + 0.5)
         return _png_of(self._fig)
 

@@ -1,6 +1,8 @@
 """Do the widgets show what the models make? Driven from Python, as a learner's
 front end would drive them: set a slider, read the image back."""
 
+import warnings
+
 import keras
 import numpy as np
 import pytest
@@ -207,6 +209,26 @@ def test_does_the_conditional_gan_view_show_one_column_per_class(cgan):
     cgan.fit(images, np.arange(40) % 10, epochs=1, batch_size=20, verbose=0, callbacks=[live])
     assert widgets.from_png(live.samples.value, 2).shape == (2 * 28, 10 * 28)
     assert {"d_loss", "g_loss"} <= set(live.history)
+
+
+def test_are_loss_curves_below_one_drawn_without_a_missing_glyph(caplog):
+    # Losses under 1 on a log axis gave mathtext labels (10^-1) whose minus sign
+    # the Hangul font lacks; matplotlib then logs "does not have a glyph".
+    before = i18n.get_language()
+    i18n.set_language("ko")
+    try:
+        live = widgets.LiveTraining(display=lambda view: None)
+        live.epochs, live._fig = 4, None
+        live.history = {"d_loss": [], "g_loss": []}
+        with caplog.at_level("WARNING", logger="matplotlib"), warnings.catch_warnings():
+            warnings.simplefilter("error")  # matplotlib's missing-glyph warning for text
+            for d, g in [(0.69, 0.75), (0.62, 0.9), (0.05, 1.6)]:  # narrow, then wide
+                live.history["d_loss"].append(d)
+                live.history["g_loss"].append(g)
+                assert live._plot_png()[:4] == b"\x89PNG"
+    finally:
+        i18n.set_language(before)
+    assert not [r for r in caplog.records if "glyph" in r.getMessage()]
 
 
 @pytest.mark.parametrize(
