@@ -617,10 +617,13 @@ class TextProgress(keras.callbacks.Callback):
 class LiveTraining(keras.callbacks.Callback):
     """A live view of ``fit`` in the notebook: progress bar, losses, and samples.
 
-    The bar moves with the batches (at most a few updates a second); after each
-    epoch the loss curves (log scale) and a grid of samples from fixed latent
-    vectors are redrawn. Models with ``generator`` (GANs, conditional GANs: one
-    column per class) or ``decode`` (VAEs) get samples; others only curves.
+    The bar moves with the batches (at most a few updates a second) and shows
+    the current losses. The loss curves (log scale) and a grid of samples from
+    fixed latent vectors are redrawn after an epoch ends, unless drawing would
+    then take more than about 5% of the training time (short epochs): such
+    epochs are skipped until enough time has passed, and the last epoch is
+    always drawn. Models with ``generator`` (GANs, conditional GANs: one column
+    per class) or ``decode`` (VAEs) get samples; others only curves.
 
     Attributes (after training starts):
         view: the whole view (a ``VBox``), shown when training starts.
@@ -658,6 +661,7 @@ class LiveTraining(keras.callbacks.Callback):
         )
         self.view.add_class("gencourse-live-training")
         self._fig = None
+        self._drawn_at, self._draw_seconds, self.drawn_epochs = self.started, 0.0, []
         if self._display is not None:
             self._display(self.view)
         else:
@@ -694,16 +698,28 @@ class LiveTraining(keras.callbacks.Callback):
             values=_values_text(logs),
             seconds=time.perf_counter() - self.started,
         )
+        # Drawing costs about 0.1 s; keep it under about 5% of the time spent training.
+        if time.perf_counter() - self._drawn_at >= 19 * self._draw_seconds:
+            self._draw(epoch)
+
+    def _draw(self, epoch):
+        began = time.perf_counter()
         self.plot.value = self._plot_png()
         picture = self._sampler.png()
         if picture is not None:
             self.samples.value = picture
             self.samples_caption.value = t("live.samples", epoch=epoch + 1)
+        self.drawn_epochs.append(epoch + 1)
+        self._drawn_at = time.perf_counter()
+        self._draw_seconds = self._drawn_at - began
 
     def on_train_end(self, logs=None):
+        done = len(next(iter(self.history.values()), []))
+        if done and (not self.drawn_epochs or self.drawn_epochs[-1] != done):
+            self._draw(done - 1)
         self.status.value = t(
             "live.done",
-            epochs=len(next(iter(self.history.values()), [])),
+            epochs=done,
             seconds=time.perf_counter() - self.started,
         )
 

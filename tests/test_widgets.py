@@ -202,6 +202,22 @@ def test_does_the_widget_view_show_progress_curves_and_samples(vae):
     assert "2" in live.status.value
 
 
+def test_are_epochs_skipped_while_drawing_would_cost_too_much_but_the_last_drawn(vae):
+    live = widgets.LiveTraining(display=lambda view: None)
+    live.set_model(vae)
+    live.set_params({"epochs": 5, "steps": 1})
+    live.on_train_begin()
+    live.on_epoch_end(0, {"loss": 3.0})
+    assert live.drawn_epochs == [1]  # the first epoch is always drawn
+    live._draw_seconds = 1e6  # as if a drawing took longer than any training
+    for epoch in range(1, 5):
+        live.on_epoch_end(epoch, {"loss": 3.0 - epoch * 0.1})
+    assert live.drawn_epochs == [1] and live.progress.value == 5
+    live.on_train_end()
+    assert live.drawn_epochs == [1, 5] and "5" in live.samples_caption.value
+    assert len(live.history["loss"]) == 5
+
+
 def test_does_the_conditional_gan_view_show_one_column_per_class(cgan):
     live = widgets.LiveTraining(display=lambda view: None)
     images = np.random.default_rng(0).random((40, 28, 28, 1)).astype("float32")
