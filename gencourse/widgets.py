@@ -417,15 +417,16 @@ class LatentInterpolation:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def gan_interpolation(gan, seed_a=1, seed_b=2, steps=9) -> LatentInterpolation:
+def gan_interpolation(gan, seed_a=1, seed_b=2, steps=9, label=None) -> LatentInterpolation:
     """Slide between the noise vectors of two seeds and watch the generated digit morph.
 
     Seed s gives the noise of ``gan.generate(1, seed=s)``, so t = 0 shows that image.
+    For a conditional GAN, ``label`` fixes the digit while the noise moves.
 
     Example:
         >>> widgets.gan_interpolation(gan, seed_a=1, seed_b=2)
     """
-    return LatentInterpolation(gan, seed_a=seed_a, seed_b=seed_b, steps=steps)
+    return LatentInterpolation(gan, seed_a=seed_a, seed_b=seed_b, steps=steps, label=label)
 
 
 # --- the conditional GAN's class picker (lesson 04) -----------------------------------

@@ -77,9 +77,8 @@ def _why_no_browser() -> str | None:
     return None
 
 
+# The reason shows in pytest's summary (-ra), where .ci/run finds and repeats it.
 REASON = _why_no_browser()
-if REASON:  # said at collection time too, so that a log shows it next to the run
-    print(f"\n[browser test] skipped: {REASON}", file=sys.stderr)
 needs_browser = pytest.mark.skipif(REASON is not None, reason=f"browser test skipped: {REASON}")
 
 

@@ -144,7 +144,11 @@ def test_do_the_interpolation_ends_show_the_two_seeds_images(gan):
     assert "9" in view.path_caption.value
 
 
-def test_is_a_conditional_gan_without_a_label_refused_for_interpolation(cgan):
+def test_is_a_conditional_gan_interpolated_for_a_label_and_refused_without_one(cgan):
+    view = widgets.gan_interpolation(cgan, seed_a=3, seed_b=4, label=5)
+    np.testing.assert_allclose(
+        widgets.from_png(view.image.value, 6), cgan.generate([5], seed=3)[0, ..., 0], atol=TOL
+    )
     with pytest.raises(ValueError, match="pass label="):
         widgets.gan_interpolation(cgan)
 
