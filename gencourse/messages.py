@@ -87,7 +87,8 @@ register(
         "widget.seed_a": {"ko": "시드 A", "en": "seed A"},
         "widget.seed_b": {"ko": "시드 B", "en": "seed B"},
         "widget.interp_caption": {
-            "ko": "t = {t:.2f}: 시드 {a}(t = 0)와 시드 {b}(t = 1)의 노이즈 벡터 사이에서 만든 이미지",
+            "ko": "t = {t:.2f}: 시드 {a}의 노이즈 벡터(t = 0)와 시드 {b}의 노이즈 벡터(t = 1) "
+            "사이에서 만든 이미지",
             "en": "t = {t:.2f}: made from a point between the noise vectors of seed {a} (t = 0) "
             "and seed {b} (t = 1)",
         },
@@ -99,7 +100,7 @@ register(
         "widget.seed": {"ko": "시드", "en": "seed"},
         "widget.reroll": {"ko": "다시 뽑기", "en": "re-roll"},
         "widget.picker_caption": {
-            "ko": "조건부 GAN이 숫자 {label}(으)로 만든 이미지 {n}개 (노이즈 시드 {seed})",
+            "ko": "숫자 {label}: 조건부 GAN이 만든 이미지 {n}개 (노이즈 시드 {seed})",
             "en": "{n} images the conditional GAN made for the digit {label} (noise seed {seed})",
         },
         "live.title": {"ko": "훈련 진행 상황", "en": "Training progress"},

@@ -552,6 +552,12 @@ def _values_text(logs) -> str:
     return " · ".join(f"{_metric_name(k)} {number(logs[k])}" for k in _ordered(logs))
 
 
+def _minor_label(value, _position) -> str:
+    """A minor tick's label on a log axis: only 2, 3 and 5 times a power of ten."""
+    mantissa = round(value / 10 ** math.floor(math.log10(value))) if value > 0 else 0
+    return f"{value:g}" if mantissa in (2, 3, 5) else ""
+
+
 class _Samples:
     """Images from a fixed set of latent vectors, so that epochs can be compared."""
 
@@ -743,8 +749,8 @@ class LiveTraining(keras.callbacks.Callback):
             self._ax.set_yscale("log")
             # Plain tick labels (0.5, 1, 10): the default 10^-1 is mathtext, whose minus
             # sign the Hangul font lacks.
-            self._plain, self._none = FuncFormatter(lambda v, _: f"{v:g}"), NullFormatter()
-            self._ax.yaxis.set_major_formatter(self._plain)
+            self._plain, self._none = FuncFormatter(_minor_label), NullFormatter()
+            self._ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
             self._ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             self._ax.set_xlabel(t("fig.epoch"))
             self._ax.set_title(t("live.losses"), fontsize=10)
