@@ -749,8 +749,9 @@ class LiveTraining(keras.callbacks.Callback):
             self._ax.set_yscale("log")
             # Plain tick labels (0.5, 1, 10): the default 10^-1 is mathtext, whose minus
             # sign the Hangul font lacks.
-            self._plain, self._none = FuncFormatter(_minor_label), NullFormatter()
-            self._ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+            self._all = FuncFormatter(lambda v, _: f"{v:g}")
+            self._some, self._none = FuncFormatter(_minor_label), NullFormatter()
+            self._ax.yaxis.set_major_formatter(self._all)
             self._ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             self._ax.set_xlabel(t("fig.epoch"))
             self._ax.set_title(t("live.losses"), fontsize=10)
@@ -762,9 +763,10 @@ class LiveTraining(keras.callbacks.Callback):
         self._ax.relim()
         self._ax.autoscale_view()
         low, high = self._ax.get_ylim()
-        # Within about a decade the major ticks (powers of ten) are too few: label the minor ones.
-        narrow = low > 0 and math.log10(high / low) < 1.2
-        self._ax.yaxis.set_minor_formatter(self._plain if narrow else self._none)
+        # Within about a decade the major ticks (powers of ten) are too few: label minor ones.
+        decades = math.log10(high / low) if low > 0 else math.inf
+        labels = self._all if decades < 0.5 else self._some if decades < 1.2 else self._none
+        self._ax.yaxis.set_minor_formatter(labels)
         self._ax.set_xlim(0.5, max(self.epochs, 1) + 0.5)
         return _png_of(self._fig)
 
