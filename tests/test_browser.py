@@ -123,6 +123,9 @@ class Lab:
             "IPYTHONDIR": str(home / "ipython"),
         }
         env.pop("GENCOURSE_LIVE", None)  # the lesson must find the front end by itself
+        # conftest sets MPLBACKEND=Agg for nbval; in JupyterLab the figures must be shown
+        # (the inline backend), or no figure would be drawn nor checked for Hangul.
+        env.pop("MPLBACKEND", None)
         self.log_path = folder / "jupyterlab.log"
         self.log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
@@ -376,7 +379,11 @@ def test_does_lesson_02_run_in_jupyterlab_and_its_latent_explorer_respond(tmp_pa
                 assert "훈련 끝" in live.inner_text(), live.inner_text()
                 live.screenshot(path=shots / "03_live_training.png")
 
-                # A matplotlib figure with a Korean title (the first one, real digits).
+                # The figures were drawn (so their glyphs were checked above); the first
+                # one, real digits, has a Korean title.
+                figures = page.locator(".jp-RenderedImage img").count()
+                assert figures >= 5, f"only {figures} figures are shown on the page"
+                notes.append(f"{figures} matplotlib figures shown, none with a missing glyph")
                 figure = page.locator(".jp-RenderedImage img").first
                 figure.scroll_into_view_if_needed()
                 figure.screenshot(path=shots / "04_figure_with_hangul_title.png")
