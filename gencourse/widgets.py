@@ -768,6 +768,8 @@ class LiveTraining(keras.callbacks.Callback):
         labels = self._all if decades < 0.5 else self._some if decades < 1.2 else self._none
         self._ax.yaxis.set_minor_formatter(labels)
         self._ax.set_xlim(0.5, max(self.epochs, 1) + 0.5)
+        if self.epochs <= 10:  # MaxNLocator puts 0.5, 0.6, ... on an axis of one epoch
+            self._ax.set_xticks(range(1, self.epochs + 1))
         return _png_of(self._fig)
 
 
