@@ -29,7 +29,10 @@ __all__ = [
     "report_time",
 ]
 
-_LAZY = {"data", "models", "viz", "check", "metrics", "notebooks", "runner", "cli", "pretrained"}
+_LAZY = {
+    "data", "models", "viz", "check", "metrics", "notebooks", "runner", "cli", "pretrained",
+    "widgets",
+}  # fmt: skip
 _started = {"t": time.perf_counter()}
 
 
