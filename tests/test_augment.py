@@ -250,6 +250,36 @@ def test_is_a_lead_within_the_spread_called_a_tie_and_not_a_win(lang):
     assert why in lines
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_does_a_single_seed_say_the_spread_is_unknown_and_give_only_means(lang):
+    # One seed per cell: std is undefined (summarize writes 0), so no difference may be
+    # weighed against a spread. Means are still compared, with the caveat first.
+    one_seed = [dict(s, std=0.0, runs=1) for s in HELPS_SMALL]
+    lines = augment.conclusions(one_seed, lang)
+    assert lines == [
+        i18n.t("augment.c.one_seed", lang),
+        i18n.t(
+            "augment.c.winner_mean",
+            lang,
+            n=10,
+            arm=augment.arm_name("real_both", lang),
+            mean=72.0,
+            margin="+12.0",
+        ),
+        i18n.t(
+            "augment.c.winner_mean",
+            lang,
+            n=100,
+            arm=augment.arm_name("real_classic", lang),
+            mean=95.0,
+            margin="+2.0",
+        ),
+        i18n.t("augment.c.classic_better", lang, ns="100"),
+    ]
+    # With three seeds the caveat is not printed.
+    assert i18n.t("augment.c.one_seed", lang) not in augment.conclusions(HELPS_SMALL, lang)
+
+
 def test_is_a_summary_without_the_real_arm_refused():
     with pytest.raises(ValueError, match="needs the 'real' arm"):
         augment.findings(_summary({10: {"real_cgan": (0.5, 0.1)}}))

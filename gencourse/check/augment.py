@@ -168,7 +168,7 @@ register(
         },
         "case.aug.one_real": {"ko": "실제 이미지가 1장뿐인 경우", "en": "a single real image"},
         "hint.aug.pair": {
-            "ko": "힌트: (images, labels) 두 개를 튜플로 돌려주세요.",
+            "ko": "힌트: (images, labels) 두 값을 튜플 하나로 돌려주세요.",
             "en": "Hint: return two things, as a tuple (images, labels).",
         },
         "hint.aug.image_rank": {
@@ -176,7 +176,7 @@ register(
             "en": "Hint: stack the images as a 4-D array (count, height, width, channels); do not flatten them.",
         },
         "hint.aug.one_label_each": {
-            "ko": "힌트: 이미지마다 레이블이 하나씩 있어야 합니다. 이미지 수와 레이블 수가 다릅니다.",
+            "ko": "힌트: 이미지 수와 레이블 수가 다릅니다. 이미지마다 레이블이 정확히 하나씩 있어야 합니다.",
             "en": "Hint: every image needs exactly one label; the numbers of images and labels differ.",
         },
         "hint.aug.whole_pool": {
@@ -184,7 +184,7 @@ register(
             "en": "Hint: you added the whole synthetic pool; add only as many as the ratio asks for.",
         },
         "hint.aug.ratio_of_pool": {
-            "ko": "힌트: 합성 이미지 개수를 합성 이미지 풀의 크기로 계산했습니다. ratio는 실제 이미지 한 장당 합성 이미지 수입니다.",
+            "ko": "힌트: 합성 이미지 개수를 합성 이미지 풀의 크기를 기준으로 계산했습니다. ratio는 실제 이미지 한 장당 합성 이미지 수입니다.",
             "en": "Hint: you computed the count from the size of the synthetic pool; the ratio is synthetic images per real image.",
         },
         "hint.aug.synthetic_only": {
@@ -200,7 +200,7 @@ register(
             "en": "Hint: the synthetic images got the real images' labels; each must keep the label it was generated for (synthetic_labels).",
         },
         "hint.aug.inverse_ratio": {
-            "ko": "힌트: 비율을 거꾸로 썼습니다. ratio가 클수록 합성 이미지가 많아져야 합니다.",
+            "ko": "힌트: 비율을 거꾸로 적용했습니다. ratio가 클수록 합성 이미지가 많아져야 합니다.",
             "en": "Hint: the ratio is upside down; a larger ratio must mean more synthetic images.",
         },
         "case.bal.digits": {"ko": "10개 클래스에 클래스당 4개", "en": "4 per class, 10 classes"},
@@ -208,8 +208,8 @@ register(
         "case.bal.two_classes": {"ko": "2개 클래스에 5개씩", "en": "5 each of 2 classes"},
         "case.bal.more_classes": {"ko": "7개 클래스에 3개씩", "en": "3 each of 7 classes"},
         "case.bal.none": {
-            "ko": "클래스당 0개 (빈 배열이어야 함)",
-            "en": "0 per class (an empty array)",
+            "ko": "클래스당 0개인 경우",
+            "en": "0 per class",
         },
         "hint.bal.flat": {
             "ko": "힌트: 레이블은 1차원 배열 하나로 돌려주세요.",
