@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
 
+from gencourse.arrays import as_images
 from gencourse.i18n import has, t
 
 HANGUL_FONT = "NanumGothic"
@@ -52,15 +53,7 @@ def use_hangul_font() -> str:
 
 
 def _as_images(images) -> np.ndarray:
-    images = np.asarray(images, dtype="float32")
-    if images.ndim == 4 and images.shape[-1] == 1:
-        images = images[..., 0]
-    if images.ndim != 3:
-        raise ValueError(
-            "images must have shape (n, height, width) or (n, height, width, 1). "
-            f"Received: shape={images.shape}"
-        )
-    return images
+    return as_images(images, "float32")
 
 
 def tile(images, ncols: int) -> np.ndarray:

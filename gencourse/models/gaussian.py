@@ -21,6 +21,8 @@ from scipy.linalg import solve_triangular
 from scipy.special import logsumexp
 from threadpoolctl import threadpool_limits
 
+from gencourse.arrays import as_images
+
 _LOG_2PI = float(np.log(2 * np.pi))
 
 
@@ -328,14 +330,7 @@ class ClassGaussians:
     # --- helpers ----------------------------------------------------------------------
 
     def _flatten(self, images, fitting: bool = False) -> np.ndarray:
-        images = np.asarray(images, "float64")
-        if images.ndim == 4 and images.shape[-1] == 1:
-            images = images[..., 0]
-        if images.ndim != 3:
-            raise ValueError(
-                "images must have shape (n, height, width) or (n, height, width, 1). "
-                f"Received: shape={images.shape}"
-            )
+        images = as_images(images, "float64")
         if fitting:
             self.image_shape = (*images.shape[1:], 1)
         elif tuple(images.shape[1:]) != self.image_shape[:2]:
