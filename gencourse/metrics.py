@@ -179,11 +179,18 @@ def label_agreement(judge, images, labels) -> Agreement:
     return Agreement(float(hits.mean()), per_class)
 
 
+def _feature_model(judge) -> keras.Model:
+    return keras.Model(judge.inputs, judge.get_layer(FEATURES).output)
+
+
+def _features(extractor, judge, images) -> np.ndarray:
+    x = _images(images, judge)
+    return np.asarray(extractor.predict(x, verbose=0, batch_size=256), "float64")
+
+
 def judge_features(judge, images) -> np.ndarray:
     """The judge's penultimate-layer (``features``) outputs for ``images``: ``(n, 128)``."""
-    x = _images(images, judge)
-    extractor = keras.Model(judge.inputs, judge.get_layer(FEATURES).output)
-    return np.asarray(extractor.predict(x, verbose=0, batch_size=256), "float64")
+    return _features(_feature_model(judge), judge, images)
 
 
 def gaussian_frechet_distance(mean_a, cov_a, mean_b, cov_b) -> float:
@@ -231,8 +238,9 @@ def frechet_distance(images_a, images_b, judge=None) -> float:
     the same size. ``judge`` defaults to the shipped one (:func:`load_judge`).
     """
     judge = load_judge() if judge is None else judge
+    extractor = _feature_model(judge)  # one model for both sets
     return feature_frechet_distance(
-        judge_features(judge, images_a), judge_features(judge, images_b)
+        _features(extractor, judge, images_a), _features(extractor, judge, images_b)
     )
 
 
@@ -247,10 +255,8 @@ class ClassCoverage:
 
 def class_coverage(judge, images, min_share: float = 0.02) -> ClassCoverage:
     """How many classes the judge finds in ``images``, and how evenly (see :class:`ClassCoverage`)."""
-    x = _images(images, judge)
-    predicted = judge.predict(x, verbose=0, batch_size=256).argmax(1)
-    num_classes = judge.output_shape[-1]
-    counts = np.bincount(predicted, minlength=num_classes)
+    counts = judge_images(judge, images).counts
+    num_classes = len(counts)
     shares = counts / counts.sum()
     nonzero = shares[shares > 0]
     evenness = float(-np.sum(nonzero * np.log(nonzero)) / np.log(num_classes))
