@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from gencourse.i18n import LANGUAGES
+
 
 def course_root(given: str | None) -> Path:
     """The course folder: --root, $GENCOURSE_ROOT, the current folder, or the package's parent."""
@@ -41,7 +43,7 @@ def cmd_run(args) -> int:
     from gencourse import runner
 
     root = course_root(args.root)
-    langs = ("ko", "en") if args.lang == "all" else (args.lang,)
+    langs = LANGUAGES if args.lang == "all" else (args.lang,)
     failed = False
     for lang in langs:
         try:
@@ -104,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="execute a lesson headless; save the notebook and a log")
     p.add_argument("lesson", help="e.g. 02_vae, 02 or vae")
-    p.add_argument("--lang", choices=["ko", "en", "all"], default="ko")
+    p.add_argument("--lang", choices=[*LANGUAGES, "all"], default="ko")
     p.add_argument("--mode", choices=["quick", "full"], default="full")
     p.add_argument("--source", choices=["solutions", "notebooks"], default="solutions")
     p.add_argument("--out", help="output folder (default: <root>/runs)")
@@ -129,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", type=int, default=3, help="seeds per n (0, 1, ...)")
     p.add_argument("--synthetic", type=int, default=100, help="extra images per class")
     p.add_argument("--out", default="augment_results", help="output folder")
-    p.add_argument("--lang", choices=["ko", "en"], default="en")
+    p.add_argument("--lang", choices=list(LANGUAGES), default="en")
     p.add_argument("--quick", action="store_true", help="tiny training budgets (for CI)")
     p.add_argument("--steps", type=int, help="the recogniser's gradient steps")
     p.add_argument("--cgan-steps", type=int, help="the cGAN's gradient steps")

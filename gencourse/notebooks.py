@@ -26,11 +26,12 @@ from pathlib import Path
 import nbformat
 
 from gencourse.files import atomic_write
+from gencourse.i18n import LANGUAGES
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 STUB_COMMENT = {"ko": "# 여기에 코드를 작성하세요.", "en": "# Write your code here."}
-LANGS = ("ko", "en")
+LANGS = LANGUAGES
 NBFORMAT_MINOR = 5
 
 

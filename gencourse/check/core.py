@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from gencourse.config import strict_checks
-from gencourse.i18n import get_language, register, t
+from gencourse.i18n import get_language, t
 
 
 @dataclass
@@ -380,56 +380,3 @@ def report(ex: Exercise, fn) -> CheckResult:
     return result
 
 
-register(
-    {
-        "check.pass": {
-            "ko": "✅ {name}: 통과했습니다! 사례 {n}개를 모두 맞혔습니다.",
-            "en": "✅ {name}: passed! All {n} cases are right.",
-        },
-        "check.not_implemented": {
-            "ko": "⏳ {name}: 아직 구현되지 않았습니다(NotImplementedError). 함수를 완성한 뒤 이 셀을 다시 실행하세요.",
-            "en": "⏳ {name}: not implemented yet (NotImplementedError). Complete the function, then run this cell again.",
-        },
-        "check.not_callable": {
-            "ko": "❌ {name}: 함수 자체를 넘겨야 합니다(괄호 없이 이름만). 받은 것의 종류: {type}.",
-            "en": "❌ {name}: pass the function itself (its name, without parentheses). Received a {type}.",
-        },
-        "check.fail": {
-            "ko": "❌ {name}: 사례 {n}개 중 {passed}개 통과. 처음 틀린 사례: {case}",
-            "en": "❌ {name}: {passed} of {n} cases passed. First failing case: {case}",
-        },
-        "check.error": {
-            "ko": "함수 실행 중 {error} 오류가 났습니다: {text}",
-            "en": "Your function raised {error}: {text}",
-        },
-        "check.wrong_type": {
-            "ko": "숫자 배열을 돌려줘야 하는데 {type} 값을 돌려주었습니다. return 문을 확인하세요.",
-            "en": "It must return an array of numbers, but returned a {type}. Check the return statement.",
-        },
-        "check.wrong_form": {
-            "ko": "돌려준 값의 구성이 요구한 것과 다릅니다.",
-            "en": "What it returned is not built the way the exercise asks.",
-        },
-        "check.wrong_shape": {
-            "ko": "결과의 모양(shape)이 {expected}이어야 하는데 {got}입니다.",
-            "en": "The result should have shape {expected}, but has shape {got}.",
-        },
-        "check.not_finite": {
-            "ko": "결과에 NaN 또는 무한대가 들어 있습니다. log나 exp의 입력과 0으로 나누기를 확인하세요.",
-            "en": "The result contains NaN or infinity. Check what goes into log or exp, and divisions by zero.",
-        },
-        "check.wrong_value": {
-            "ko": "모양은 맞지만 값이 다릅니다.",
-            "en": "The shape is right, but the values differ.",
-        },
-        "hint.sign": {
-            "ko": "힌트: 부호가 반대인 것 같습니다.",
-            "en": "Hint: the sign looks flipped.",
-        },
-        "hint.factor": {
-            "ko": "힌트: 모든 값이 같은 비율로 어긋납니다. 곱해야 할 상수(계수)를 빠뜨렸거나 필요 없는 상수를 더 곱했는지 확인하세요.",
-            "en": "Hint: every value is off by the same ratio. Look for a constant factor that is missing or extra.",
-        },
-        "case.none": {"ko": "(실행하지 않음)", "en": "(not run)"},
-    }
-)

@@ -13,7 +13,6 @@ import io
 import json
 import re
 
-from gencourse.grade import messages as _messages  # noqa: F401  (registers the grader's messages)
 from gencourse.i18n import t
 
 

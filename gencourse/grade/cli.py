@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from gencourse.i18n import LANGUAGES
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("submissions", nargs="+", help="notebook files, or folders holding them")
@@ -14,15 +16,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, help="output folder for the gradebook and feedback")
     p.add_argument(
         "--lang",
-        choices=["ko", "en"],
+        choices=list(LANGUAGES),
         default=os.environ.get("GENCOURSE_LANG")
-        if os.environ.get("GENCOURSE_LANG") in ("ko", "en")
+        if os.environ.get("GENCOURSE_LANG") in LANGUAGES
         else "en",
         help="language of the gradebook's reasons and of these console lines (default: en)",
     )
     p.add_argument(
         "--feedback-lang",
-        choices=["auto", "ko", "en"],
+        choices=["auto", *LANGUAGES],
         default="auto",
         help="language of the feedback files; auto: each notebook's own language",
     )

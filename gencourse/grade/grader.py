@@ -17,7 +17,6 @@ from pathlib import Path
 
 from gencourse import check
 from gencourse.check.core import evaluate_recorded
-from gencourse.grade import messages as _messages  # noqa: F401  (registers the grader's messages)
 from gencourse.grade import plan, submission
 from gencourse.grade.sandbox import ExerciseRun, Limits, Problem, RunReport, Sandbox
 from gencourse.i18n import LANGUAGES, t

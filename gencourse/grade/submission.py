@@ -14,6 +14,8 @@ from pathlib import Path
 
 import nbformat
 
+from gencourse.i18n import known_language
+
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -102,7 +104,7 @@ def parse(data: bytes, path: Path, lesson: str | None = None) -> Submission:
     found_lesson = meta.get("lesson") if isinstance(meta.get("lesson"), str) else None
     if lesson and found_lesson and found_lesson != lesson:
         raise Rejected("grade.reject.lesson", found=found_lesson, lesson=lesson)
-    lang = meta.get("lang") if meta.get("lang") in ("ko", "en") else None
+    lang = known_language(meta.get("lang"))
     cells = []
     for index, cell in enumerate(nb.cells):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":

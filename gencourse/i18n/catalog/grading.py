@@ -1,9 +1,6 @@
-"""Korean and English messages of the grader: gradebook reasons, feedback, console lines."""
+"""The grader: gradebook reasons, feedback, console lines (gencourse.grade)."""
 
-from gencourse.i18n import register
-
-register(
-    {
+MESSAGES = {
         # Why a file cannot be graded.
         "grade.reject.unreadable": {
             "ko": "파일을 읽을 수 없습니다({error})",
@@ -203,5 +200,4 @@ register(
             "ko": "수업 {lesson}에는 채점할 연습 문제가 없습니다.",
             "en": "Lesson {lesson} has no exercises to grade.",
         },
-    }
-)
+}

@@ -1,13 +1,19 @@
 """Korean and English messages for everything a person reads.
 
 Every sentence the library shows a learner (check verdicts, errors, figure
-titles) is looked up here by key, so the two editions of the course cannot
-drift apart: a key without both languages fails the test suite.
+titles, the grader's feedback) is looked up here by key, so the two editions
+of the course cannot drift apart. The texts themselves live in one catalogue,
+``gencourse/i18n/catalog/``, split by area (core, widgets, the checks of each
+lesson, grading, lesson 05's experiment); each key holds its ko and en texts
+side by side. A translator reads only that folder, and a key without every
+language fails to register (and the test suite).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 
 LANGUAGES = ("ko", "en")
 _state = {"lang": os.environ.get("GENCOURSE_LANG", "en")}
@@ -37,7 +43,7 @@ def register(messages: dict[str, dict[str, str]]) -> None:
 
 
 def set_language(lang: str) -> None:
-    """Sets the language of messages and figure text (``"ko"`` or ``"en"``)."""
+    """Sets the language of messages and figure text (one of :data:`LANGUAGES`)."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {LANGUAGES}. Received: lang={lang!r}")
     _state["lang"] = lang
@@ -46,6 +52,11 @@ def set_language(lang: str) -> None:
 def get_language() -> str:
     """Returns the current language code."""
     return _state["lang"]
+
+
+def known_language(lang) -> str | None:
+    """``lang`` when it is one of :data:`LANGUAGES`, else None (for untrusted metadata)."""
+    return lang if lang in LANGUAGES else None
 
 
 def t(key: str, lang: str | None = None, **values) -> str:
@@ -65,6 +76,16 @@ def all_keys() -> list[str]:
     return sorted(_catalogs)
 
 
-# The catalogue registers itself on import; it lives in its own module so that
-# translators read one file.
-from gencourse import messages as _messages  # noqa: E402, F401
+def catalog_modules() -> list[str]:
+    """The names of the catalogue's modules (``gencourse.i18n.catalog.*``)."""
+    from gencourse.i18n import catalog
+
+    return sorted(f"{catalog.__name__}.{m.name}" for m in pkgutil.iter_modules(catalog.__path__))
+
+
+def _load_catalog() -> None:
+    for name in catalog_modules():
+        register(importlib.import_module(name).MESSAGES)
+
+
+_load_catalog()
