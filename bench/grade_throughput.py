@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 import nbformat  # noqa: E402
 
-import gencourse  # noqa: E402
 from gencourse import notebooks  # noqa: E402
+from gencourse.quiet import import_tensorflow_quietly  # noqa: E402
 
 WRONG_KL = (
     "def kl_divergence(z_mean, z_log_var):\n"
@@ -61,7 +61,7 @@ def main() -> int:
     parser.add_argument("--cells", choices=["needed", "all"], default="needed")
     args = parser.parse_args()
 
-    gencourse._import_tensorflow_quietly()
+    import_tensorflow_quietly()
     from gencourse.grade.batch import grade_batch
     from gencourse.grade.sandbox import Limits
 

@@ -150,9 +150,9 @@ def _fit_args(name, digits, n_train, variant, batch):
 
 def train_one(spec):
     """Trains one model epoch by epoch until its targets, its cap or its epoch limit."""
-    import gencourse
+    from gencourse.quiet import import_tensorflow_quietly
 
-    gencourse._import_tensorflow_quietly()  # also keeps retracing warnings out of the table
+    import_tensorflow_quietly()  # also keeps retracing warnings out of the table
     _configure(spec.get("variant", {}))
     from gencourse import data, metrics
 

@@ -13,6 +13,9 @@ import time
 from gencourse.config import pick, quick_mode
 from gencourse.i18n import get_language, set_language
 
+# TEMP: the old name, until the augment command (being moved) uses gencourse.quiet.
+from gencourse.quiet import import_tensorflow_quietly as _import_tensorflow_quietly  # noqa: F401
+
 # Keep TensorFlow's start-up chatter out of notebooks; set before anything imports it.
 # 3: TensorFlow's native code keeps quiet even about harmless graph-optimiser
 # errors (a "remapper failed" line on every GAN); real failures still raise.
@@ -42,37 +45,6 @@ def __getattr__(name):
     raise AttributeError(f"module 'gencourse' has no attribute {name!r}")
 
 
-def _import_tensorflow_quietly() -> None:
-    """Imports TensorFlow with its C++ start-up log lines kept out of the notebook.
-
-    TensorFlow's native code writes INFO lines (oneDNN, absl) straight to file
-    descriptor 2 before any Python setting can stop them; a learner reads them
-    as errors. They are discarded for the import only.
-    """
-    import sys
-
-    if "tensorflow" in sys.modules:
-        return
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, AttributeError, ValueError):
-        import tensorflow  # noqa: F401
-
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 2)
-        import tensorflow
-
-        # Retracing warnings name Keras internals; they would only puzzle a learner.
-        tensorflow.get_logger().setLevel("ERROR")
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
-
-
 def setup(lang: str = "en", seed: int = 0) -> None:
     """Prepares a notebook: language, Hangul-capable fonts, seeds and quiet logs.
 
@@ -80,8 +52,10 @@ def setup(lang: str = "en", seed: int = 0) -> None:
         lang: ``"ko"`` or ``"en"``; the language of check verdicts and figures.
         seed: seeds Python, NumPy and Keras so that a run can be repeated.
     """
+    from gencourse.quiet import import_tensorflow_quietly
+
     set_language(lang)
-    _import_tensorflow_quietly()
+    import_tensorflow_quietly()
     import keras
 
     from gencourse import viz

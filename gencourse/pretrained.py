@@ -267,9 +267,9 @@ def main(argv=None) -> int:
     if args.rebuild is None:
         parser.print_help()
         return 2
-    import gencourse
+    from gencourse.quiet import import_tensorflow_quietly
 
-    gencourse._import_tensorflow_quietly()
+    import_tensorflow_quietly()
     rebuild(args.rebuild or None, args.out)
     return 0
 

@@ -130,10 +130,10 @@ def main(job_path: str) -> None:
         job = pickle.load(f)
     os.unlink(job_path)
     fd = job["fd"]
-    import gencourse
     from gencourse.grade import wire
+    from gencourse.quiet import import_tensorflow_quietly
 
-    gencourse._import_tensorflow_quietly()
+    import_tensorflow_quietly()
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
 

@@ -45,9 +45,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_grade(args, root: Path) -> int:
-    import gencourse
+    from gencourse.quiet import import_tensorflow_quietly
 
-    gencourse._import_tensorflow_quietly()  # the judge's references use Keras; keep its log lines out
+    import_tensorflow_quietly()  # the judge's references use Keras; keep its log lines out
     from gencourse.grade.batch import LessonMissing, NoExercises, grade_batch
     from gencourse.grade.sandbox import Limits
     from gencourse.i18n import t
