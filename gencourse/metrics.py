@@ -1,8 +1,9 @@
 """Measuring generated digits with a judge classifier trained on real ones.
 
-The judge is a small CNN trained on real training digits. Its verdicts on
-generated images say which classes a generator covers and how confidently
-they read as digits; its accuracy on held-out real digits is the yardstick.
+The judge (:mod:`gencourse.models.judge`) is a small CNN trained on real
+training digits. Its verdicts on generated images say which classes a
+generator covers and how confidently they read as digits; its accuracy on
+held-out real digits is the yardstick.
 
 A trained judge for ``mnist5k`` ships with the package (:func:`load_judge`).
 On top of it:
@@ -15,101 +16,17 @@ On top of it:
   evenly they are spread;
 - :func:`classification_accuracy_score`: train a fresh recogniser on
   synthetic images only, test it on real held-out images.
-
-Regenerate the shipped judge with ``python -m gencourse.metrics``.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import keras
 import numpy as np
-from keras import layers
 
-WEIGHTS = Path(__file__).parent / "weights"
-JUDGE_FILE = WEIGHTS / "judge_mnist5k.weights.h5"
-JUDGE_CARD = WEIGHTS / "judge_mnist5k.json"
-FEATURES = "features"  # the judge's penultimate layer
-
-
-def build_judge(image_shape=(28, 28, 1), num_classes=10) -> keras.Model:
-    """A small CNN digit classifier (softmax outputs).
-
-    Three conv blocks, then a 128-unit layer named ``features`` whose outputs
-    are the features of :func:`frechet_distance`.
-    """
-    inputs = keras.Input(shape=image_shape)
-    h = inputs
-    for filters in (32, 64, 64):
-        h = layers.Conv2D(filters, 3, activation="relu", padding="same")(h)
-        h = layers.MaxPooling2D()(h)
-    h = layers.Flatten()(h)
-    h = layers.Dropout(0.3)(h)
-    h = layers.Dense(128, activation="relu", name=FEATURES)(h)
-    h = layers.Dropout(0.3)(h)
-    outputs = layers.Dense(num_classes, activation="softmax")(h)
-    return keras.Model(inputs, outputs, name="judge")
-
-
-def _compile(model: keras.Model) -> keras.Model:
-    model.compile(
-        optimizer=keras.optimizers.Adam(1e-3),
-        loss="sparse_categorical_crossentropy",
-        metrics=["accuracy"],
-    )
-    return model
-
-
-def _fit(model, images, labels, epochs, batch_size, augment=False, seed=0):
-    """Fits ``model``; with ``augment``, on randomly shifted and rotated copies each epoch."""
-    if augment:
-        inputs = keras.Input(shape=model.input_shape[1:])
-        h = layers.RandomTranslation(0.08, 0.08, fill_mode="constant", seed=seed + 1)(inputs)
-        h = layers.RandomRotation(0.03, fill_mode="constant", seed=seed + 2)(h)
-        trainer = _compile(keras.Model(inputs, model(h)))
-    else:
-        trainer = model
-    trainer.fit(images, labels, epochs=epochs, batch_size=batch_size, verbose=0, shuffle=True)
-    return model
-
-
-def train_judge(data, epochs: int = 6, batch_size: int = 64, seed: int = 0, augment: bool = False):
-    """Trains a judge on ``data.x_train`` and returns ``(judge, held_out_accuracy)``.
-
-    The shipped judge (:func:`load_judge`) was made by this function with
-    ``epochs=30, augment=True`` on ``data.load("mnist5k", seed=0)``.
-    """
-    keras.utils.set_random_seed(seed)
-    judge = _compile(build_judge(data.image_shape, data.num_classes))
-    _fit(judge, data.x_train, data.y_train, epochs, batch_size, augment=augment, seed=seed)
-    _, accuracy = judge.evaluate(data.x_test, data.y_test, verbose=0)
-    return judge, float(accuracy)
-
-
-def judge_card() -> dict:
-    """What the shipped judge was trained on, and its measured held-out accuracy."""
-    return json.loads(JUDGE_CARD.read_text("utf-8"))
-
-
-def load_judge() -> keras.Model:
-    """The judge trained on the 4,000 ``mnist5k`` training digits, ready to use.
-
-    Its held-out accuracy (on the 1,000 ``mnist5k`` held-out digits, which it
-    never saw) is in :func:`judge_card`. Each call returns a fresh model, so a
-    notebook that trains it further does not change anyone else's judge.
-    """
-    if not JUDGE_FILE.exists():
-        raise FileNotFoundError(
-            f"The shipped judge weights are missing: {JUDGE_FILE}. "
-            "Reinstall gencourse, or rebuild them with `python -m gencourse.metrics`."
-        )
-    judge = _compile(build_judge())
-    judge.load_weights(JUDGE_FILE)
-    return judge
+# load_judge is the notebooks' way to the shipped judge (metrics.load_judge()).
+from gencourse.models.judge import FEATURES, build_judge, compile_classifier, load_judge
 
 
 def _images(images, judge, what: str = "images") -> np.ndarray:
@@ -273,7 +190,7 @@ def classification_accuracy_score(
     set, and real held-out digits as the test set, this is the classification
     accuracy score (CAS): how much of what a recogniser needs the samples
     carry. ``build(image_shape, num_classes)`` makes the recogniser (default:
-    :func:`build_judge`).
+    :func:`gencourse.models.judge.build_judge`).
     """
     x = np.asarray(train_images, "float32")
     y = np.asarray(train_labels).reshape(-1)
@@ -290,38 +207,7 @@ def classification_accuracy_score(
         )
     num_classes = int(max(y.max(), yt.max())) + 1
     keras.utils.set_random_seed(seed)
-    model = _compile((build or build_judge)(x.shape[1:], num_classes))
+    model = compile_classifier((build or build_judge)(x.shape[1:], num_classes))
     model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0, shuffle=True)
     predicted = model.predict(xt, verbose=0, batch_size=256).argmax(1)
     return float(np.mean(predicted == yt))
-
-
-def _rebuild(argv=None) -> int:
-    """Trains the shipped judge again and writes its weights and card."""
-    from gencourse import data  # noqa: PLC0415  (only the rebuild needs the data)
-
-    parser = argparse.ArgumentParser(
-        prog="python -m gencourse.metrics", description=_rebuild.__doc__
-    )
-    parser.add_argument("--out", type=Path, default=WEIGHTS, help="folder for the two files")
-    parser.add_argument("--epochs", type=int, default=30)
-    args = parser.parse_args(argv)
-    digits = data.load("mnist5k", seed=0)
-    judge, accuracy = train_judge(digits, epochs=args.epochs, augment=True, seed=0)
-    args.out.mkdir(parents=True, exist_ok=True)
-    judge.save_weights(args.out / JUDGE_FILE.name)
-    card = {
-        "data": "mnist5k, seed 0: 4,000 training digits (400 per class)",
-        "held_out": "the 1,000 mnist5k held-out digits (100 per class), never trained on",
-        "epochs": args.epochs,
-        "augment": "random shifts up to 8% and rotations up to 0.03 turns",
-        "held_out_accuracy": round(accuracy, 4),
-        "made_by": "python -m gencourse.metrics",
-    }
-    (args.out / JUDGE_CARD.name).write_text(json.dumps(card, indent=2) + "\n", "utf-8")
-    print(f"judge: held-out accuracy {accuracy:.2%}, written to {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_rebuild())

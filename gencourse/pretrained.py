@@ -12,7 +12,7 @@ name               what ``load`` returns                                     les
 ``gan_mnist5k``    the lesson's GAN, generator trained: ``generate(n)``      03
 ``cgan_mnist5k``   the lesson's conditional GAN, generator trained:          04
                    ``generate(labels)``
-``judge_mnist5k``  the judge classifier of :mod:`gencourse.metrics`          all
+``judge_mnist5k``  the judge classifier of :mod:`gencourse.models.judge`     all
 =================  ========================================================  ==========
 
 Each model was trained exactly as its lesson trains it (same constructor,
@@ -75,9 +75,9 @@ def card(name: str) -> dict:
     """The recipe of ``name`` and its quality measured on the shipped weights."""
     _check_name(name)
     if name == JUDGE:
-        from gencourse import metrics
+        from gencourse.models.judge import judge_card
 
-        return metrics.judge_card()
+        return judge_card()
     return json.loads(CARDS.read_text("utf-8"))[name]
 
 
@@ -113,9 +113,9 @@ def load(name: str):
     """
     _check_name(name)
     if name == JUDGE:
-        from gencourse import metrics
+        from gencourse.models.judge import load_judge
 
-        return metrics.load_judge()
+        return load_judge()
     return _load(name, WEIGHTS)
 
 
@@ -220,11 +220,12 @@ def rebuild(which=None, folder=WEIGHTS) -> dict:
     """Trains the models again as their lessons do and writes their weights and cards."""
     import keras
 
-    from gencourse import data, metrics
+    from gencourse import data
+    from gencourse.models.judge import load_judge
 
     folder = Path(folder)
     digits = data.load("mnist5k", seed=0)
-    judge = metrics.load_judge()
+    judge = load_judge()
     cards = json.loads(CARDS.read_text("utf-8")) if CARDS.exists() else {}
     for name in which or list(RECIPES):
         recipe = RECIPES[name]

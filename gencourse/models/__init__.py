@@ -10,6 +10,7 @@ from gencourse.models.gan import (
     make_gan,
 )
 from gencourse.models.gaussian import ClassGaussians, LogisticClassifier
+from gencourse.models.judge import build_judge, load_judge
 from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder, make_vae
 
 __all__ = [
@@ -27,4 +28,6 @@ __all__ = [
     "load_gan",
     "ClassGaussians",
     "LogisticClassifier",
+    "build_judge",
+    "load_judge",
 ]
