@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import nbformat  # noqa: E402
 
-from gencourse import notebooks  # noqa: E402
+from gencourse import release  # noqa: E402
 from gencourse.quiet import import_tensorflow_quietly  # noqa: E402
 
 WRONG_KL = (
@@ -35,11 +35,11 @@ WRONG_KL = (
 
 
 def make_submissions(folder: Path, n: int, lesson: str = "02_vae") -> None:
-    student = notebooks.read(ROOT / "notebooks" / "en" / f"{lesson}.ipynb")
-    master = notebooks.read(ROOT / "solutions" / "en" / f"{lesson}.ipynb")
-    where = notebooks.exercises(student)
+    student = release.read(ROOT / "notebooks" / "en" / f"{lesson}.ipynb")
+    master = release.read(ROOT / "solutions" / "en" / f"{lesson}.ipynb")
+    where = release.exercises(student)
     answers = {
-        name: master.cells[notebooks.exercises(master)[name]["solution"]].source for name in where
+        name: master.cells[release.exercises(master)[name]["solution"]].source for name in where
     }
     for i in range(n):
         nb = nbformat.from_dict(student)

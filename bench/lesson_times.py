@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gencourse import runner  # noqa: E402
+from gencourse import release, runner  # noqa: E402
 
 
 def main() -> int:
@@ -26,7 +26,7 @@ def main() -> int:
     parser.add_argument("--mode", choices=["quick", "full", "both"], default="both")
     parser.add_argument("--lang", choices=["ko", "en"], default="ko")
     args = parser.parse_args()
-    lessons = args.lessons or runner.available_lessons(ROOT)
+    lessons = args.lessons or release.available_lessons(ROOT)
     modes = ["quick", "full"] if args.mode == "both" else [args.mode]
     out = ROOT / "runs" / "bench"
     print(f"cpu cores: {os.cpu_count()}")

@@ -288,12 +288,12 @@ def print_training_table(results):
 
 
 def lesson_times(quick):
-    from gencourse import runner
+    from gencourse import release, runner
 
     modes = ["quick"] if quick else ["quick", "full"]
     print(f"\n{'lesson':<12}{'lang':<6}{'mode':<7}{'seconds':>9}  status")
     out = ROOT / "runs" / "bench"
-    for lesson in runner.available_lessons(ROOT):
+    for lesson in release.available_lessons(ROOT):
         for mode in modes:
             result = runner.run_lesson(ROOT, lesson, "ko", mode, "solutions", out)
             status = "ok" if result.ok else result.error

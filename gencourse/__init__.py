@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 _LAZY = {
-    "data", "models", "viz", "check", "metrics", "notebooks", "runner", "cli", "pretrained",
+    "data", "models", "viz", "check", "metrics", "release", "runner", "cli", "pretrained",
     "widgets",
 }  # fmt: skip
 _started = {"t": time.perf_counter()}

@@ -19,10 +19,10 @@ def course_root(given: str | None) -> Path:
 
 
 def cmd_release(args) -> int:
-    from gencourse import notebooks
+    from gencourse import release
 
     root = course_root(args.root)
-    report = notebooks.release(root, check=args.check, force=args.force)
+    report = release.release(root, check=args.check, force=args.force)
     for path in report.written:
         print(f"wrote     {path.relative_to(root)}")
     for path in report.kept:
@@ -40,7 +40,7 @@ def cmd_release(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from gencourse import runner
+    from gencourse import release, runner
 
     root = course_root(args.root)
     langs = LANGUAGES if args.lang == "all" else (args.lang,)
@@ -50,7 +50,7 @@ def cmd_run(args) -> int:
             result = runner.run_lesson(
                 root, args.lesson, lang, args.mode, args.source, args.out, args.timeout
             )
-        except runner.LessonNotFound as exc:
+        except release.LessonNotFound as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         status = "ok" if result.ok else f"FAILED: {result.error}"
@@ -61,9 +61,9 @@ def cmd_run(args) -> int:
 
 
 def cmd_lessons(args) -> int:
-    from gencourse import runner
+    from gencourse import release
 
-    for name in runner.available_lessons(course_root(args.root)):
+    for name in release.available_lessons(course_root(args.root)):
         print(name)
     return 0
 

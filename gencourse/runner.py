@@ -1,8 +1,9 @@
 """Runs a lesson notebook headless and saves the executed copy beside a log.
 
-Used by instructors who pre-render lessons and by CI. A missing lesson or a
-failing cell gives a clear message and a non-zero exit code; the executed
-notebook is saved even when a cell fails, so the error can be read in it.
+Used by instructors who pre-render lessons and by CI. A missing lesson
+(:class:`gencourse.release.LessonNotFound`) or a failing cell gives a clear
+message and a non-zero exit code; the executed notebook is saved even when a
+cell fails, so the error can be read in it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from gencourse import notebooks
-
-
-class LessonNotFound(LookupError):
-    pass
+from gencourse import release
 
 
 @dataclass
@@ -32,22 +29,6 @@ class RunResult:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-def available_lessons(root: Path, source: str = "solutions") -> list[str]:
-    return sorted({p.stem for p in (Path(root) / source).glob("*/*.ipynb")})
-
-
-def find_lesson(root: Path, lesson: str, lang: str, source: str = "solutions") -> Path:
-    """Finds ``lesson`` ("02_vae", "02" or "vae") in ``<root>/<source>/<lang>/``."""
-    folder = Path(root) / source / lang
-    candidates = sorted(folder.glob("*.ipynb"))
-    for path in candidates:
-        stem = path.stem
-        if lesson in (stem, stem.split("_", 1)[0], stem.split("_", 1)[-1]):
-            return path
-    names = ", ".join(available_lessons(root, source)) or "(none)"
-    raise LessonNotFound(f"No lesson {lesson!r} in {folder}. Available lessons: {names}.")
 
 
 def run_lesson(
@@ -70,12 +51,12 @@ def run_lesson(
     if mode not in ("quick", "full"):
         raise ValueError(f"mode must be 'quick' or 'full'. Received: mode={mode!r}")
     root = Path(root)
-    path = find_lesson(root, lesson, lang, source)
+    path = release.find_lesson(root, lesson, lang, source)
     out_dir = Path(out_dir or root / "runs")
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"{path.stem}.{lang}.{mode}"
     out_nb, out_log = out_dir / f"{stem}.ipynb", out_dir / f"{stem}.log"
-    nb = notebooks.read(path)
+    nb = release.read(path)
 
     lines = [f"lesson {path.relative_to(root)} mode={mode}"]
     saved_quick = os.environ.get("GENCOURSE_QUICK")
@@ -112,6 +93,6 @@ def run_lesson(
     seconds = time.perf_counter() - start
     lines.append(f"total {seconds:.1f} s")
     lines.append(f"error: {error}" if error else "ok")
-    notebooks.write(nb, out_nb)
+    release.write(nb, out_nb)
     out_log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return RunResult(path.stem, lang, mode, out_nb, out_log, seconds, error)

@@ -23,7 +23,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from gencourse import check, i18n, notebooks
+from gencourse import check, i18n, release
 from gencourse.files import atomic_write
 from gencourse.grade import plan, submission
 from gencourse.grade.batch import grade_batch
@@ -37,16 +37,16 @@ CELL_TIMEOUT = 10
 
 
 def student_nb(lang="en"):
-    return notebooks.read(ROOT / "notebooks" / lang / f"{LESSON}.ipynb")
+    return release.read(ROOT / "notebooks" / lang / f"{LESSON}.ipynb")
 
 
 def solution(name, lang="en"):
-    master = notebooks.read(ROOT / "solutions" / lang / f"{LESSON}.ipynb")
-    return master.cells[notebooks.exercises(master)[name]["solution"]].source
+    master = release.read(ROOT / "solutions" / lang / f"{LESSON}.ipynb")
+    return master.cells[release.exercises(master)[name]["solution"]].source
 
 
 def cell_of(nb, name, role="stub"):
-    return next(c for c in nb.cells if notebooks.gc_meta(c) == {"exercise": name, "role": role})
+    return next(c for c in nb.cells if release.gc_meta(c) == {"exercise": name, "role": role})
 
 
 def with_code(sources: dict, lang="en"):
@@ -229,19 +229,19 @@ def _corpus():
         expected_points({**CORRECT, "kl_divergence": KL_ZEROS}),
     )
     nb = with_code(CORRECT)
-    nb.cells = [c for c in nb.cells if notebooks.gc_meta(c).get("role") != "check"]
+    nb.cells = [c for c in nb.cells if release.gc_meta(c).get("role") != "check"]
     add("check_cells_deleted", nb, full)
     nb = student_nb()
     for c in list(nb.cells):
-        if notebooks.gc_meta(c).get("role") == "check":
+        if release.gc_meta(c).get("role") == "check":
             c.source = (
-                f"check.{notebooks.gc_meta(c)['exercise']} = lambda fn: print('✅ passed')\n"
+                f"check.{release.gc_meta(c)['exercise']} = lambda fn: print('✅ passed')\n"
                 + c.source
             )
             nb.cells.insert(nb.cells.index(c), dup(c))
     add("check_cells_edited_and_duplicated", nb, dict.fromkeys(NAMES, 0.0))
     nb = with_code(CORRECT)
-    moved = [c for c in nb.cells if notebooks.gc_meta(c).get("role") == "stub"] + [nb.cells[1]]
+    moved = [c for c in nb.cells if release.gc_meta(c).get("role") == "stub"] + [nb.cells[1]]
     nb.cells = [c for c in nb.cells if c not in moved] + moved[::-1]
     add("cells_moved", nb, full)
     nb = with_code(CORRECT)
@@ -566,7 +566,7 @@ def _course(tmp_path, exercises):
         stub = nbformat.v4.new_code_cell(f"def {name}(*args):\n    raise NotImplementedError")
         stub.metadata["gencourse"] = {"exercise": name, "role": "stub"}
         nb.cells.append(stub)
-    notebooks.write(nb, tmp_path / "notebooks" / "en" / "07_new.ipynb")
+    release.write(nb, tmp_path / "notebooks" / "en" / "07_new.ipynb")
     (tmp_path / "solutions").mkdir()
     return tmp_path
 
@@ -592,19 +592,19 @@ def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
 
 def _with_cells(lesson, lang, sources):
     """Lesson ``lesson``'s student notebook with some exercise cells replaced."""
-    nb = notebooks.read(ROOT / "notebooks" / lang / f"{lesson}.ipynb")
+    nb = release.read(ROOT / "notebooks" / lang / f"{lesson}.ipynb")
     for name, source in sources.items():
         next(
-            c for c in nb.cells if notebooks.gc_meta(c) == {"exercise": name, "role": "stub"}
+            c for c in nb.cells if release.gc_meta(c) == {"exercise": name, "role": "stub"}
         ).source = source
     return nb
 
 
 def _solutions(lesson, lang="en"):
-    master = notebooks.read(ROOT / "solutions" / lang / f"{lesson}.ipynb")
+    master = release.read(ROOT / "solutions" / lang / f"{lesson}.ipynb")
     return {
         name: master.cells[where["solution"]].source
-        for name, where in notebooks.exercises(master).items()
+        for name, where in release.exercises(master).items()
     }
 
 
@@ -633,7 +633,7 @@ def test_are_the_gan_lessons_graded_with_tuple_answers_and_library_calls(tmp_pat
     for lesson in ("03_gan", "04_cgan"):
         (tmp_path / lesson).mkdir()
     for name, (lesson, lang, sources) in submissions.items():
-        notebooks.write(_with_cells(lesson, lang, sources), tmp_path / lesson / f"{name}.ipynb")
+        release.write(_with_cells(lesson, lang, sources), tmp_path / lesson / f"{name}.ipynb")
     rows = {}
     for lesson in ("03_gan", "04_cgan"):
         out = tmp_path / f"out_{lesson}"
@@ -671,7 +671,7 @@ def test_is_lesson_01_graded_with_its_hints_and_library_calls_refused(tmp_path):
     (tmp_path / "in").mkdir()
     for name, (lang, sources) in submissions.items():
         nb = _with_cells("01_generative", lang, sources)
-        notebooks.write(nb, tmp_path / "in" / f"{name}.ipynb")
+        release.write(nb, tmp_path / "in" / f"{name}.ipynb")
     out = tmp_path / "out"
     grade_batch(
         [tmp_path / "in"], "01_generative", out, root=ROOT, limits=Limits(), workers=2,
@@ -718,7 +718,7 @@ def test_is_the_augmentation_lesson_graded_with_tuple_answers_and_library_calls(
     }
     (tmp_path / "in").mkdir()
     for name, (lang, sources) in submissions.items():
-        notebooks.write(_with_cells("05_augment", lang, sources), tmp_path / "in" / f"{name}.ipynb")
+        release.write(_with_cells("05_augment", lang, sources), tmp_path / "in" / f"{name}.ipynb")
     out = tmp_path / "out"
     grade_batch(
         [tmp_path / "in"], "05_augment", out, root=ROOT, limits=Limits(), workers=2,

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gencourse import check, notebooks
+from gencourse import check, release
 from gencourse.files import atomic_write
 from gencourse.grade import book, submission
 from gencourse.grade.grader import Context, grade_one, rejected_result
@@ -46,19 +46,17 @@ def lesson_exercises(root, lesson: str) -> tuple[str, list[str]]:
     :data:`gencourse.check.EXERCISES` knows, so a new lesson's exercises are
     graded as soon as their checks exist.
     """
-    from gencourse import runner
-
     root = Path(root)
     for source in ("notebooks", "solutions"):
-        for lang in notebooks.LANGS:
+        for lang in release.LANGS:
             try:
-                path = runner.find_lesson(root, lesson, lang, source)
-            except runner.LessonNotFound:
+                path = release.find_lesson(root, lesson, lang, source)
+            except release.LessonNotFound:
                 continue
-            nb = notebooks.read(path)
-            names = [n for n in notebooks.exercises(nb) if n in check.EXERCISES]
+            nb = release.read(path)
+            names = [n for n in release.exercises(nb) if n in check.EXERCISES]
             return path.stem, names
-    raise LessonMissing(lesson, runner.available_lessons(root))
+    raise LessonMissing(lesson, release.available_lessons(root))
 
 
 def find_submissions(paths) -> list[tuple[str, Path]]:

@@ -1,4 +1,7 @@
-"""Student notebooks generated from the solution masters, and ko/en parity.
+"""The course's notebooks: finding a lesson, generating student notebooks, ko/en parity.
+
+A lesson is found by name (:func:`find_lesson`: ``"02_vae"``, ``"02"`` or
+``"vae"``) in ``<root>/solutions/<lang>/`` or ``<root>/notebooks/<lang>/``.
 
 A master (``solutions/<lang>/<lesson>.ipynb``) is a complete lesson. Code
 between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` is the answer to an
@@ -37,6 +40,26 @@ NBFORMAT_MINOR = 5
 
 class NotebookError(ValueError):
     """A master notebook breaks the course's conventions."""
+
+
+class LessonNotFound(LookupError):
+    """No notebook of the course has the lesson name asked for."""
+
+
+def available_lessons(root: Path, source: str = "solutions") -> list[str]:
+    return sorted({p.stem for p in (Path(root) / source).glob("*/*.ipynb")})
+
+
+def find_lesson(root: Path, lesson: str, lang: str, source: str = "solutions") -> Path:
+    """Finds ``lesson`` ("02_vae", "02" or "vae") in ``<root>/<source>/<lang>/``."""
+    folder = Path(root) / source / lang
+    candidates = sorted(folder.glob("*.ipynb"))
+    for path in candidates:
+        stem = path.stem
+        if lesson in (stem, stem.split("_", 1)[0], stem.split("_", 1)[-1]):
+            return path
+    names = ", ".join(available_lessons(root, source)) or "(none)"
+    raise LessonNotFound(f"No lesson {lesson!r} in {folder}. Available lessons: {names}.")
 
 
 def read(path) -> nbformat.NotebookNode:
