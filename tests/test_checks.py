@@ -1,13 +1,18 @@
 """Do the exercise checks pass the reference, and catch stubs and plausible mistakes?"""
 
+import importlib
+import inspect
 import re
+import types
+from pathlib import Path
 
+import nbformat
 import numpy as np
 import pytest
 import scipy.special
 
-from gencourse import check, i18n
-from gencourse.check.core import _plain
+from gencourse import check, i18n, release
+from gencourse.check.core import Exercise, _plain
 
 
 def reparam_ok(m, lv, e):
@@ -505,6 +510,98 @@ def test_does_strict_mode_turn_a_failure_into_an_error(monkeypatch):
 def test_is_an_unknown_exercise_name_refused():
     with pytest.raises(ValueError, match="Unknown exercise"):
         check.evaluate("nope", kl_ok)
+
+
+# --- one check module per lesson, and the notebook functions made from them -------
+
+MASTERS = release.masters(Path(__file__).resolve().parents[1])
+
+
+def _lesson(nb) -> str:
+    return nb.metadata["gencourse"]["lesson"]
+
+
+def _module(lesson: str):
+    found = [m for m in check.MODULES if m.LESSON == lesson]
+    assert len(found) == 1, f"{lesson}: {len(found)} check modules"
+    return found[0]
+
+
+def test_does_every_master_have_its_lessons_check_module():
+    assert len(MASTERS) >= 10  # five lessons, in ko and en
+    lessons = {_lesson(nbformat.read(path, as_version=4)) for path in MASTERS}
+    assert lessons == set(check.LESSONS) == {m.LESSON for m in check.MODULES}
+    assert list(check.LESSONS) == sorted(check.LESSONS)  # in lesson order
+
+
+@pytest.mark.parametrize("path", MASTERS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_is_every_exercise_of_a_master_checked_by_its_lessons_module(path):
+    nb = nbformat.read(path, as_version=4)
+    lesson = _lesson(nb)
+    assert path.stem == lesson
+    module = _module(lesson)
+    # "02_vae" -> gencourse.check.vae: the notebook names the one file that checks it.
+    assert module.__name__ == f"gencourse.check.{lesson.split('_', 1)[1]}"
+    assert lesson in module.__doc__.splitlines()[0]
+    found = release.exercises(nb)
+    assert list(found) == list(module.EXERCISES)  # the same exercises, in notebook order
+    assert check.LESSONS[lesson] == tuple(found)
+    for name, roles in found.items():
+        assert check.EXERCISES[name] is module.EXERCISES[name]
+        assert check.lesson_of(name) == lesson
+        # The signature is the stub's own definition line.
+        stub_lines = nb.cells[roles["solution"]].source.splitlines()
+        assert f"def {module.EXERCISES[name].signature}:" in stub_lines
+
+
+@pytest.mark.parametrize("module", check.MODULES, ids=lambda m: m.LESSON)
+def test_are_a_lesson_modules_messages_in_its_lessons_catalogue(module):
+    here = catalog_of(f"check_{module.LESSON}")
+    shared = catalog_of("check_core")
+    used = set(re.findall(r'"((?:case|hint)\.[a-z0-9_.]+)"', inspect.getsource(module)))
+    assert used, module.__name__
+    assert sorted(used - here - shared) == []
+    assert sorted(here - used) == []  # and the lesson's catalogue holds nothing else
+
+
+def catalog_of(area: str) -> set[str]:
+    return set(importlib.import_module(f"gencourse.i18n.catalog.{area}").MESSAGES)
+
+
+@pytest.mark.parametrize("name", list(check.EXERCISES))
+def test_is_there_a_documented_notebook_function_for_every_exercise(name, capsys, monkeypatch):
+    monkeypatch.delenv("GENCOURSE_STRICT_CHECKS", raising=False)
+    fn = getattr(check, name)
+    assert callable(fn) and fn.__name__ == name and fn.__module__ == "gencourse.check"
+    assert name in check.__all__ and name in dir(check)
+    assert list(inspect.signature(fn).parameters) == ["fn"]
+    assert fn.__doc__.startswith(f"Checks ``{check.EXERCISES[name].signature}``")
+    assert check.lesson_of(name) in fn.__doc__
+    assert fn(stub) is None  # a notebook cell shows the verdict, not a result object
+    assert capsys.readouterr().out.strip() == check.evaluate(name, stub).message()
+
+
+def test_are_the_module_level_names_all_defined():
+    assert len(check.__all__) == len(set(check.__all__))
+    for name in check.__all__:
+        assert hasattr(check, name), name
+
+
+def test_is_an_exercise_whose_signature_is_not_its_call_refused():
+    with pytest.raises(ValueError, match="Received: signature='other"):
+        Exercise(name="kl_divergence", signature="other(x)", reference=kl_ok, make_cases=list)
+
+
+def test_is_an_exercise_checked_by_two_lesson_modules_refused():
+    ex = check.EXERCISES["kl_divergence"]
+    one = types.SimpleNamespace(LESSON="02_vae", EXERCISES={ex.name: ex})
+    other = types.SimpleNamespace(LESSON="03_gan", EXERCISES={ex.name: ex})
+    with pytest.raises(ValueError, match="two lesson modules"):
+        check._registry([one, other])
+    with pytest.raises(ValueError, match="Two check modules"):
+        check._registry([one, one])
+    with pytest.raises(ValueError, match="Unknown exercise"):
+        check.lesson_of("nope")
 
 
 # --- answers that tried to be clever (found by an adversarial review) ----------

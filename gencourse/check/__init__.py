@@ -4,40 +4,56 @@ Each check runs the learner's function on several inputs, compares it with
 the library's reference on plain arrays, and prints a verdict in the
 notebook's language (see :func:`gencourse.setup`). ``evaluate(name, fn)``
 returns the result without printing, for pytest and the grader.
+
+The exercises live in one module per lesson, so that a notebook maps to one
+file: :mod:`~gencourse.check.generative` (01), :mod:`~gencourse.check.vae`
+(02), :mod:`~gencourse.check.gan` (03), :mod:`~gencourse.check.cgan` (04) and
+:mod:`~gencourse.check.augment` (05). Each declares its ``LESSON`` and its
+``EXERCISES``; the notebook functions here (``check.<exercise>(fn)``) are
+generated from them, one per exercise.
 """
 
 from __future__ import annotations
 
-from gencourse.check import augment as _augment
-from gencourse.check import gan as _gan
-from gencourse.check import gaussian as _gaussian
-from gencourse.check import vae as _vae
-from gencourse.check.core import CheckFailed, CheckResult
+from gencourse.check import augment, cgan, gan, generative, vae
+from gencourse.check.core import CheckFailed, CheckResult, Exercise
 from gencourse.check.core import evaluate as _evaluate
 from gencourse.check.core import report as _report
 
-EXERCISES = {**_vae.EXERCISES, **_gan.EXERCISES, **_gaussian.EXERCISES, **_augment.EXERCISES}
+#: The lesson modules, in lesson order.
+MODULES = (generative, vae, gan, cgan, augment)
 
-__all__ = [
-    "EXERCISES",
-    "CheckFailed",
-    "CheckResult",
-    "evaluate",
-    "reparameterize",
-    "kl_divergence",
-    "vae_loss",
-    "discriminator_loss",
-    "generator_loss",
-    "mixed_batch",
-    "condition_input",
-    "mismatched_labels",
-    "conditional_discriminator_loss",
-    "sample_gaussian",
-    "bayes_posterior",
-    "log_marginal",
-    "augmented_training_set",
-    "balanced_labels",
-]
+
+def _registry(modules) -> tuple[dict[str, Exercise], dict[str, tuple[str, ...]]]:
+    """The exercises by name, and each lesson's exercise names, in lesson and notebook order."""
+    exercises: dict[str, Exercise] = {}
+    lessons: dict[str, tuple[str, ...]] = {}
+    for module in modules:
+        if module.LESSON in lessons:
+            raise ValueError(f"Two check modules for lesson {module.LESSON!r}.")
+        for name in module.EXERCISES:
+            if name in exercises:
+                raise ValueError(f"Exercise {name!r} is checked by two lesson modules.")
+        exercises.update(module.EXERCISES)
+        lessons[module.LESSON] = tuple(module.EXERCISES)
+    return exercises, lessons
+
+
+#: Every exercise, by name: ``{"kl_divergence": Exercise(...), ...}``.
+#: ``LESSONS`` maps each lesson to its exercises' names: ``{"02_vae": ("reparameterize", ...)}``.
+EXERCISES, LESSONS = _registry(MODULES)
+
+
+def lesson_of(name: str) -> str:
+    """The lesson whose module checks exercise ``name``, e.g. ``"02_vae"``.
+
+    Raises:
+        ValueError: if no lesson has an exercise ``name``.
+    """
+    for lesson, names in LESSONS.items():
+        if name in names:
+            return lesson
+    raise ValueError(f"Unknown exercise. Choose one of {sorted(EXERCISES)}. Received: {name!r}")
 
 
 def evaluate(name: str, fn) -> CheckResult:
@@ -47,72 +63,40 @@ def evaluate(name: str, fn) -> CheckResult:
     return _evaluate(EXERCISES[name], fn)
 
 
-def reparameterize(fn) -> None:
-    """Checks ``reparameterize(z_mean, z_log_var, eps)`` and prints the verdict."""
-    _report(EXERCISES["reparameterize"], fn)
+def _notebook_check(ex: Exercise):
+    """The notebook function ``check.<name>(fn)``: prints the verdict, returns nothing."""
+    name = ex.name
+
+    def notebook_check(fn) -> None:
+        # Looked up on each call, as a hand-written wrapper would.
+        _report(EXERCISES[name], fn)
+
+    notebook_check.__name__ = notebook_check.__qualname__ = name
+    notebook_check.__module__ = __name__
+    notebook_check.__doc__ = (
+        f"Checks ``{ex.signature}`` and prints the verdict.\n\n"
+        f"Exercise of lesson {lesson_of(name)}. Runs ``fn`` on the exercise's cases, compares\n"
+        "each answer with the reference and names the mistake where it can. With\n"
+        "``GENCOURSE_STRICT_CHECKS=1`` a failure raises :class:`CheckFailed`.\n\n"
+        "Args:\n"
+        f"    fn: the learner's function, as in ``check.{name}({name})``.\n"
+    )
+    return notebook_check
 
 
-def kl_divergence(fn) -> None:
-    """Checks ``kl_divergence(z_mean, z_log_var)`` and prints the verdict."""
-    _report(EXERCISES["kl_divergence"], fn)
+for _name, _ex in EXERCISES.items():
+    if _name in globals():
+        raise ValueError(f"Exercise {_name!r} would hide gencourse.check.{_name}.")
+    globals()[_name] = _notebook_check(_ex)
+del _name, _ex
 
-
-def vae_loss(fn) -> None:
-    """Checks ``vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0)`` and prints the verdict."""
-    _report(EXERCISES["vae_loss"], fn)
-
-
-def discriminator_loss(fn) -> None:
-    """Checks ``discriminator_loss(d_real, d_fake)`` and prints the verdict."""
-    _report(EXERCISES["discriminator_loss"], fn)
-
-
-def generator_loss(fn) -> None:
-    """Checks ``generator_loss(d_fake)`` and prints the verdict."""
-    _report(EXERCISES["generator_loss"], fn)
-
-
-def mixed_batch(fn) -> None:
-    """Checks ``mixed_batch(real_images, fake_images) -> (images, targets)``; prints the verdict."""
-    _report(EXERCISES["mixed_batch"], fn)
-
-
-def condition_input(fn) -> None:
-    """Checks ``condition_input(noise, labels, num_classes)`` and prints the verdict."""
-    _report(EXERCISES["condition_input"], fn)
-
-
-def mismatched_labels(fn) -> None:
-    """Checks ``mismatched_labels(labels, offsets, num_classes)`` and prints the verdict."""
-    _report(EXERCISES["mismatched_labels"], fn)
-
-
-def conditional_discriminator_loss(fn) -> None:
-    """Checks ``conditional_discriminator_loss(d_real, d_mismatched, d_fake)``; prints the verdict."""
-    _report(EXERCISES["conditional_discriminator_loss"], fn)
-
-
-def sample_gaussian(fn) -> None:
-    """Checks ``sample_gaussian(mean, cov_factor, eps)`` and prints the verdict."""
-    _report(EXERCISES["sample_gaussian"], fn)
-
-
-def bayes_posterior(fn) -> None:
-    """Checks ``bayes_posterior(log_likelihoods, log_priors)`` and prints the verdict."""
-    _report(EXERCISES["bayes_posterior"], fn)
-
-
-def log_marginal(fn) -> None:
-    """Checks ``log_marginal(log_likelihoods, log_priors)`` and prints the verdict."""
-    _report(EXERCISES["log_marginal"], fn)
-
-
-def augmented_training_set(fn) -> None:
-    """Checks ``augmented_training_set(real_images, real_labels, synthetic_images,
-    synthetic_labels, ratio) -> (images, labels)`` and prints the verdict."""
-    _report(EXERCISES["augmented_training_set"], fn)
-
-
-def balanced_labels(fn) -> None:
-    """Checks ``balanced_labels(per_class, num_classes)`` and prints the verdict."""
-    _report(EXERCISES["balanced_labels"], fn)
+__all__ = [
+    "EXERCISES",
+    "LESSONS",
+    "MODULES",
+    "CheckFailed",
+    "CheckResult",
+    "evaluate",
+    "lesson_of",
+    *EXERCISES,
+]

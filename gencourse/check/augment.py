@@ -1,4 +1,4 @@
-"""Checks for the exercises of lesson 05 (augmenting a scarce data set).
+"""Checks for the exercises of lesson 05, ``05_augment`` (augmenting a scarce data set).
 
 The references are the library's own functions in :mod:`gencourse.augment`.
 Both answers are judged without regard to order: a training set is right when
@@ -12,6 +12,8 @@ import numpy as np
 
 from gencourse import augment as ref
 from gencourse.check.core import Case, Exercise, Mistake, WrongForm, to_plain_array
+
+LESSON = "05_augment"
 
 # --- augmented_training_set(real_images, real_labels, synthetic_images,
 #                           synthetic_labels, ratio) -> (images, labels) ----------------
@@ -64,6 +66,9 @@ def _flat(labels):
 
 AUGMENTED_TRAINING_SET = Exercise(
     name="augmented_training_set",
+    signature=(
+        "augmented_training_set(real_images, real_labels, synthetic_images, synthetic_labels, ratio)"
+    ),
     reference=ref.augmented_training_set,
     make_cases=_set_cases,
     pack=_pack_set,
@@ -132,6 +137,7 @@ def _label_cases():
 
 BALANCED_LABELS = Exercise(
     name="balanced_labels",
+    signature="balanced_labels(per_class, num_classes)",
     reference=ref.balanced_labels,
     make_cases=_label_cases,
     pack=_pack_labels,
@@ -144,5 +150,5 @@ BALANCED_LABELS = Exercise(
     ],
 )
 
-EXERCISES = {e.name: e for e in (AUGMENTED_TRAINING_SET, BALANCED_LABELS)}
-
+# In the order the notebook asks for them.
+EXERCISES = {ex.name: ex for ex in (BALANCED_LABELS, AUGMENTED_TRAINING_SET)}

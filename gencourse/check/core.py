@@ -47,9 +47,18 @@ class Mistake:
 
 @dataclass
 class Exercise:
-    """An exercise: its reference, its cases and the mistakes it can recognise."""
+    """An exercise: its reference, its cases and the mistakes it can recognise.
+
+    ``signature`` is the call as the lesson's stub defines it, e.g.
+    ``"kl_divergence(z_mean, z_log_var)"``; the notebook wrapper's docstring
+    is built from it.
+
+    Raises:
+        ValueError: if ``signature`` is not a call of ``name``.
+    """
 
     name: str
+    signature: str
     reference: Callable
     make_cases: Callable[[], list[Case]]
     mistakes: list[Mistake] = field(default_factory=list)
@@ -59,6 +68,13 @@ class Exercise:
     # For answers that are not one array (a tuple, say): turns a returned value
     # into one plain array, or raises WrongForm naming what is wrong.
     pack: Callable | None = None
+
+    def __post_init__(self):
+        if not (self.signature.startswith(f"{self.name}(") and self.signature.endswith(")")):
+            raise ValueError(
+                f"An exercise's signature must be a call of {self.name!r}, "
+                f"e.g. '{self.name}(x)'. Received: signature={self.signature!r}"
+            )
 
 
 class WrongForm(ValueError):
@@ -378,5 +394,3 @@ def report(ex: Exercise, fn) -> CheckResult:
     if strict_checks() and not result.passed:
         raise CheckFailed(result.message("en"))
     return result
-
-

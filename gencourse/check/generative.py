@@ -1,4 +1,4 @@
-"""Checks for the exercises of lesson 01 (discriminative vs generative models).
+"""Checks for the exercises of lesson 01, ``01_generative`` (discriminative vs generative models).
 
 The references are the library's own functions in
 :mod:`gencourse.models.gaussian` on plain arrays: sampling a Gaussian from a
@@ -15,6 +15,8 @@ from scipy.special import logsumexp, softmax
 
 from gencourse.check.core import Case, Exercise, Mistake
 from gencourse.models import gaussian as ref
+
+LESSON = "01_generative"
 
 # --- sample_gaussian(mean, cov_factor, eps) -> (n, k) ---------------------------------
 
@@ -51,6 +53,7 @@ def _diag_only(m, f, e):
 
 SAMPLE_GAUSSIAN = Exercise(
     name="sample_gaussian",
+    signature="sample_gaussian(mean, cov_factor, eps)",
     reference=ref.sample_gaussian,
     make_cases=_sample_cases,
     mistakes=[
@@ -101,6 +104,7 @@ def _naive_posterior(ll, lp):
 
 BAYES_POSTERIOR = Exercise(
     name="bayes_posterior",
+    signature="bayes_posterior(log_likelihoods, log_priors)",
     reference=ref.bayes_posterior,
     make_cases=lambda: _bayes_cases(21),
     # Listed first: where exp overflows, the verdict on NaN names the first mistake
@@ -124,6 +128,7 @@ def _naive_marginal(ll, lp):
 
 LOG_MARGINAL = Exercise(
     name="log_marginal",
+    signature="log_marginal(log_likelihoods, log_priors)",
     reference=ref.log_marginal,
     make_cases=lambda: _bayes_cases(22),
     mistakes=[
@@ -141,4 +146,3 @@ LOG_MARGINAL = Exercise(
 )
 
 EXERCISES = {ex.name: ex for ex in (SAMPLE_GAUSSIAN, BAYES_POSTERIOR, LOG_MARGINAL)}
-

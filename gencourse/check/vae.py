@@ -1,4 +1,4 @@
-"""Checks for the exercises of lesson 02 (VAE).
+"""Checks for the exercises of lesson 02, ``02_vae`` (variational autoencoder).
 
 The references are the library's own functions in :mod:`gencourse.models.vae`,
 evaluated on plain arrays; each exercise lists plausible wrong answers so the
@@ -12,6 +12,8 @@ from keras import ops
 
 from gencourse.check.core import Case, Exercise, Mistake
 from gencourse.models import vae as ref
+
+LESSON = "02_vae"
 
 
 def _np(fn):
@@ -55,6 +57,7 @@ def _reparam_cases() -> list[Case]:
 
 REPARAMETERIZE = Exercise(
     name="reparameterize",
+    signature="reparameterize(z_mean, z_log_var, eps)",
     reference=_reparam_ref,
     make_cases=_reparam_cases,
     mistakes=[
@@ -77,6 +80,7 @@ def _kl_terms(m, lv):
 
 KL_DIVERGENCE = Exercise(
     name="kl_divergence",
+    signature="kl_divergence(z_mean, z_log_var)",
     reference=_np(ref.kl_divergence),
     make_cases=lambda: _gauss_cases(1),
     mistakes=[
@@ -148,6 +152,7 @@ def _vae_loss_cases() -> list[Case]:
 
 VAE_LOSS = Exercise(
     name="vae_loss",
+    signature="vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0)",
     reference=_np(ref.vae_loss),
     make_cases=_vae_loss_cases,
     rtol=1e-4,
@@ -212,4 +217,3 @@ VAE_LOSS = Exercise(
 )
 
 EXERCISES = {ex.name: ex for ex in (REPARAMETERIZE, KL_DIVERGENCE, VAE_LOSS)}
-

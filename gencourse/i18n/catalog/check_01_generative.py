@@ -1,4 +1,4 @@
-"""Lesson 01's exercise checks: cases and hints."""
+"""Lesson 01's exercise checks (gencourse.check.generative): cases and hints."""
 
 MESSAGES = {
         "case.sample.random": {

@@ -1,4 +1,4 @@
-"""Lesson 02's exercise checks: cases and hints."""
+"""Lesson 02's exercise checks (gencourse.check.vae): cases and hints."""
 
 MESSAGES = {
         "case.standard_normal": {

@@ -1,14 +1,10 @@
-"""Lesson 03's exercise checks: cases and hints."""
+"""Lesson 03's exercise checks (gencourse.check.gan): cases and hints.
+
+The cases that lesson 04 uses too (``case.gan.random``, ``one_each``, ``flat``,
+``saturated``) are in ``check_core``, beside the hints the two lessons share.
+"""
 
 MESSAGES = {
-        "case.gan.random": {
-            "ko": "무작위 확률값으로 된 배치",
-            "en": "a batch of random probabilities",
-        },
-        "case.gan.one_each": {
-            "ko": "진짜와 가짜가 하나씩뿐인 배치",
-            "en": "a batch with a single output of each kind",
-        },
         "case.gan.confident_d": {
             "ko": "판별자가 진짜와 가짜를 잘 가려내는 경우",
             "en": "a discriminator that tells real from fake well",
@@ -16,14 +12,6 @@ MESSAGES = {
         "case.gan.fooled_d": {
             "ko": "판별자가 완전히 속은 경우(진짜를 가짜로, 가짜를 진짜로 봄)",
             "en": "a fooled discriminator (calls real fake and fake real)",
-        },
-        "case.gan.flat": {
-            "ko": "출력이 (N, 1)이 아니라 (N,) 모양인 경우",
-            "en": "outputs shaped (N,) instead of (N, 1)",
-        },
-        "case.gan.saturated": {
-            "ko": "출력이 정확히 0 또는 1인 경우",
-            "en": "outputs of exactly 0 or 1",
         },
         "case.batch.digits": {
             "ko": "28x28 숫자 이미지 4장씩",

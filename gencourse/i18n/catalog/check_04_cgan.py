@@ -1,4 +1,4 @@
-"""Lesson 04's exercise checks: cases and hints."""
+"""Lesson 04's exercise checks (gencourse.check.cgan): cases and hints."""
 
 MESSAGES = {
         "case.cond.digits": {"ko": "클래스 10개, 노이즈 8차원", "en": "10 classes, 8-D noise"},

@@ -1,4 +1,4 @@
-"""Lesson 05's exercise checks: cases and hints."""
+"""Lesson 05's exercise checks (gencourse.check.augment): cases and hints."""
 
 MESSAGES = {
         "case.aug.one_to_one": {

@@ -1,4 +1,7 @@
-"""Verdicts and hints shared by every exercise check (gencourse.check.core)."""
+"""Verdicts shared by every exercise check (gencourse.check.core).
+
+Also the hints and cases that two lessons' checks share (lessons 03 and 04).
+"""
 
 MESSAGES = {
         "check.pass": {
@@ -57,5 +60,22 @@ MESSAGES = {
         "hint.per_sample": {
             "ko": "힌트: 샘플마다 손실을 돌려주었습니다. 평균을 내서 숫자 하나를 돌려주세요.",
             "en": "Hint: you returned one loss per output; average them into a single number.",
+        },
+        # Inputs of the loss exercises of lessons 03 and 04: probabilities D(x).
+        "case.gan.random": {
+            "ko": "무작위 확률값으로 된 배치",
+            "en": "a batch of random probabilities",
+        },
+        "case.gan.one_each": {
+            "ko": "진짜와 가짜가 하나씩뿐인 배치",
+            "en": "a batch with a single output of each kind",
+        },
+        "case.gan.flat": {
+            "ko": "출력이 (N, 1)이 아니라 (N,) 모양인 경우",
+            "en": "outputs shaped (N,) instead of (N, 1)",
+        },
+        "case.gan.saturated": {
+            "ko": "출력이 정확히 0 또는 1인 경우",
+            "en": "outputs of exactly 0 or 1",
         },
 }
