@@ -1,4 +1,4 @@
-"""The ``gencourse`` command line: release student notebooks, run lessons."""
+"""The ``gencourse`` command line: release student notebooks, run lessons, grade, rebuild weights."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from gencourse.i18n import LANGUAGES
+from gencourse.i18n import LANGUAGES, default_language
 
 
 def course_root(given: str | None) -> Path:
@@ -48,7 +48,7 @@ def cmd_run(args) -> int:
     for lang in langs:
         try:
             result = runner.run_lesson(
-                root, args.lesson, lang, args.mode, args.source, args.out, args.timeout
+                root, args.lesson, lang, args.mode, args.source, args.out, args.cell_timeout
             )
         except release.LessonNotFound as exc:
             print(f"error: {exc}", file=sys.stderr)
@@ -72,6 +72,30 @@ def cmd_grade(args) -> int:
     from gencourse.grade.cli import run_grade
 
     return run_grade(args, course_root(args.root))
+
+
+def cmd_rebuild(args) -> int:
+    """Trains the shipped judge or pretrained models again and writes their weights and cards."""
+    from gencourse import pretrained
+    from gencourse.quiet import import_tensorflow_quietly
+
+    unknown = [n for n in getattr(args, "names", []) if n not in pretrained.RECIPES]
+    if unknown:
+        known = ", ".join(pretrained.RECIPES)
+        print(
+            f"error: no pretrained model {', '.join(unknown)}; choose from {known}", file=sys.stderr
+        )
+        return 2
+    out = Path(args.out) if args.out else pretrained.WEIGHTS
+    import_tensorflow_quietly()
+    if args.what == "judge":
+        from gencourse.models.judge import rebuild_judge
+
+        accuracy = rebuild_judge(out, epochs=args.epochs)
+        print(f"judge: held-out accuracy {accuracy:.2%}, written to {out}")
+    else:
+        pretrained.rebuild(args.names or None, out)
+    return 0
 
 
 def _int_list(text: str) -> list[int]:
@@ -106,11 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="execute a lesson headless; save the notebook and a log")
     p.add_argument("lesson", help="e.g. 02_vae, 02 or vae")
-    p.add_argument("--lang", choices=[*LANGUAGES, "all"], default="ko")
+    p.add_argument(
+        "--lang",
+        choices=[*LANGUAGES, "all"],
+        default=default_language(),
+        help="the edition to run, or all (default: $GENCOURSE_LANG, else en)",
+    )
     p.add_argument("--mode", choices=["quick", "full"], default="full")
     p.add_argument("--source", choices=["solutions", "notebooks"], default="solutions")
     p.add_argument("--out", help="output folder (default: <root>/runs)")
-    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    p.add_argument("--cell-timeout", type=int, default=900, help="seconds allowed per cell")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("lessons", help="list the lessons")
@@ -121,6 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(p)
     p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("rebuild", help="train the shipped weights again (minutes on a CPU)")
+    what = p.add_subparsers(dest="what", required=True)
+    judge = what.add_parser("judge", help="the judge classifier of gencourse.models.judge")
+    judge.add_argument(
+        "--epochs", type=int, default=30, help="training epochs (default: 30, as shipped)"
+    )
+    pre = what.add_parser("pretrained", help="the lessons' pretrained VAE, GAN and cGAN")
+    pre.add_argument("names", nargs="*", metavar="NAME", help="models to retrain (default: all)")
+    for q in (judge, pre):
+        q.add_argument(
+            "--out", help="folder for the weights and cards (default: gencourse/weights)"
+        )
+    p.set_defaults(func=cmd_rebuild)
 
     p = sub.add_parser(
         "augment", help="lesson 05's experiment: does a cGAN help with few labels? (CSV, PNG)"

@@ -16,8 +16,8 @@ name               what ``load`` returns                                     les
 =================  ========================================================  ==========
 
 Each model was trained exactly as its lesson trains it (same constructor,
-seed, epochs and batch size; ``python -m gencourse.pretrained --rebuild``
-does it again), so "train it yourself" in the lesson gives a model of the same
+seed, epochs and batch size; ``gencourse rebuild pretrained`` does it
+again), so "train it yourself" in the lesson gives a model of the same
 kind. The GANs ship their generators only (their discriminators are only
 needed to go on training, and they would double the download): a loaded GAN's
 discriminator is freshly initialised. To stay small, weights are stored as
@@ -28,7 +28,6 @@ each model's recipe and its quality measured after that rounding, which
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import time
@@ -39,6 +38,7 @@ import numpy as np
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 CARDS = WEIGHTS / "pretrained.json"
 JUDGE = "judge_mnist5k"
+REBUILD = "gencourse rebuild pretrained"
 
 # How each model is built and trained: the lessons' own settings.
 RECIPES = {
@@ -124,7 +124,7 @@ def _load(name, folder):
     if not path.exists():
         raise FileNotFoundError(
             f"The pretrained weights {path.name} are missing from {folder}. Reinstall "
-            f"gencourse, or rebuild them with `python -m gencourse.pretrained --rebuild {name}`."
+            f"gencourse, or rebuild them with `{REBUILD} {name}`."
         )
     model = _build(name)
     variables = _variables(model, name)
@@ -133,7 +133,7 @@ def _load(name, folder):
         if shapes != [tuple(v.shape) for v in variables]:
             raise ValueError(
                 f"{path.name} does not fit the model that {name!r} names (its shapes differ); "
-                f"rebuild it with `python -m gencourse.pretrained --rebuild {name}`."
+                f"rebuild it with `{REBUILD} {name}`."
             )
         for i, variable in enumerate(variables):
             variable.assign(dequantize(stored[f"q{i}"], stored[f"s{i}"]))
@@ -248,32 +248,10 @@ def rebuild(which=None, folder=WEIGHTS) -> dict:
             "train_seconds": round(seconds, 1),
             "measured": {k: round(v, 4) for k, v in measured.items()},
             "stated": _stated(measured),
-            "made_by": f"python -m gencourse.pretrained --rebuild {name}",
+            "made_by": f"{REBUILD} {name}",
         }
         print(
             f"{name}: {measured} ({path.stat().st_size / 1e6:.2f} MB, trained in {seconds:.0f} s)"
         )
     (folder / CARDS.name).write_text(json.dumps(cards, indent=2) + "\n", "utf-8")
     return cards
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m gencourse.pretrained", description="Rebuild the shipped trained models."
-    )
-    parser.add_argument("--rebuild", nargs="*", choices=list(RECIPES), metavar="NAME",
-                        help=f"names to retrain (default: all of {', '.join(RECIPES)})")  # fmt: skip
-    parser.add_argument("--out", type=Path, default=WEIGHTS)
-    args = parser.parse_args(argv)
-    if args.rebuild is None:
-        parser.print_help()
-        return 2
-    from gencourse.quiet import import_tensorflow_quietly
-
-    import_tensorflow_quietly()
-    rebuild(args.rebuild or None, args.out)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

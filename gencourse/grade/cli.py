@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from gencourse.i18n import LANGUAGES
+from gencourse.i18n import LANGUAGES, default_language
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -17,10 +16,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lang",
         choices=list(LANGUAGES),
-        default=os.environ.get("GENCOURSE_LANG")
-        if os.environ.get("GENCOURSE_LANG") in LANGUAGES
-        else "en",
-        help="language of the gradebook's reasons and of these console lines (default: en)",
+        default=default_language(),
+        help="language of the gradebook's reasons and of these console lines "
+        "(default: $GENCOURSE_LANG, else en)",
     )
     p.add_argument(
         "--feedback-lang",

@@ -16,9 +16,18 @@ import os
 import pkgutil
 
 LANGUAGES = ("ko", "en")
-_state = {"lang": os.environ.get("GENCOURSE_LANG", "en")}
-if _state["lang"] not in LANGUAGES:
-    _state["lang"] = "en"
+
+
+def default_language() -> str:
+    """``$GENCOURSE_LANG`` when it is one of :data:`LANGUAGES`, else ``"en"``.
+
+    The language a process starts in, and every command's default ``--lang``.
+    """
+    lang = os.environ.get("GENCOURSE_LANG")
+    return lang if lang in LANGUAGES else "en"
+
+
+_state = {"lang": default_language()}
 
 _catalogs: dict[str, dict[str, str]] = {}
 
