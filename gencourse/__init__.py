@@ -34,7 +34,7 @@ __all__ = [
 
 _LAZY = {
     "data", "models", "viz", "check", "metrics", "release", "runner", "cli", "pretrained",
-    "widgets",
+    "widgets", "callbacks",
 }  # fmt: skip
 _started = {"t": time.perf_counter()}
 

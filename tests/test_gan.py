@@ -258,6 +258,34 @@ def test_does_a_conditional_gan_refuse_images_without_labels():
         small_cgan().fit(images(8), epochs=1, verbose=0)
 
 
+def test_does_generate_feed_the_generator_the_noise_its_seed_names():
+    gan, cgan = small_gan(), small_cgan()
+    noise = gan.noise(3, seed=5)
+    assert noise.shape == (3, 8) and noise.dtype == np.float32
+    np.testing.assert_array_equal(noise, gan.noise(3, seed=5))
+    assert not np.allclose(noise, gan.noise(3, seed=6))
+    np.testing.assert_allclose(np_(gan.generator(noise)), gan.generate(3, seed=5), atol=1e-5)
+    labels = np.array([[0], [3]], "int32")
+    np.testing.assert_allclose(
+        np_(cgan.generator([cgan.noise(2, seed=5), labels])),
+        cgan.generate([0, 3], seed=5),
+        atol=1e-5,
+    )
+
+
+@pytest.mark.parametrize(
+    "n, seed, match",
+    [
+        (3, -1, "seed must be None or an int >= 0"),
+        (-1, 0, "n must be an int >= 0"),
+        (3, 1.5, r"Received: seed=1\.5"),
+    ],
+)
+def test_is_a_bad_noise_request_refused(n, seed, match):
+    with pytest.raises(ValueError, match=match):
+        small_gan().noise(n, seed=seed)
+
+
 def test_does_generate_refuse_labels_out_of_range():
     with pytest.raises(ValueError, match=r"labels must lie in 0\.\.3"):
         small_cgan().generate([0, 4])

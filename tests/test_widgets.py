@@ -1,13 +1,12 @@
 """Do the widgets show what the models make? Driven from Python, as a learner's
-front end would drive them: set a slider, read the image back."""
-
-import warnings
+front end would drive them: set a slider, read the image back. (The live view
+of training is a callback: tests/test_callbacks.py.)"""
 
 import keras
 import numpy as np
 import pytest
 
-from gencourse import i18n, widgets
+from gencourse import widgets
 from gencourse.models import VAE
 from gencourse.models import gan as gan_lib
 
@@ -53,7 +52,7 @@ def _red_centre(png):
     return cols.mean(), rows.mean()
 
 
-# --- images and latent vectors ---------------------------------------------------------
+# --- images and the arc between noise vectors ---------------------------------------------------------
 
 
 def test_does_a_png_round_trip_keep_the_pixels_with_dark_strokes_on_white():
@@ -85,14 +84,6 @@ def test_does_slerp_follow_the_arc_between_its_endpoints():
     np.testing.assert_allclose(widgets.slerp(a, 2 * a, 0.5), 1.5 * a)  # same direction
     with pytest.raises(ValueError, match="fraction must lie in"):
         widgets.slerp(a, b, 1.5)
-
-
-def test_is_the_seed_noise_the_one_gan_generate_uses(gan):
-    noise = widgets.noise_for_seed(5, gan.latent_dim, n=3)
-    expected = gan.generate(3, seed=5)
-    np.testing.assert_allclose(widgets._numpy(gan.generator(noise)), expected, atol=1e-5)
-    with pytest.raises(ValueError, match="seed must be an int >= 0"):
-        widgets.noise_for_seed(-1, 4)
 
 
 # --- the latent explorer ---------------------------------------------------------------
@@ -166,116 +157,3 @@ def test_does_the_class_picker_show_the_row_generate_makes(cgan):
     assert picker.seed.value != seed
     with pytest.raises(ValueError, match="label must lie in 0..9"):
         widgets.class_picker(cgan, label=10)
-
-
-# --- the live training view ------------------------------------------------------------
-
-
-def _tiny_fit(model, callback, epochs=3):
-    x = np.random.default_rng(0).random((64, 28, 28, 1)).astype("float32")
-    model.compile(optimizer=keras.optimizers.Adam(1e-3))
-    return model.fit(x, epochs=epochs, batch_size=32, verbose=0, callbacks=[callback])
-
-
-def test_does_the_text_progress_print_a_few_lines_with_the_losses(capsys):
-    before = i18n.get_language()
-    i18n.set_language("ko")
-    try:
-        progress = widgets.live_training(front_end=False)
-        assert isinstance(progress, widgets.TextProgress)
-        progress.lines = 2
-        _tiny_fit(VAE(latent_dim=2, hidden_units=(8,), seed=0), progress, epochs=5)
-    finally:
-        i18n.set_language(before)
-    lines = capsys.readouterr().out.strip().splitlines()
-    # The first epoch, every third (ceil(5 / 2)) and the last.
-    assert [line.split(" · ")[0] for line in lines] == ["에포크 1/5", "에포크 3/5", "에포크 5/5"]
-    assert "KL 발산" in lines[-1]
-
-
-def test_does_the_widget_view_show_progress_curves_and_samples(vae):
-    shown = []
-    live = widgets.LiveTraining(samples=8, display=shown.append)
-    _tiny_fit(VAE(latent_dim=2, hidden_units=(8,), seed=0), live, epochs=2)
-    assert shown == [live.view]
-    assert live.progress.value == live.progress.max == 2 * 2  # 2 epochs of 2 batches
-    assert sorted(live.history) == ["kl_loss", "loss", "reconstruction_loss"]
-    assert len(live.history["loss"]) == 2
-    assert live.plot.value[:4] == b"\x89PNG" and live.samples.value[:4] == b"\x89PNG"
-    assert widgets.from_png(live.samples.value, 2).shape == (28, 8 * 28)
-    assert "2" in live.status.value
-
-
-def test_are_epochs_skipped_while_drawing_would_cost_too_much_but_the_last_drawn(vae):
-    live = widgets.LiveTraining(display=lambda view: None)
-    live.set_model(vae)
-    live.set_params({"epochs": 5, "steps": 1})
-    live.on_train_begin()
-    live.on_epoch_end(0, {"loss": 3.0})
-    assert live.drawn_epochs == [1]  # the first epoch is always drawn
-    live._draw_seconds = 1e6  # as if a drawing took longer than any training
-    for epoch in range(1, 5):
-        live.on_epoch_end(epoch, {"loss": 3.0 - epoch * 0.1})
-    assert live.drawn_epochs == [1] and live.progress.value == 5
-    live.on_train_end()
-    assert live.drawn_epochs == [1, 5] and "5" in live.samples_caption.value
-    assert len(live.history["loss"]) == 5
-
-
-def test_does_the_conditional_gan_view_show_one_column_per_class(cgan):
-    live = widgets.LiveTraining(display=lambda view: None)
-    images = np.random.default_rng(0).random((40, 28, 28, 1)).astype("float32")
-    cgan.compile()
-    cgan.fit(images, np.arange(40) % 10, epochs=1, batch_size=20, verbose=0, callbacks=[live])
-    assert widgets.from_png(live.samples.value, 2).shape == (2 * 28, 10 * 28)
-    assert {"d_loss", "g_loss"} <= set(live.history)
-
-
-def test_are_loss_curves_below_one_drawn_without_a_missing_glyph(caplog):
-    # Losses under 1 on a log axis gave mathtext labels (10^-1) whose minus sign
-    # the Hangul font lacks; matplotlib then logs "does not have a glyph".
-    before = i18n.get_language()
-    i18n.set_language("ko")
-    try:
-        live = widgets.LiveTraining(display=lambda view: None)
-        live.epochs, live._fig = 4, None
-        live.history = {"d_loss": [], "g_loss": []}
-        with caplog.at_level("WARNING", logger="matplotlib"), warnings.catch_warnings():
-            warnings.simplefilter("error")  # matplotlib's missing-glyph warning for text
-            for d, g in [(0.69, 0.75), (0.62, 0.9), (0.05, 1.6)]:  # narrow, then wide
-                live.history["d_loss"].append(d)
-                live.history["g_loss"].append(g)
-                assert live._plot_png()[:4] == b"\x89PNG"
-    finally:
-        i18n.set_language(before)
-    assert not [r for r in caplog.records if "glyph" in r.getMessage()]
-
-
-@pytest.mark.parametrize(
-    "kernel, session, choice, expected",
-    [
-        (False, "02_vae.ipynb", "auto", False),  # a terminal
-        (True, None, "auto", False),  # nbval, nbclient, gencourse run
-        (True, "02_vae.ipynb", "auto", True),  # JupyterLab
-        (True, "02_vae.ipynb", "text", False),
-        (True, None, "widgets", True),
-    ],
-)
-def test_is_a_front_end_detected_only_for_a_kernel_a_jupyter_server_started(
-    monkeypatch, kernel, session, choice, expected
-):
-    monkeypatch.setattr(widgets, "_kernel", lambda: object() if kernel else None)
-    monkeypatch.setenv("GENCOURSE_LIVE", choice)
-    if session:
-        monkeypatch.setenv("JPY_SESSION_NAME", session)
-    else:
-        monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
-    assert widgets.has_front_end() is expected
-    assert isinstance(
-        widgets.live_training(), widgets.LiveTraining if expected else widgets.TextProgress
-    )
-
-
-def test_is_a_wrong_number_of_text_lines_refused():
-    with pytest.raises(ValueError, match="lines must be an int >= 1"):
-        widgets.TextProgress(lines=0)

@@ -363,10 +363,29 @@ class GAN(keras.Model):
             self.trackers[name].update_state(value)
         return {name: tracker.result() for name, tracker in self.trackers.items()}
 
+    def noise(self, n, seed=None):
+        """The (n, latent_dim) noise vectors behind ``generate(n, seed=seed)``.
+
+        ``generate`` and the widgets both draw their noise here, so a seed names
+        the same vectors everywhere. Unlike the training step's noise (Keras'
+        seed generator, a fresh draw every step), the same seed always gives the
+        same vectors; None gives fresh ones.
+
+        Raises:
+            ValueError: for an ``n`` or a ``seed`` that is not an int >= 0.
+
+        Example:
+            >>> images = gan.generator(gan.noise(4, seed=1))  # = gan.generate(4, seed=1)
+        """
+        if not isinstance(n, int | np.integer) or n < 0:
+            raise ValueError(f"n must be an int >= 0. Received: n={n!r}")
+        if seed is not None and (not isinstance(seed, int | np.integer) or seed < 0):
+            raise ValueError(f"seed must be None or an int >= 0. Received: seed={seed!r}")
+        return np.random.default_rng(seed).normal(size=(int(n), self.latent_dim)).astype("float32")
+
     def generate(self, n, seed=None, batch_size=512):
         """``n`` generated samples as a NumPy array; the same ``seed`` gives the same samples."""
-        noise = np.random.default_rng(seed).normal(size=(n, self.latent_dim)).astype("float32")
-        return self.generator.predict(noise, batch_size=batch_size, verbose=0)
+        return self.generator.predict(self.noise(n, seed), batch_size=batch_size, verbose=0)
 
     def get_config(self):
         return {
@@ -489,8 +508,7 @@ class ConditionalGAN(GAN):
                 f"labels must lie in 0..{self.num_classes - 1}. "
                 f"Received labels from {labels.min()} to {labels.max()}"
             )
-        rng = np.random.default_rng(seed)
-        noise = rng.normal(size=(len(labels), self.latent_dim)).astype("float32")
+        noise = self.noise(len(labels), seed)
         return self.generator.predict([noise, labels], batch_size=batch_size, verbose=0)
 
     def get_config(self):
