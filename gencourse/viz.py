@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
 
+from gencourse import toy
 from gencourse.arrays import as_images
 from gencourse.i18n import has, t
 
@@ -190,6 +191,149 @@ def gan_history(history, title: str | None = None):
     if title:
         fig.suptitle(title)
     fig.tight_layout()
+    return fig
+
+
+# --- lesson 03's toy GANs ------------------------------------------------------------
+
+
+def _curve(values, x, name) -> np.ndarray:
+    values = np.asarray(values, dtype="float64").reshape(-1)
+    if values.shape != x.shape:
+        raise ValueError(
+            f"{name} must hold one value per point of x ({len(x)}). Received: shape={values.shape}"
+        )
+    return values
+
+
+def discriminator_vs_optimal(x, p_data, p_g, d_trained=None, title: str | None = None):
+    """Two 1-D densities, the optimal discriminator D* they give, and a trained discriminator.
+
+    D*(x) = p_data(x) / (p_data(x) + p_g(x)) is computed here from the densities
+    (:func:`gencourse.toy.optimal_discriminator`), so the dashed curve is the formula.
+
+    Args:
+        x: (m,) points, in order.
+        p_data, p_g: the data's and the generator's densities at ``x``.
+        d_trained: optional (m,) outputs D(x) of a trained discriminator, in (0, 1).
+        title: the figure's title (default: the catalogue's).
+
+    Returns:
+        The figure; its lines are p_data, p_g, D* and (if given) the trained D.
+
+    Raises:
+        ValueError: if a curve does not hold one value per point of ``x``.
+    """
+    x = np.asarray(x, dtype="float64").reshape(-1)
+    p_data, p_g = _curve(p_data, x, "p_data"), _curve(p_g, x, "p_g")
+    fig, ax = plt.subplots(figsize=(7, 3.4))
+    ax.plot(x, p_data, label="p_data", color="tab:blue")
+    ax.plot(x, p_g, label="p_g", color="tab:orange")
+    ax.plot(x, toy.optimal_discriminator(p_data, p_g), "k--", label=t("fig.d_star_formula"))
+    if d_trained is not None:
+        d_trained = _curve(d_trained, x, "d_trained")
+        ax.plot(x, d_trained, color="tab:green", alpha=0.8, label=t("fig.d_trained"))
+    ax.set_title(title or t("fig.d_star_title"))
+    ax.legend(fontsize=8)
+    return fig
+
+
+def samples_and_discriminator(x, p_data, samples, d_output, bins: int = 150):
+    """A 1-D GAN after training: its samples (histogram), p_data, and D(x) beside 1/2.
+
+    Args:
+        x: (m,) points, in order; the histogram spans x[0] to x[-1].
+        p_data: the data's density at ``x``.
+        samples: the generator's samples, (n,) or (n, 1).
+        d_output: the discriminator's outputs D(x) at ``x``, in (0, 1).
+        bins: histogram bins.
+
+    Returns:
+        The figure.
+    """
+    x = np.asarray(x, dtype="float64").reshape(-1)
+    p_data, d_output = _curve(p_data, x, "p_data"), _curve(d_output, x, "d_output")
+    samples = np.asarray(samples).reshape(-1)
+    fig, ax = plt.subplots(figsize=(7, 3.4))
+    ax.hist(
+        samples,
+        bins=bins,
+        range=(x[0], x[-1]),
+        density=True,
+        alpha=0.5,
+        label=t("fig.generator_samples"),
+    )
+    ax.plot(x, p_data, label="p_data")
+    ax.plot(x, d_output, color="tab:green", label="D(x)")
+    ax.axhline(0.5, color="gray", linestyle="--", linewidth=1)
+    ax.set_title(t("fig.toy_after_title"))
+    ax.legend(fontsize=8)
+    return fig
+
+
+def generator_loss_curves(n: int = 500):
+    """The saturating log(1 - D(G(z))) and the non-saturating -log D(G(z)) against D(G(z)).
+
+    Args:
+        n: points on D(G(z)) in [0.001, 0.999].
+
+    Returns:
+        The figure; its lines are the saturating then the non-saturating loss.
+    """
+    d_of_fake = np.linspace(0.001, 0.999, n)
+    fig, ax = plt.subplots(figsize=(6, 3.4))
+    ax.plot(d_of_fake, np.log(1 - d_of_fake), label=t("fig.saturating"))
+    ax.plot(d_of_fake, -np.log(d_of_fake), label=t("fig.non_saturating"))
+    ax.set_xlabel("D(G(z))")
+    ax.set_ylabel(t("metric.g_loss"))
+    ax.set_title(t("fig.steep_title"))
+    ax.legend()
+    return fig
+
+
+def ring_samples(mixture, real, samples, limit: float | None = None):
+    """Real and generated 2-D points side by side, one panel per run, with the modes found.
+
+    Each panel's title is the run's name and what :func:`gencourse.toy.mode_coverage`
+    says of its samples: the modes found and the share of samples near a mode.
+
+    Args:
+        mixture: the :class:`gencourse.toy.Mixture` the runs learnt (e.g. ``toy.ring()``).
+        real: (m, 2) real points, drawn in every panel.
+        samples: ``{run name: (n, 2) generated points}``.
+        limit: both axes span [-limit, limit] (default: 1.5 times the farthest mode).
+
+    Returns:
+        The figure, one axes per run.
+
+    Raises:
+        ValueError: for a mixture that is not 2-D, or no runs.
+    """
+    if mixture.dim != 2 or not samples:
+        raise ValueError(
+            "ring_samples draws 2-D mixtures, one run at least. "
+            f"Received: dim={mixture.dim}, runs={len(samples)}"
+        )
+    if limit is None:
+        limit = 1.5 * float(np.linalg.norm(mixture.means, axis=1).max())
+    real = np.asarray(real)
+    fig, axes = plt.subplots(1, len(samples), figsize=(4.5 * len(samples), 4.2), squeeze=False)
+    for ax, (name, points) in zip(axes[0], samples.items(), strict=True):
+        points = np.asarray(points)
+        coverage = toy.mode_coverage(points, mixture)
+        ax.scatter(real[:, 0], real[:, 1], s=2, alpha=0.3, label=t("fig.real"))
+        ax.scatter(points[:, 0], points[:, 1], s=2, alpha=0.3, label=t("fig.generated"))
+        ax.set_xlim(-limit, limit)
+        ax.set_ylim(-limit, limit)
+        ax.set_aspect("equal")
+        found = t(
+            "fig.ring_coverage",
+            found=coverage.modes_covered,
+            k=len(mixture.means),
+            near=coverage.share_near,
+        )
+        ax.set_title(f"{name}\n{found}", fontsize=9)
+        ax.legend(fontsize=8, markerscale=4)
     return fig
 
 

@@ -108,3 +108,69 @@ def test_does_gan_history_show_both_losses_and_the_outputs_beside_one_half():
     assert len(outputs.lines) == 4  # three curves and the line at 1/2
     assert list(outputs.lines[-1].get_ydata()) == [0.5, 0.5]
     assert list(outputs.lines[2].get_ydata()) == [0.5, 0.3]
+
+
+# --- lesson 03's toy GANs --------------------------------------------------------------
+
+
+@pytest.fixture
+def english():
+    before = i18n.get_language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)
+
+
+def _normal(x, mean, std):
+    return np.exp(-0.5 * ((x - mean) / std) ** 2) / (std * np.sqrt(2 * np.pi))
+
+
+def test_is_the_plotted_d_star_the_formula_from_the_two_densities(english):
+    x = np.linspace(-4, 4, 81)
+    p_data = 0.5 * _normal(x, -2, 0.5) + 0.5 * _normal(x, 2, 0.5)
+    p_g = _normal(x, 0.5, 1.5)
+    d_trained = np.full_like(x, 0.4)
+    fig = viz.discriminator_vs_optimal(x, p_data, p_g, d_trained)
+    lines = fig.axes[0].lines
+    assert [line.get_label() for line in lines] == ["p_data", "p_g", "D* (formula)", "trained D"]
+    np.testing.assert_allclose(lines[2].get_ydata(), p_data / (p_data + p_g))
+    np.testing.assert_allclose(lines[3].get_ydata(), d_trained)
+    assert len(viz.discriminator_vs_optimal(x, p_data, p_g).axes[0].lines) == 3
+    with pytest.raises(ValueError, match=r"p_g must hold one value per point of x \(81\)"):
+        viz.discriminator_vs_optimal(x, p_data, p_g[:-1])
+
+
+def test_does_the_toy_figure_show_the_samples_density_and_d_beside_one_half():
+    x = np.linspace(-6, 6, 121)
+    samples = np.random.default_rng(0).normal(size=(2000, 1))
+    d_output = 1 / (1 + np.exp(-x))
+    fig = viz.samples_and_discriminator(x, _normal(x, 0, 1), samples, d_output, bins=40)
+    ax = fig.axes[0]
+    heights = np.array([patch.get_height() for patch in ax.patches])
+    assert len(heights) == 40
+    assert heights.sum() * (12 / 40) == pytest.approx(1.0)  # a density over [-6, 6]
+    np.testing.assert_allclose(ax.lines[1].get_ydata(), d_output)
+    assert list(ax.lines[-1].get_ydata()) == [0.5, 0.5]
+
+
+def test_are_the_generator_losses_the_two_logs_of_d():
+    lines = viz.generator_loss_curves(n=3).axes[0].lines
+    np.testing.assert_allclose(lines[0].get_xdata(), [0.001, 0.5, 0.999])
+    np.testing.assert_allclose(lines[0].get_ydata(), np.log([0.999, 0.5, 0.001]))
+    np.testing.assert_allclose(lines[1].get_ydata(), -np.log([0.001, 0.5, 0.999]))
+
+
+def test_does_each_ring_panel_name_its_run_and_the_modes_its_samples_reach(english):
+    from gencourse import toy
+
+    ring = toy.ring(k=8, radius=2.0, std=0.05)
+    on_three = np.resize(ring.means[[0, 3, 5]], (300, 2))
+    between = np.zeros((300, 2))  # the empty centre: no mode, no sample near one
+    fig = viz.ring_samples(ring, ring.sample(100, seed=0), {"A": on_three, "B": between})
+    assert len(fig.axes) == 2
+    assert fig.axes[0].get_title() == "A\nmodes found 3/8, samples near a bump 100%"
+    assert fig.axes[1].get_title() == "B\nmodes found 0/8, samples near a bump 0%"
+    np.testing.assert_allclose(fig.axes[0].collections[1].get_offsets(), on_three)
+    assert fig.axes[0].get_xlim() == pytest.approx((-3.0, 3.0))
+    with pytest.raises(ValueError, match="2-D mixtures"):
+        viz.ring_samples(toy.Mixture([-1.0, 1.0], std=0.1), np.zeros((5, 1)), {"A": between})
