@@ -1,13 +1,15 @@
 """Does `gencourse grade` give every submission the score it deserves, hostile ones included?
 
-The corpus is made here from the released student notebook of lesson 02:
-correct answers (the masters' code), stubs, plausible wrong answers, and
-hostile notebooks (endless loops, memory bombs, os._exit, sys.exit, objects
-that equal everything, patched NumPy and checks, deleted, edited, duplicated
-and moved cells, broken files, an output flood). It is graded once, as one
-batch with two workers, and every test below reads that one gradebook.
-The expected points of ordinary submissions come from `check.evaluate`, the
-notebooks' own check, run here on the same code.
+The end-to-end test of the grader (each step has its own tests on small
+inputs in tests/test_grade_<step>.py). The corpus is made here from the
+released student notebook of lesson 02: correct answers (the masters' code),
+stubs, plausible wrong answers, and hostile notebooks (endless loops, memory
+bombs, os._exit, sys.exit, objects that equal everything, patched NumPy and
+checks, deleted, edited, duplicated and moved cells, broken files, an output
+flood). It is graded once, as one batch with two workers, and every test
+below reads that one gradebook. The expected points of ordinary submissions
+come from `check.evaluate`, the notebooks' own check, run here on the same
+code. The other lessons (01, 03, 04, 05) are graded on a few submissions each.
 """
 
 from __future__ import annotations
@@ -24,11 +26,8 @@ import numpy as np
 import pytest
 
 from gencourse import check, i18n, release
-from gencourse.files import atomic_write
-from gencourse.grade import plan, submission
 from gencourse.grade.batch import grade_batch
 from gencourse.grade.sandbox import Limits
-from gencourse.grade.submission import Cell, Rejected
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = "02_vae"
@@ -421,173 +420,7 @@ def test_does_grading_afresh_give_the_same_rows(graded, tmp_path):
     assert rows[1:] == [r for r in main if r[0] in {f"{n}.ipynb" for n in picked}]
 
 
-# --- malformed files, without running anything ---------------------------------------
-
-
-@pytest.mark.parametrize(
-    "data, key",
-    [
-        (b"", "grade.reject.empty"),
-        (b"  \n", "grade.reject.empty"),
-        (b"\xff\xfe{\x00", "grade.reject.encoding"),
-        ("{}".encode("utf-16"), "grade.reject.encoding"),
-        (b'{"cells": [', "grade.reject.json"),
-        (b"[1, 2]", "grade.reject.not_notebook"),
-        (b'{"cells": "no"}', "grade.reject.not_notebook"),
-        (b'{"cells": [], "nbformat": 3, "metadata": {}}', "grade.reject.nbformat"),
-        (
-            b'{"cells": [], "nbformat": 4, "nbformat_minor": 5, "metadata": {}}',
-            "grade.reject.no_code",
-        ),
-    ],
-)
-def test_is_a_malformed_file_rejected_with_its_reason(data, key):
-    with pytest.raises(Rejected) as info:
-        submission.parse(data, Path("x.ipynb"), LESSON)
-    assert info.value.key == key
-    text = i18n.t(key, "ko", **info.value.values)
-    assert text and "{" not in text
-
-
-def test_is_a_notebook_of_another_lesson_rejected():
-    nb = student_nb()
-    nb.metadata["gencourse"]["lesson"] = "03_gan"
-    with pytest.raises(Rejected, match="grade.reject.lesson"):
-        submission.parse(nbformat.writes(nb).encode(), Path("x.ipynb"), LESSON)
-
-
-def test_are_exercise_cells_found_by_metadata_not_position():
-    nb = student_nb()
-    nb.cells = nb.cells[::-1]
-    sub = submission.parse(nbformat.writes(nb).encode(), Path("x.ipynb"), LESSON)
-    tagged = {(c.exercise, c.role) for c in sub.cells if c.exercise}
-    assert tagged == {(n, r) for n in NAMES for r in ("stub", "check")}
-    assert sub.lang == "en" and sub.lesson == LESSON
-
-
-# --- the cell plan ----------------------------------------------------------------------
-
-
-def _cells(*specs):
-    return [Cell(i, src, ex, role) for i, (src, ex, role) in enumerate(specs)]
-
-
-def test_does_the_plan_keep_what_the_exercises_need_and_skip_the_rest():
-    cells = _cells(
-        ("import numpy as np\nimport keras", None, None),
-        ("model = keras.Sequential()\nmodel.fit(x)", None, None),  # training: not needed
-        ("def helper(a):\n    return np.square(a)", None, None),
-        ("def f(a):\n    return helper(a) + SCALE", "f", "stub"),
-        ("check.f(f)", "f", "check"),
-        ("SCALE = 2\nnp.allclose = lambda *a: True", None, None),
-        ("%time y = 1", None, None),  # a magic: names unknown, so it runs
-        ("def broken(:", None, None),  # a syntax error defines nothing
-        ("plt.plot(model.predict(x))", None, None),
-    )
-    assert [c.index for c in plan.plan(cells, ["f"])] == [0, 2, 3, 5, 6]
-    assert [c.index for c in plan.plan(cells, ["f"], "all")] == [0, 1, 2, 3, 5, 6, 7, 8]
-
-
-def test_does_a_cell_patching_a_needed_module_count_as_defining_it():
-    names = plan.names("np.testing.assert_allclose = None\nx[0] = 1")
-    assert {"np", "x"} <= names.defines
-    assert plan.names("from numpy import *").opaque
-    assert not plan.names("def f(z_mean):\n    return z_mean").uses & {"z_mean"}
-
-
-# --- atomic writes and resuming ---------------------------------------------------------
-
-
-def test_does_an_atomic_write_leave_the_old_file_when_it_fails(tmp_path, monkeypatch):
-    target = tmp_path / "gradebook.csv"
-    atomic_write(target, "old\n")
-    atomic_write(target, "new\n")
-    assert target.read_text() == "new\n"
-
-    def broken(*args):
-        raise OSError("disk full")
-
-    monkeypatch.setattr("os.replace", broken)
-    with pytest.raises(OSError):
-        atomic_write(target, "half")
-    assert target.read_text() == "new\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["gradebook.csv"]
-
-
-def _quick_batch(folder, out):
-    return grade_batch(
-        [folder], LESSON, out, root=ROOT, limits=Limits(), workers=1, say=lambda s: None
-    )
-
-
-def test_does_a_finished_result_survive_and_get_reused_until_its_file_changes(tmp_path):
-    folder, out = tmp_path / "in", tmp_path / "out"
-    folder.mkdir()
-    (folder / "a.ipynb").write_bytes(b"")
-    (folder / "b.ipynb").write_bytes(b"[]")
-    first = _quick_batch(folder, out)
-    assert [r["status"] for r in first.results] == ["rejected", "rejected"]
-    result_file = out / "results" / "a.json"
-    result = json.loads(result_file.read_text(encoding="utf-8"))
-    # Mark the stored result: if it is reused, the mark reaches the gradebook.
-    result["problems"] = [{"key": "grade.reject.no_code", "values": {}}]
-    result_file.write_text(json.dumps(result), encoding="utf-8")
-    (out / "gradebook.csv").unlink()  # as if the batch had died before writing it
-    again = _quick_batch(folder, out)
-    assert again.reused == 2
-    assert "no code cells" in (out / "gradebook.csv").read_text(encoding="utf-8")
-    (folder / "a.ipynb").write_bytes(b"{")  # the student resubmits: grade it again
-    third = _quick_batch(folder, out)
-    assert third.reused == 1
-    assert "not valid JSON" in (out / "gradebook.csv").read_text(encoding="utf-8")
-
-
-def test_does_grade_exit_2_for_an_unknown_lesson(tmp_path):
-    (tmp_path / "a.ipynb").write_bytes(b"")
-    proc = subprocess.run(
-        [sys.executable, "-m", "gencourse", "grade", str(tmp_path), "--lesson", "99_x", "--out", str(tmp_path / "o")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert proc.returncode == 2
-    assert "No lesson '99_x'" in proc.stderr and "02_vae" in proc.stderr
-
-
-def test_are_the_graders_messages_registered_in_the_shared_catalogue():
-    # Both languages and the same placeholders: tests/test_i18n.py checks every key.
-    import gencourse.grade.messages  # noqa: F401
-
-    assert len([k for k in i18n.all_keys() if k.startswith("grade.")]) > 30
-
-
-def _course(tmp_path, exercises):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["gencourse"] = {"lang": "en", "lesson": "07_new"}
-    for name in exercises:
-        stub = nbformat.v4.new_code_cell(f"def {name}(*args):\n    raise NotImplementedError")
-        stub.metadata["gencourse"] = {"exercise": name, "role": "stub"}
-        nb.cells.append(stub)
-    release.write(nb, tmp_path / "notebooks" / "en" / "07_new.ipynb")
-    (tmp_path / "solutions").mkdir()
-    return tmp_path
-
-
-def test_are_a_new_lessons_exercises_taken_from_its_metadata_when_checks_know_them(tmp_path):
-    from gencourse.grade.batch import lesson_exercises
-
-    root = _course(tmp_path, ["vae_loss", "not_checked_yet", "reparameterize"])
-    assert lesson_exercises(root, "07") == ("07_new", ["vae_loss", "reparameterize"])
-
-
-def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
-    root = _course(tmp_path / "course", ["not_checked_yet"])
-    (tmp_path / "a.ipynb").write_bytes(b"")
-    proc = subprocess.run(
-        [sys.executable, "-m", "gencourse", "--root", str(root), "grade", str(tmp_path / "a.ipynb"),
-         "--lesson", "07_new", "--out", str(tmp_path / "o")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert proc.returncode == 2
-    assert "Lesson 07_new has no exercises to grade." in proc.stderr
+# --- the other lessons with exercises -----------------------------------------------------
 
 
 def _with_cells(lesson, lang, sources):

@@ -1,0 +1,123 @@
+"""Does `gencourse grade` pass its options on and answer with the right exit code and lines?
+
+gencourse.grade.cli: run as a command for the exit codes of a wrong lesson,
+and called here with a stand-in for the batch for the rest.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+from gencourse import cli, release
+from gencourse.grade import batch as batch_module
+from gencourse.grade import cli as grade_cli
+from gencourse.grade.batch import BatchResult
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_does_grade_exit_2_for_an_unknown_lesson(tmp_path):
+    (tmp_path / "a.ipynb").write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gencourse", "grade", str(tmp_path), "--lesson", "99_x", "--out", str(tmp_path / "o")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "No lesson '99_x'" in proc.stderr and "02_vae" in proc.stderr
+
+
+def _course(tmp_path, exercises):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["gencourse"] = {"lang": "en", "lesson": "07_new"}
+    for name in exercises:
+        stub = nbformat.v4.new_code_cell(f"def {name}(*args):\n    raise NotImplementedError")
+        stub.metadata["gencourse"] = {"exercise": name, "role": "stub"}
+        nb.cells.append(stub)
+    release.write(nb, tmp_path / "notebooks" / "en" / "07_new.ipynb")
+    (tmp_path / "solutions").mkdir()
+    return tmp_path
+
+
+def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
+    root = _course(tmp_path / "course", ["not_checked_yet"])
+    (tmp_path / "a.ipynb").write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gencourse", "--root", str(root), "grade", str(tmp_path / "a.ipynb"),
+         "--lesson", "07_new", "--out", str(tmp_path / "o")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "Lesson 07_new has no exercises to grade." in proc.stderr
+
+
+# --- called here, with a stand-in for the batch -----------------------------------------
+
+
+def _grade(monkeypatch, tmp_path, *extra, not_graded=()):
+    """Runs ``gencourse grade`` in this process; returns (exit code, what grade_batch got)."""
+    monkeypatch.setattr("gencourse.quiet.import_tensorflow_quietly", lambda: None)
+    got = {}
+
+    def grade_batch(paths, lesson, out, **options):
+        got.update(paths=paths, lesson=lesson, out=out, **options)
+        results = [
+            {"submission": "a.ipynb", "problems": []},
+            {"submission": "b.ipynb", "problems": [{"key": "grade.reject.empty", "values": {}}]},
+        ]
+        out = Path(out)
+        return BatchResult(
+            results, list(not_graded), 0, out / "g.csv", out / "g.json", out / "feedback"
+        )
+
+    monkeypatch.setattr(batch_module, "grade_batch", grade_batch)
+    subs = tmp_path / "subs"
+    subs.mkdir(exist_ok=True)
+    (subs / "a.ipynb").write_bytes(b"{}")
+    argv = ["grade", str(subs), "--lesson", "02", "--out", str(tmp_path / "o"), *extra]
+    return cli.main(argv), got
+
+
+def test_are_the_limits_and_choices_passed_to_the_batch(monkeypatch, tmp_path, capsys):
+    code, got = _grade(
+        monkeypatch, tmp_path,
+        "--cell-timeout", "7", "--total-timeout", "70", "--memory-mb", "512",
+        "--output-mb", "0.5", "--workers", "3", "--cells", "all", "--lang", "ko",
+        "--feedback-lang", "en", "--fresh",
+    )  # fmt: skip
+    assert code == 0
+    limits = got["limits"]
+    assert (limits.cell_timeout, limits.total_timeout, limits.memory_mb) == (7, 70, 512)
+    assert limits.output_cap == 2**19
+    assert (got["workers"], got["cells"], got["lang"], got["feedback_lang"]) == (
+        3,
+        "all",
+        "ko",
+        "en",
+    )
+    assert got["fresh"] is True and got["lesson"] == "02" and got["root"] == ROOT
+    assert "제출물 2개 중 2개를 채점했습니다" in capsys.readouterr().out  # in the language asked
+
+
+def test_does_grade_exit_1_and_list_what_could_not_be_graded(monkeypatch, tmp_path, capsys):
+    code, _ = _grade(monkeypatch, tmp_path, "--lang", "en", not_graded=["b.ipynb"])
+    out = capsys.readouterr().out
+    assert code == 1 and "Graded 1 of 2 submissions" in out
+    listed = out.split("could not be graded")[1].splitlines()
+    assert [line for line in listed if line.startswith("  ")] == ["  b.ipynb: the file is empty"]
+
+
+def test_does_grade_exit_2_when_no_notebook_is_found(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr("gencourse.quiet.import_tensorflow_quietly", lambda: None)
+    (tmp_path / "empty").mkdir()
+    code = grade_cli.run_grade(
+        cli.build_parser().parse_args(
+            ["grade", str(tmp_path / "empty"), "--lesson", "02", "--out", str(tmp_path / "o")]
+        ),
+        ROOT,
+    )
+    assert code == 2 and str(tmp_path / "empty") in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

@@ -1,0 +1,176 @@
+"""Does the sandbox run a submission within its limits and bring back only plain arrays and problems?
+
+gencourse.grade.sandbox. One real run of made-up cells and exercises (not a
+lesson's): a cell that fails, one that never ends, one that floods the
+output, and functions that are right, missing, not callable, unfinished,
+calling the library, switching the profiler off, or killing their process.
+It costs two child processes (the endless cell costs a restart). The rest
+reads what a child would send, made here, with no process at all.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import numpy as np
+import pytest
+
+from gencourse.grade import wire
+from gencourse.grade.sandbox import Limits, Problem, Sandbox, _child_env, _Output, _signal_name
+from gencourse.grade.submission import Cell
+
+CELL_TIMEOUT = 5
+CELLS = [
+    Cell(0, "import numpy as np\n\ndef double(x):\n    return 2 * x", "double", "stub"),
+    Cell(1, "raise ValueError('no')"),
+    Cell(2, "while True:\n    pass"),
+    Cell(3, "number = 3\nprint('x' * 5000)"),
+    Cell(4, "def stub(x):\n    raise NotImplementedError"),
+    Cell(
+        5, "def lib(x):\n    from gencourse.models import vae\n    return vae.kl_divergence(x, x)"
+    ),
+    Cell(6, "def tamper(x):\n    import sys\n    sys.setprofile(None)\n    return x"),
+    Cell(7, "def dies(x):\n    import os\n    os._exit(3)"),  # last: its restart has nothing left
+]
+ONE = [("case.none", (np.array([0.5]),), {})]
+CASES = {
+    "double": [("case.none", (np.array([1.0, 2.0]),), {}), ("case.none", (np.array([[3.0]]),), {})],
+    **{name: ONE for name in ("absent", "number", "stub", "lib", "tamper", "dies")},
+}
+EXERCISES = list(CASES)
+
+
+@pytest.fixture(scope="module")
+def report():
+    limits = Limits(cell_timeout=CELL_TIMEOUT, total_timeout=300, output_cap=1000)
+    return Sandbox(limits, "en").run(CELLS, EXERCISES, CASES)
+
+
+def test_does_a_right_function_bring_back_its_values_as_float64_arrays(report):
+    run = report.exercises["double"]
+    assert run.state == "ran" and [r.status for r in run.records] == ["value", "value"]
+    np.testing.assert_array_equal(run.records[0].value, [2.0, 4.0])
+    np.testing.assert_array_equal(run.records[1].value, [[6.0]])
+    assert run.records[0].value.dtype == np.float64
+    assert run.library == [] and not run.tampered
+
+
+def test_is_a_failing_cell_reported_and_the_run_going_on(report):
+    assert report.cell_errors == {1: "ValueError"}
+
+
+def test_does_an_endless_cell_cost_one_restart_without_that_cell(report):
+    assert report.starts == 2
+    assert Problem("timeout", cell=2, detail={"seconds": CELL_TIMEOUT}) in report.problems
+
+
+def test_are_missing_and_uncallable_names_told_apart(report):
+    assert report.exercises["absent"].state == "missing"
+    number = report.exercises["number"]
+    assert number.state == "not_callable" and number.type_name == "int"
+
+
+def test_does_an_unfinished_function_stop_at_not_implemented(report):
+    run = report.exercises["stub"]
+    assert run.state == "ran" and [r.status for r in run.records] == ["not_implemented"]
+
+
+def test_are_library_calls_and_a_switched_off_profiler_noted(report):
+    assert report.exercises["lib"].library == ["gencourse.models.vae.kl_divergence"]
+    assert report.exercises["lib"].records[0].status == "value"
+    assert report.exercises["tamper"].tampered
+
+
+def test_does_a_function_that_kills_its_process_fail_alone(report):
+    run = report.exercises["dies"]
+    assert run.state == "failed"
+    assert run.problem == Problem("crash", exercise="dies", detail={"code": "3"})
+    assert report.exercises["double"].state == "ran"
+
+
+def test_is_the_output_capped_and_the_cap_reported(report):
+    assert len(report.output) == 1000 and report.output_dropped > 0
+    # The failing cell's traceback comes first (it is the log's), then the flood, cut.
+    assert b"ValueError" in report.output and report.output.endswith(b"x" * 100)
+    assert Problem("output", detail={"cap_mb": 1000 / 2**20}) in report.problems
+
+
+# --- without a process: what the grader keeps of what a child sends --------------------
+
+
+def _exercise_run(header, arrays=None):
+    payload = wire.pack_arrays(arrays) if arrays else b""
+    return Sandbox._exercise_run("f", {"state": "ran", **header}, payload)
+
+
+def test_is_only_a_plain_float64_array_taken_as_a_value():
+    records = [{"status": "value"}] * 4
+    arrays = {
+        "c0": np.array([1.0]),
+        "c1": np.array([1], dtype=np.int64),  # another type: a child that lies
+        # c2 missing
+        "c3": np.zeros(10),
+    }
+    run = _exercise_run({"records": records}, arrays)
+    assert [r.status for r in run.records] == ["value", "wrong_type", "wrong_type", "value"]
+
+
+def test_is_an_oversized_array_refused(monkeypatch):
+    monkeypatch.setattr("gencourse.grade.sandbox.MAX_ARRAY_VALUES", 5)
+    run = _exercise_run({"records": [{"status": "value"}]}, {"c0": np.zeros(6)})
+    assert run.records[0].status == "wrong_type"
+
+
+def test_are_a_childs_details_cut_to_what_each_status_may_say():
+    records = [
+        {"status": "error", "detail": {"error": "E", "text": "t", "extra": "x" * 500}},
+        {"status": "wrong_form", "detail": {"hint": "hint.sign"}},
+        {"status": "wrong_form", "detail": {"hint": "made up by the learner"}},
+        {"status": "wrong_type", "detail": {"type": "x" * 500}},
+        {"status": "pass"},  # not a status a child may send
+    ]
+    run = _exercise_run({"records": records, "library": [f"m.f{i}" for i in range(20)]})
+    assert [r.status for r in run.records] == [
+        "error",
+        "wrong_form",
+        "wrong_form",
+        "wrong_type",
+        "error",
+    ]
+    assert run.records[0].detail == {"error": "E", "text": "t"}
+    assert run.records[1].detail == {"hint": "hint.sign"}
+    assert run.records[2].detail == {}
+    assert len(run.records[3].detail["type"]) == 200
+    assert len(run.library) == 10
+
+
+def test_are_missing_and_uncallable_states_read_without_records():
+    assert Sandbox._exercise_run("f", {"state": "missing"}, b"").state == "missing"
+    run = Sandbox._exercise_run("f", {"state": "not_callable", "type": "x" * 100}, b"")
+    assert run.state == "not_callable" and len(run.type_name) == 60
+
+
+def test_does_the_output_drain_keep_the_first_bytes_and_count_the_rest():
+    r, w = os.pipe()
+    os.write(w, b"a" * 700)
+    os.write(w, b"b" * 700)
+    os.close(w)
+    output = _Output(1000)
+    output.drain(r)
+    assert bytes(output.kept) == b"a" * 700 + b"b" * 300
+    assert output.dropped == 400
+
+
+def test_does_the_child_get_no_variable_of_the_graders_environment_but_a_few(tmp_path, monkeypatch):
+    monkeypatch.setenv("SECRET_TOKEN", "hunter2")
+    monkeypatch.setenv("PYTHONPATH", "/somewhere")
+    env = _child_env(tmp_path, "ko")
+    assert "SECRET_TOKEN" not in env and "PYTHONPATH" not in env
+    assert env["GENCOURSE_LANG"] == "ko" and env["GENCOURSE_QUICK"] == "1"
+    assert env["IPYTHONDIR"] == str(tmp_path / ".ipython")
+
+
+def test_are_signals_named_for_people():
+    assert _signal_name(-signal.SIGSEGV) == "SIGSEGV"
+    assert _signal_name(-999) == "signal 999"
