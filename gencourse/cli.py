@@ -98,22 +98,10 @@ def cmd_rebuild(args) -> int:
     return 0
 
 
-def _int_list(text: str) -> list[int]:
-    try:
-        values = [int(v) for v in text.split(",") if v.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected whole numbers separated by commas, e.g. 10,20,50. Received: {text!r}"
-        ) from None
-    if not values:
-        raise argparse.ArgumentTypeError(f"expected at least one number. Received: {text!r}")
-    return values
-
-
 def cmd_augment(args) -> int:
-    from gencourse.augment_cli import run_augment
+    from gencourse.augment.cli import run
 
-    return run_augment(args)
+    return run(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,16 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "augment", help="lesson 05's experiment: does a cGAN help with few labels? (CSV, PNG)"
     )
-    p.add_argument(
-        "--n", type=_int_list, default=[10, 20, 50, 100], help="labelled digits per class"
-    )
-    p.add_argument("--seeds", type=int, default=3, help="seeds per n (0, 1, ...)")
-    p.add_argument("--synthetic", type=int, default=100, help="extra images per class")
-    p.add_argument("--out", default="augment_results", help="output folder")
-    p.add_argument("--lang", choices=list(LANGUAGES), default="en")
-    p.add_argument("--quick", action="store_true", help="tiny training budgets (for CI)")
-    p.add_argument("--steps", type=int, help="the recogniser's gradient steps")
-    p.add_argument("--cgan-steps", type=int, help="the cGAN's gradient steps")
+    from gencourse.augment import cli as augment_cli
+
+    augment_cli.add_arguments(p)
     p.set_defaults(func=cmd_augment)
     return parser
 

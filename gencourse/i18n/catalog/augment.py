@@ -1,79 +1,79 @@
 """Lesson 05's experiment (gencourse augment): progress, tables, plots and conclusions."""
 
 MESSAGES = {
-        "augment.arm.real": {"ko": "실제 데이터만", "en": "real only"},
-        "augment.arm.real_classic": {"ko": "실제 + 고전적 증강", "en": "real + classic"},
-        "augment.arm.real_cgan": {"ko": "실제 + cGAN 샘플", "en": "real + cGAN"},
-        "augment.arm.real_both": {"ko": "실제 + 둘 다", "en": "real + both"},
-        "augment.arm.synthetic": {"ko": "cGAN 샘플만 (CAS)", "en": "cGAN samples only (CAS)"},
-        "augment.col.n": {"ko": "클래스당 n", "en": "n per class"},
-        "augment.table_title": {
-            "ko": "테스트용 실제 숫자 1,000개에 대한 정확도(%): 평균 ± 표준편차 (칸마다 시드 {runs}개)",
-            "en": "Accuracy (%) on the 1,000 held-out real digits: mean ± standard deviation (seeds per cell: {runs})",
-        },
-        "augment.fig.title": {
-            "ko": "레이블이 붙은 숫자가 적을 때 데이터 증강의 효과",
-            "en": "Data augmentation when labelled digits are scarce",
-        },
-        "augment.fig.x": {
-            "ko": "클래스당 레이블이 붙은 실제 숫자 수 n (로그 눈금)",
-            "en": "labelled real digits per class, n (log scale)",
-        },
-        "augment.fig.y": {
-            "ko": "테스트 정확도 (%, 평균 ± 표준편차)",
-            "en": "held-out accuracy (%, mean ± std)",
-        },
-        "augment.c.real_wins": {
-            "ko": "n = {n}: 실제 데이터만 쓴 경우가 가장 좋았습니다({mean:.1f}%). 어떤 증강도 평균을 올리지 못했습니다.",
-            "en": "n = {n}: real digits alone did best ({mean:.1f}%); no augmentation raised the mean.",
-        },
-        "augment.c.winner_clear": {
-            "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). 실제 데이터만 쓴 경우와의 차이는 {margin}%p로, 시드 간 퍼짐(±{spread:.1f}%p)보다 큽니다.",
-            "en": "n = {n}: '{arm}' did best ({mean:.1f}%), {margin} points above real only, more than the spread between seeds (±{spread:.1f} points).",
-        },
-        "augment.c.one_seed": {
-            "ko": "시드가 하나뿐이라 시드 간 퍼짐을 잴 수 없습니다. 아래 비교는 평균만 본 것이며, 분명한 차이인지 알 수 없습니다.",
-            "en": "With a single seed the spread between seeds cannot be measured. The comparisons below look at means only and cannot tell whether a difference is clear.",
-        },
-        "augment.c.winner_mean": {
-            "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). 실제 데이터만 쓴 경우와의 차이는 {margin}%p입니다.",
-            "en": "n = {n}: '{arm}' had the highest mean ({mean:.1f}%), {margin} points from real only.",
-        },
-        "augment.c.winner_tie": {
-            "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'({mean:.1f}%)이지만, 실제 데이터만 쓴 경우와의 차이({margin}%p)가 시드 간 퍼짐(±{spread:.1f}%p) 안에 있어 분명한 우위라고 할 수 없습니다.",
-            "en": "n = {n}: '{arm}' had the highest mean ({mean:.1f}%), but its lead over real only ({margin} points) lies within the spread between seeds (±{spread:.1f} points): not a clear win.",
-        },
-        "augment.c.cgan_helps": {
-            "ko": "cGAN 샘플을 더하니 n = {ns}에서 퍼짐보다 큰 차이로 정확도가 올랐습니다(실제 데이터만 쓴 경우 대비 {margins}%p).",
-            "en": "Adding cGAN samples raised the accuracy by more than the spread at n = {ns} ({margins} points over real only).",
-        },
-        "augment.c.cgan_tie": {
-            "ko": "n = {ns}에서는 cGAN 샘플이 도움이 되었다고 할 수 없습니다. 실제 데이터만 쓴 경우와의 차이({margins}%p)가 시드 간 퍼짐 안에 있습니다.",
-            "en": "At n = {ns} the cGAN samples made no clear difference: their differences from real only ({margins} points) lie within the spread between seeds.",
-        },
-        "augment.c.cgan_hurts": {
-            "ko": "n = {ns}에서는 cGAN 샘플을 더하자 오히려 정확도가 떨어졌습니다. 실제 데이터만 쓴 경우와의 차이({margins}%p)가 시드 간 퍼짐보다 큽니다.",
-            "en": "At n = {ns} the cGAN samples made the recogniser worse: {margins} points against real only, more than the spread between seeds.",
-        },
-        "augment.c.why_weak": {
-            "ko": "가능한 이유(n = {ns}): cGAN 샘플만으로 훈련한 인식기는 {synthetic}%로, 실제 숫자만으로 훈련한 경우({real}%)보다 낮습니다. 샘플에 담긴 정보가 cGAN이 배운 실제 숫자보다 적다는 뜻입니다. 게다가 훈련 단계 수가 고정되어 있으므로, 샘플이 배치의 자리를 차지하는 만큼 인식기가 실제 숫자를 보는 횟수가 줄어듭니다. 이 점은 고전적 증강의 사본에도 똑같이 해당하므로, '실제 + 고전적 증강'과 비교하면 추가 이미지 자체가 얼마나 쓸모 있는지 가늠할 수 있습니다.",
-            "en": "A likely reason (n = {ns}): trained on cGAN samples alone the recogniser reaches {synthetic}%, below the {real}% of the real digits alone: the samples carry less than the real digits the cGAN learned from. And with the number of steps fixed, every place a sample takes in a batch is a place a real digit does not get. The same holds for the copies of classic augmentation, so comparing with 'real + classic' shows how useful the extra images themselves are.",
-        },
-        "augment.c.why_redundant": {
-            "ko": "가능한 이유(n = {ns}): cGAN 샘플만으로도 {synthetic}%(실제 숫자만: {real}%)에 이르므로 샘플 자체는 쓸 만합니다. 하지만 cGAN은 바로 그 실제 숫자들에서 배웠기 때문에, 샘플은 실제 숫자가 이미 보여 준 변화를 되풀이할 뿐 새로운 정보를 거의 더하지 못하는 것으로 보입니다.",
-            "en": "A likely reason (n = {ns}): the samples alone reach {synthetic}% (real digits alone: {real}%), so they are usable; but the cGAN learned from those very digits, so its samples probably repeat the variation the real digits already show and add little new information.",
-        },
-        "augment.c.classic_better": {
-            "ko": "n = {ns}에서는 고전적 증강(이동과 회전)의 평균이 cGAN 샘플보다 높았습니다.",
-            "en": "At n = {ns} classic augmentation (shifts and rotations) had a higher mean than the cGAN samples.",
-        },
-        "augment.c.on_top_clear": {
-            "ko": "고전적 증강에 더해 cGAN 샘플까지 넣은 효과('실제 + 둘 다' − '실제 + 고전적 증강', %p): {parts}. 퍼짐보다 큰 이득은 n = {ns}에서 나왔습니다.",
-            "en": "cGAN samples on top of classic augmentation ('real + both' − 'real + classic', points): {parts}. The gain exceeds the spread at n = {ns}.",
-        },
-        "augment.c.on_top_none": {
-            "ko": "고전적 증강에 더해 cGAN 샘플까지 넣은 효과('실제 + 둘 다' − '실제 + 고전적 증강', %p): {parts}. 어느 n에서도 퍼짐보다 큰 이득은 없었습니다.",
-            "en": "cGAN samples on top of classic augmentation ('real + both' − 'real + classic', points): {parts}. At no n does the gain exceed the spread.",
-        },
-        "augment.progress": {"ko": "증강 실험", "en": "augmentation grid"},
+    "augment.arm.real": {"ko": "실제 데이터만", "en": "real only"},
+    "augment.arm.real_classic": {"ko": "실제 + 고전적 증강", "en": "real + classic"},
+    "augment.arm.real_cgan": {"ko": "실제 + cGAN 샘플", "en": "real + cGAN"},
+    "augment.arm.real_both": {"ko": "실제 + 둘 다", "en": "real + both"},
+    "augment.arm.synthetic": {"ko": "cGAN 샘플만 (CAS)", "en": "cGAN samples only (CAS)"},
+    "augment.col.n": {"ko": "클래스당 n", "en": "n per class"},
+    "augment.table_title": {
+        "ko": "테스트용 실제 숫자 1,000개에 대한 정확도(%): 평균 ± 표준편차 (칸마다 시드 {runs}개)",
+        "en": "Accuracy (%) on the 1,000 held-out real digits: mean ± standard deviation (seeds per cell: {runs})",
+    },
+    "augment.fig.title": {
+        "ko": "레이블이 붙은 숫자가 적을 때 데이터 증강의 효과",
+        "en": "Data augmentation when labelled digits are scarce",
+    },
+    "augment.fig.x": {
+        "ko": "클래스당 레이블이 붙은 실제 숫자 수 n (로그 눈금)",
+        "en": "labelled real digits per class, n (log scale)",
+    },
+    "augment.fig.y": {
+        "ko": "테스트 정확도 (%, 평균 ± 표준편차)",
+        "en": "held-out accuracy (%, mean ± std)",
+    },
+    "augment.c.real_wins": {
+        "ko": "n = {n}: 실제 데이터만 쓴 경우가 가장 좋았습니다({mean:.1f}%). 어떤 증강도 평균을 올리지 못했습니다.",
+        "en": "n = {n}: real digits alone did best ({mean:.1f}%); no augmentation raised the mean.",
+    },
+    "augment.c.winner_clear": {
+        "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). 실제 데이터만 쓴 경우와의 차이는 {margin}%p로, 시드 간 퍼짐(±{spread:.1f}%p)보다 큽니다.",
+        "en": "n = {n}: '{arm}' did best ({mean:.1f}%), {margin} points above real only, more than the spread between seeds (±{spread:.1f} points).",
+    },
+    "augment.c.one_seed": {
+        "ko": "시드가 하나뿐이라 시드 간 퍼짐을 잴 수 없습니다. 아래 비교는 평균만 본 것이며, 분명한 차이인지 알 수 없습니다.",
+        "en": "With a single seed the spread between seeds cannot be measured. The comparisons below look at means only and cannot tell whether a difference is clear.",
+    },
+    "augment.c.winner_mean": {
+        "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). 실제 데이터만 쓴 경우와의 차이는 {margin}%p입니다.",
+        "en": "n = {n}: '{arm}' had the highest mean ({mean:.1f}%), {margin} points from real only.",
+    },
+    "augment.c.winner_tie": {
+        "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'({mean:.1f}%)이지만, 실제 데이터만 쓴 경우와의 차이({margin}%p)가 시드 간 퍼짐(±{spread:.1f}%p) 안에 있어 분명한 우위라고 할 수 없습니다.",
+        "en": "n = {n}: '{arm}' had the highest mean ({mean:.1f}%), but its lead over real only ({margin} points) lies within the spread between seeds (±{spread:.1f} points): not a clear win.",
+    },
+    "augment.c.cgan_helps": {
+        "ko": "cGAN 샘플을 더하니 n = {ns}에서 퍼짐보다 큰 차이로 정확도가 올랐습니다(실제 데이터만 쓴 경우 대비 {margins}%p).",
+        "en": "Adding cGAN samples raised the accuracy by more than the spread at n = {ns} ({margins} points over real only).",
+    },
+    "augment.c.cgan_tie": {
+        "ko": "n = {ns}에서는 cGAN 샘플이 도움이 되었다고 할 수 없습니다. 실제 데이터만 쓴 경우와의 차이({margins}%p)가 시드 간 퍼짐 안에 있습니다.",
+        "en": "At n = {ns} the cGAN samples made no clear difference: their differences from real only ({margins} points) lie within the spread between seeds.",
+    },
+    "augment.c.cgan_hurts": {
+        "ko": "n = {ns}에서는 cGAN 샘플을 더하자 오히려 정확도가 떨어졌습니다. 실제 데이터만 쓴 경우와의 차이({margins}%p)가 시드 간 퍼짐보다 큽니다.",
+        "en": "At n = {ns} the cGAN samples made the recogniser worse: {margins} points against real only, more than the spread between seeds.",
+    },
+    "augment.c.why_weak": {
+        "ko": "가능한 이유(n = {ns}): cGAN 샘플만으로 훈련한 인식기는 {synthetic}%로, 실제 숫자만으로 훈련한 경우({real}%)보다 낮습니다. 샘플에 담긴 정보가 cGAN이 배운 실제 숫자보다 적다는 뜻입니다. 게다가 훈련 단계 수가 고정되어 있으므로, 샘플이 배치의 자리를 차지하는 만큼 인식기가 실제 숫자를 보는 횟수가 줄어듭니다. 이 점은 고전적 증강의 사본에도 똑같이 해당하므로, '실제 + 고전적 증강'과 비교하면 추가 이미지 자체가 얼마나 쓸모 있는지 가늠할 수 있습니다.",
+        "en": "A likely reason (n = {ns}): trained on cGAN samples alone the recogniser reaches {synthetic}%, below the {real}% of the real digits alone: the samples carry less than the real digits the cGAN learned from. And with the number of steps fixed, every place a sample takes in a batch is a place a real digit does not get. The same holds for the copies of classic augmentation, so comparing with 'real + classic' shows how useful the extra images themselves are.",
+    },
+    "augment.c.why_redundant": {
+        "ko": "가능한 이유(n = {ns}): cGAN 샘플만으로도 {synthetic}%(실제 숫자만: {real}%)에 이르므로 샘플 자체는 쓸 만합니다. 하지만 cGAN은 바로 그 실제 숫자들에서 배웠기 때문에, 샘플은 실제 숫자가 이미 보여 준 변화를 되풀이할 뿐 새로운 정보를 거의 더하지 못하는 것으로 보입니다.",
+        "en": "A likely reason (n = {ns}): the samples alone reach {synthetic}% (real digits alone: {real}%), so they are usable; but the cGAN learned from those very digits, so its samples probably repeat the variation the real digits already show and add little new information.",
+    },
+    "augment.c.classic_better": {
+        "ko": "n = {ns}에서는 고전적 증강(이동과 회전)의 평균이 cGAN 샘플보다 높았습니다.",
+        "en": "At n = {ns} classic augmentation (shifts and rotations) had a higher mean than the cGAN samples.",
+    },
+    "augment.c.on_top_clear": {
+        "ko": "고전적 증강에 더해 cGAN 샘플까지 넣은 효과('실제 + 둘 다' − '실제 + 고전적 증강', %p): {parts}. 퍼짐보다 큰 이득은 n = {ns}에서 나왔습니다.",
+        "en": "cGAN samples on top of classic augmentation ('real + both' − 'real + classic', points): {parts}. The gain exceeds the spread at n = {ns}.",
+    },
+    "augment.c.on_top_none": {
+        "ko": "고전적 증강에 더해 cGAN 샘플까지 넣은 효과('실제 + 둘 다' − '실제 + 고전적 증강', %p): {parts}. 어느 n에서도 퍼짐보다 큰 이득은 없었습니다.",
+        "en": "cGAN samples on top of classic augmentation ('real + both' − 'real + classic', points): {parts}. At no n does the gain exceed the spread.",
+    },
+    "augment.progress": {"ko": "증강 실험", "en": "augmentation grid"},
 }

@@ -1,0 +1,149 @@
+"""Lesson 05's experiment: does a cGAN's output help a recogniser trained on few labels?
+
+The question, measured rather than assumed: with only ``n`` labelled digits
+per class, does adding labelled samples from a conditional GAN, trained on
+those same ``n`` digits per class and nothing else, make a digit recogniser
+more accurate on real digits it has never seen?
+
+Five arms share everything except their training set:
+
+``real``          the ``n`` real digits per class;
+``real_classic``  plus ``k`` shifted and slightly rotated copies per class;
+``real_cgan``     plus ``k`` cGAN samples per class, with the labels asked for;
+``real_both``     plus both (``2k`` extra images per class);
+``synthetic``     the ``k`` cGAN samples per class alone: the classification
+                  accuracy score (train on synthetic, test on real).
+
+Every arm is scored on the same 1,000 held-out real digits of ``mnist5k``.
+
+Fairness. The recogniser gets a fixed number of gradient steps, not epochs,
+so an arm with a bigger training set is not also given more updates; with
+the same seed the arms of one run also start from the same initial weights.
+One cGAN is trained per (n, seed) and shared by the arms that use it; it
+never sees a digit outside that run's subset, and is never reused for
+another seed (another seed draws another subset).
+
+The package, one idea per module (every public name is also here):
+
+- :mod:`~gencourse.augment.sets`: the scarce subset and classic augmentation;
+- :mod:`~gencourse.augment.training`: the recogniser and the cGAN, trained for
+  a fixed number of steps, and the cGAN's nearness to its training digits;
+- :mod:`~gencourse.augment.experiment`: one (n, seed) run and the grid of runs;
+- :mod:`~gencourse.augment.report`: the summary, its CSV files, table and plot;
+- :mod:`~gencourse.augment.verdicts`: what the numbers say, as sentences;
+- :mod:`~gencourse.augment.cli`: the ``gencourse augment`` command.
+
+The lesson's two exercises have their references in this file, not in a
+module: the grader names a learner's call into the library after the
+function's module, and a call to these must read
+``gencourse.augment.balanced_labels``, the name the lesson uses. The modules
+import them (and the arms) from here, so they come before the imports below.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+ARMS = ("real", "real_classic", "real_cgan", "real_both", "synthetic")
+CGAN_ARMS = ("real_cgan", "real_both", "synthetic")
+
+
+# --- the exercises' references -------------------------------------------------------
+
+
+def balanced_labels(per_class: int, num_classes: int = 10) -> np.ndarray:
+    """``per_class`` copies of each label 0..num_classes-1, in order: (per_class * num_classes,)."""
+    return np.repeat(np.arange(num_classes), per_class)
+
+
+def augmented_training_set(real_images, real_labels, synthetic_images, synthetic_labels, ratio):
+    """The real images plus ``round(ratio * len(real_images))`` synthetic ones, with their labels.
+
+    The synthetic images are taken from the start of the pool; each keeps its
+    own label. Real images come first, then synthetic ones (the recogniser's
+    batches are drawn at random, so the order does not matter).
+
+    Raises:
+        ValueError: if the ratio is negative or asks for more synthetic images
+            than the pool holds.
+    """
+    count = round(ratio * len(real_images))
+    if ratio < 0 or count > len(synthetic_images):
+        raise ValueError(
+            f"ratio must be >= 0 and ask for at most the {len(synthetic_images)} synthetic images "
+            f"available. Received: ratio={ratio!r} ({count} synthetic images)"
+        )
+    images = np.concatenate([real_images, synthetic_images[:count]], axis=0)
+    labels = np.concatenate([np.reshape(real_labels, -1), np.reshape(synthetic_labels, -1)[:count]])
+    return images, labels
+
+
+# --- the modules' public names (they import the names above) ----------------------------
+
+from gencourse.augment.experiment import (  # noqa: E402
+    Results,
+    Run,
+    grid_size,
+    run_grid,
+    run_once,
+    training_sets,
+)
+from gencourse.augment.report import (  # noqa: E402
+    arm_name,
+    plot_accuracy,
+    print_summary,
+    read_rows,
+    summarize,
+    table_rows,
+    write_csv,
+)
+from gencourse.augment.sets import classic_augment, classic_copies, scarce_subset  # noqa: E402
+from gencourse.augment.training import (  # noqa: E402
+    FULL,
+    QUICK,
+    Budget,
+    accuracy,
+    build_recogniser,
+    default_budget,
+    nearest_distance,
+    train_cgan,
+    train_recogniser,
+    with_budget,
+)
+from gencourse.augment.verdicts import Finding, conclusions, findings  # noqa: E402
+
+__all__ = [
+    "ARMS",
+    "CGAN_ARMS",
+    "balanced_labels",
+    "augmented_training_set",
+    "scarce_subset",
+    "classic_augment",
+    "classic_copies",
+    "Budget",
+    "FULL",
+    "QUICK",
+    "default_budget",
+    "with_budget",
+    "build_recogniser",
+    "train_recogniser",
+    "accuracy",
+    "train_cgan",
+    "nearest_distance",
+    "Run",
+    "training_sets",
+    "run_once",
+    "grid_size",
+    "Results",
+    "run_grid",
+    "summarize",
+    "write_csv",
+    "read_rows",
+    "arm_name",
+    "table_rows",
+    "print_summary",
+    "plot_accuracy",
+    "Finding",
+    "findings",
+    "conclusions",
+]

@@ -1,0 +1,142 @@
+"""Lesson 05's results for people: the summary, its CSV files, the table and the plot.
+
+:func:`summarize` turns the grid's rows into a mean and standard deviation
+per (n, arm); :func:`write_csv` and :func:`read_rows` store and read the
+rows; :func:`print_summary` and :func:`plot_accuracy` show the summary in the
+current language. What the numbers mean is :mod:`gencourse.augment.verdicts`.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+
+from gencourse.augment import ARMS
+from gencourse.i18n import t
+
+
+def summarize(rows) -> list:
+    """Mean and standard deviation (ddof=1; 0 for one seed) per (n, arm), in grid order."""
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault((int(row["n"]), row["arm"]), []).append(float(row["accuracy"]))
+    out = []
+    for (n, arm), values in sorted(groups.items(), key=lambda kv: (kv[0][0], ARMS.index(kv[0][1]))):
+        std = float(np.std(values, ddof=1)) if len(values) > 1 else 0.0
+        out.append(
+            {"n": n, "arm": arm, "mean": float(np.mean(values)), "std": std, "runs": len(values)}
+        )
+    return out
+
+
+# --- files ------------------------------------------------------------------------
+
+
+def write_csv(rows, path) -> Path:
+    """Writes dict rows to ``path`` (columns from the first row)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {k: (f"{v:.4f}" if isinstance(v, float) else v) for k, v in row.items()}
+            )
+    return path
+
+
+def read_rows(path) -> list:
+    """Reads ``augment.csv`` written by :func:`write_csv` back into rows."""
+    with Path(path).open(encoding="utf-8") as f:
+        return [
+            {
+                "n": int(r["n"]),
+                "arm": r["arm"],
+                "seed": int(r["seed"]),
+                "accuracy": float(r["accuracy"]),
+            }
+            for r in csv.DictReader(f)
+        ]
+
+
+# --- the table and the plot ---------------------------------------------------------
+
+
+def arm_name(arm: str, lang: str | None = None) -> str:
+    """The arm's name for people, in ``lang``."""
+    return t(f"augment.arm.{arm}", lang)
+
+
+def table_rows(summary, lang: str | None = None) -> tuple[list, list]:
+    """``(headers, rows)`` of the summary as text, one row per n, one column per arm."""
+    arms = [a for a in ARMS if any(s["arm"] == a for s in summary)]
+    headers = [t("augment.col.n", lang)] + [arm_name(a, lang) for a in arms]
+    rows = []
+    for n in sorted({s["n"] for s in summary}):
+        cells = {s["arm"]: s for s in summary if s["n"] == n}
+        rows.append(
+            [str(n)]
+            + [
+                f"{100 * cells[a]['mean']:.1f} ± {100 * cells[a]['std']:.1f}" if a in cells else "-"
+                for a in arms
+            ]
+        )
+    return headers, rows
+
+
+def print_summary(summary, lang: str | None = None) -> None:
+    """Prints the summary as a table of accuracy (%) mean ± standard deviation."""
+    from gencourse.viz import print_table
+
+    print(t("augment.table_title", lang, runs=max(s["runs"] for s in summary)))
+    print_table(*table_rows(summary, lang))
+
+
+_STYLE = {
+    "real": ("black", "o"),
+    "real_classic": ("tab:blue", "s"),
+    "real_cgan": ("tab:red", "^"),
+    "real_both": ("tab:purple", "D"),
+    "synthetic": ("tab:gray", "v"),
+}
+
+
+def plot_accuracy(summary, lang: str | None = None):
+    """Held-out accuracy against labelled digits per class, one line per arm, error bars = std."""
+    import matplotlib.pyplot as plt
+
+    from gencourse.viz import use_hangul_font
+
+    use_hangul_font()
+    fig, ax = plt.subplots(figsize=(7.5, 4.6))
+    n_values = sorted({s["n"] for s in summary})
+    arms = [a for a in ARMS if any(s["arm"] == a for s in summary)]
+    for i, arm in enumerate(arms):
+        rows = sorted((s for s in summary if s["arm"] == arm), key=lambda s: s["n"])
+        # Small sideways offsets keep the error bars of the arms apart.
+        x = [s["n"] * (1 + 0.025 * (i - (len(arms) - 1) / 2)) for s in rows]
+        colour, marker = _STYLE[arm]
+        ax.errorbar(
+            x,
+            [100 * s["mean"] for s in rows],
+            yerr=[100 * s["std"] for s in rows],
+            label=arm_name(arm, lang),
+            color=colour,
+            marker=marker,
+            capsize=3,
+            linestyle="--" if arm == "synthetic" else "-",
+        )
+    ax.set_xscale("log")
+    ax.set_xticks(n_values)
+    ax.set_xticklabels([str(n) for n in n_values])
+    ax.minorticks_off()
+    ax.set_xlabel(t("augment.fig.x", lang))
+    ax.set_ylabel(t("augment.fig.y", lang))
+    ax.set_title(t("augment.fig.title", lang))
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig

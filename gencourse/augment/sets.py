@@ -1,0 +1,93 @@
+"""The scarce training set of lesson 05 and its classic augmentation.
+
+:func:`scarce_subset` draws the ``n`` labelled digits per class that every arm
+starts from; :func:`classic_augment` makes shifted and slightly rotated copies
+of images, and :func:`classic_copies` makes a given number per class of them
+from a subset (the ``real_classic`` arm's extra images).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def scarce_subset(data, n_per_class: int, seed: int):
+    """``n_per_class`` training digits of each class, drawn with ``seed``.
+
+    Only ``data.x_train`` is used, so the held-out digits never enter. For one
+    seed the subsets are nested: the 10 digits per class of ``n=10`` are the
+    first 10 of the 20 of ``n=20``, so a larger ``n`` only adds digits.
+
+    Returns:
+        ``(images, labels)``: (10 * n, h, w, 1) float32 and (10 * n,) int64,
+        shuffled.
+
+    Raises:
+        ValueError: if ``n_per_class`` is below 1 or above what a class has.
+    """
+    available = int(np.bincount(data.y_train).min())
+    if not isinstance(n_per_class, int | np.integer) or not 1 <= n_per_class <= available:
+        raise ValueError(
+            f"n_per_class must be an int from 1 to {available} (the training digits per class "
+            f"in {data.name}). Received: n_per_class={n_per_class!r}"
+        )
+    rng = np.random.default_rng([int(seed), 5])
+    chosen = [
+        rng.permutation(np.flatnonzero(data.y_train == k))[:n_per_class]
+        for k in range(data.num_classes)
+    ]
+    order = rng.permutation(np.concatenate(chosen))
+    return data.x_train[order], data.y_train[order]
+
+
+def classic_augment(images, labels, seed: int, max_shift: int = 2, max_rotation: float = 10.0):
+    """Randomly shifted and slightly rotated copies of ``images``; labels unchanged.
+
+    Each image is rotated about its centre by an angle drawn uniformly from
+    [-max_rotation, max_rotation] degrees and shifted by a whole number of
+    pixels from -max_shift to max_shift along each axis (bilinear
+    interpolation, zeros come in at the borders).
+
+    Returns:
+        ``(images, labels)`` with the shapes of the inputs; pixels stay in [0, 1].
+    """
+    from scipy import ndimage
+
+    images = np.asarray(images, "float32")
+    labels = np.asarray(labels)
+    if images.ndim != 4 or len(labels) != len(images):
+        raise ValueError(
+            "images must have shape (n, height, width, channels) with one label each. "
+            f"Received: images {images.shape}, labels {labels.shape}"
+        )
+    rng = np.random.default_rng(seed)
+    n, h, w, _ = images.shape
+    angles = np.deg2rad(rng.uniform(-max_rotation, max_rotation, n))
+    shifts = rng.integers(-max_shift, max_shift + 1, size=(n, 2))
+    centre = np.array([(h - 1) / 2, (w - 1) / 2])
+    out = np.empty_like(images)
+    for i in range(n):
+        c, s = math.cos(angles[i]), math.sin(angles[i])
+        rotation = np.array([[c, -s], [s, c]])
+        # Output pixel o reads input pixel R (o - centre - shift) + centre.
+        offset = centre - rotation @ (centre + shifts[i])
+        for ch in range(images.shape[-1]):
+            out[i, :, :, ch] = ndimage.affine_transform(
+                images[i, :, :, ch], rotation, offset=offset, order=1, cval=0.0
+            )
+    return np.clip(out, 0.0, 1.0), labels.copy()
+
+
+def classic_copies(images, labels, per_class: int, seed: int, num_classes: int = 10):
+    """``per_class`` augmented copies per class, made from the class's own images in turn."""
+    labels = np.asarray(labels)
+    rng = np.random.default_rng([int(seed), 7])
+    sources = []
+    for k in range(num_classes):
+        idx = rng.permutation(np.flatnonzero(labels == k))
+        if len(idx):
+            sources.append(np.resize(idx, per_class))
+    sources = np.concatenate(sources) if sources else np.zeros(0, int)
+    return classic_augment(np.asarray(images)[sources], labels[sources], seed=int(seed) + 1000)

@@ -1,0 +1,60 @@
+"""Lesson 05's runs (gencourse.augment.experiment) and the cGAN's nearness to its digits."""
+
+import numpy as np
+import pytest
+
+from gencourse import augment, data
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return data.load("mnist5k")
+
+
+def test_do_the_arms_train_on_the_sets_they_are_named_after(digits):
+    x, y = augment.scarce_subset(digits, 3, seed=0)
+    classic = augment.classic_copies(x, y, 4, seed=0)
+    synthetic = (np.full((40, 28, 28, 1), 0.5, "float32"), augment.balanced_labels(4))
+    run = augment.Run(3, 0, (x, y), classic, synthetic, cgan=None)
+    sets = augment.training_sets(run)
+    sizes = {arm: len(images) for arm, (images, labels) in sets.items()}
+    assert sizes == {
+        "real": 30,
+        "real_classic": 70,
+        "real_cgan": 70,
+        "real_both": 110,
+        "synthetic": 40,
+    }
+    for images, labels in sets.values():
+        assert len(images) == len(labels)
+        assert np.bincount(labels, minlength=10).std() == 0  # every arm is balanced
+
+
+# --- the grid ------------------------------------------------------------------------
+
+
+def test_does_a_tiny_grid_give_every_n_arm_and_seed_an_accuracy(digits):
+    seen = []
+    results = augment.run_grid(
+        [2],
+        [1],
+        synthetic_per_class=2,
+        budget=augment.QUICK,
+        data=digits,
+        progress=lambda done, total, text: seen.append((done, total)),
+    )
+    keys = {(r["n"], r["arm"], r["seed"]) for r in results.rows}
+    assert keys == {(2, arm, 1) for arm in augment.ARMS}
+    assert all(0.0 <= r["accuracy"] <= 1.0 for r in results.rows)
+    assert seen[0] == (0, 6) and seen[-1] == (6, 6) == (len(seen) - 1, augment.grid_size([2], [1]))
+    summary = results.summary()
+    assert [(s["n"], s["arm"], s["runs"]) for s in summary] == [(2, a, 1) for a in augment.ARMS]
+
+
+def test_is_the_nearest_distance_zero_for_a_copy_and_the_rms_gap_otherwise():
+    rng = np.random.default_rng(0)
+    reference = rng.uniform(size=(30, 5, 5, 1))
+    images = np.concatenate([reference[[3]], reference[[7]] + 0.25])
+    brute = [min(np.sqrt(np.mean((im - r) ** 2)) for r in reference) for im in images]
+    np.testing.assert_allclose(augment.nearest_distance(images, reference), brute, atol=1e-5)
+    assert augment.nearest_distance(images, reference)[0] == pytest.approx(0.0, abs=1e-3)
