@@ -1009,3 +1009,14 @@ def test_are_the_conclusions_the_recorded_sentences(name, lang):
 def test_is_a_summary_that_lost_the_real_arm_refused(name):
     with pytest.raises(ValueError, match="needs the 'real' arm at every n"):
         augment.conclusions(_without(BASES[name], "real"), "en")
+
+
+def test_does_every_rule_name_a_message_and_every_n_get_a_first_sentence_for_any_seeds():
+    from gencourse.augment import verdicts
+
+    for rule in verdicts.EACH_N + verdicts.ACROSS_N:
+        assert i18n.has(rule.key) and rule.seeds in (verdicts.ONE, verdicts.SEVERAL, verdicts.ANY)
+    # The last rule for each kind of summary is about every finding, so no n goes unsaid.
+    for seeds in (verdicts.ONE, verdicts.SEVERAL):
+        last = [r for r in verdicts.EACH_N if r.seeds in (seeds, verdicts.ANY)][-1]
+        assert all(last.about(f) for f in augment.findings(HELPS_SMALL))
