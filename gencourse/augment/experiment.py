@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gencourse.augment import ARMS, CGAN_ARMS, augmented_training_set, balanced_labels
 from gencourse.augment.report import summarize
-from gencourse.augment.sets import classic_copies, scarce_subset
+from gencourse.augment.sets import ARMS, CGAN_ARMS, classic_copies, scarce_subset
 from gencourse.augment.training import (
     Budget,
     accuracy,
@@ -40,6 +39,8 @@ class Run:
 
 def training_sets(run: Run) -> dict:
     """The training set of each arm of ``run``: ``{arm: (images, labels)}``."""
+    from gencourse.augment import augmented_training_set  # the exercise's reference
+
     (x, y), (cx, cy) = run.real, run.classic
     sets = {"real": (x, y), "real_classic": augmented_training_set(x, y, cx, cy, len(cx) / len(x))}
     if run.synthetic is not None:
@@ -87,6 +88,8 @@ def run_once(
     classic = classic_copies(*real, synthetic_per_class, seed, data.num_classes)
     cgan = synthetic = None
     if any(a in CGAN_ARMS for a in arms):
+        from gencourse.augment import balanced_labels  # the exercise's reference
+
         cgan = train_cgan(*real, budget.cgan_steps, budget.cgan_batch_size, seed)
         wanted = balanced_labels(synthetic_per_class, data.num_classes)
         synthetic = (cgan.generate(wanted, seed=seed + 500), wanted)

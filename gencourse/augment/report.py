@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gencourse.augment import ARMS
+from gencourse.augment.sets import ARMS
 from gencourse.i18n import t
 
 

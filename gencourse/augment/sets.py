@@ -12,6 +12,10 @@ import math
 
 import numpy as np
 
+#: The five arms of the experiment (see :mod:`gencourse.augment`), and those that need a cGAN.
+ARMS = ("real", "real_classic", "real_cgan", "real_both", "synthetic")
+CGAN_ARMS = ("real_cgan", "real_both", "synthetic")
+
 
 def scarce_subset(data, n_per_class: int, seed: int):
     """``n_per_class`` training digits of each class, drawn with ``seed``.
