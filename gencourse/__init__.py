@@ -13,9 +13,6 @@ import time
 from gencourse.config import pick, quick_mode
 from gencourse.i18n import get_language, set_language
 
-# TEMP: the old name, until the augment command (being moved) uses gencourse.quiet.
-from gencourse.quiet import import_tensorflow_quietly as _import_tensorflow_quietly  # noqa: F401
-
 # Keep TensorFlow's start-up chatter out of notebooks; set before anything imports it.
 # 3: TensorFlow's native code keeps quiet even about harmless graph-optimiser
 # errors (a "remapper failed" line on every GAN); real failures still raise.

@@ -96,14 +96,14 @@ def _parsed_lang(*argv):
 def test_does_every_command_default_to_gencourse_lang_else_english(monkeypatch):
     from gencourse.i18n import default_language
 
-    commands = [("run", "02"), ("grade", "x.ipynb", "--lesson", "02", "--out", "o")]
+    commands = [("run", "02"), ("grade", "x.ipynb", "--lesson", "02", "--out", "o"), ("augment",)]
     monkeypatch.delenv("GENCOURSE_LANG", raising=False)
     assert default_language() == "en"
-    assert [_parsed_lang(*c) for c in commands] == ["en", "en"]
+    assert [_parsed_lang(*c) for c in commands] == ["en", "en", "en"]
     monkeypatch.setenv("GENCOURSE_LANG", "ko")
-    assert [_parsed_lang(*c) for c in commands] == ["ko", "ko"]
+    assert [_parsed_lang(*c) for c in commands] == ["ko", "ko", "ko"]
     monkeypatch.setenv("GENCOURSE_LANG", "fr")  # not a language of the course
-    assert [_parsed_lang(*c) for c in commands] == ["en", "en"]
+    assert [_parsed_lang(*c) for c in commands] == ["en", "en", "en"]
 
 
 # --- gencourse rebuild: wired to the trainers (which are not run here: they take minutes) --

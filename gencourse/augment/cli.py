@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from gencourse import augment
-from gencourse.i18n import LANGUAGES, set_language, t
+from gencourse.i18n import LANGUAGES, default_language, set_language, t
 
 
 def _int_list(text: str) -> list[int]:
@@ -37,7 +37,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seeds", type=int, default=3, help="seeds per n (0, 1, ...)")
     p.add_argument("--synthetic", type=int, default=100, help="extra images per class")
     p.add_argument("--out", default="augment_results", help="output folder")
-    p.add_argument("--lang", choices=list(LANGUAGES), default="en")
+    p.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        default=default_language(),
+        help="language of the table, plot and conclusions (default: $GENCOURSE_LANG, else en)",
+    )
     p.add_argument("--quick", action="store_true", help="tiny training budgets (for CI)")
     p.add_argument("--steps", type=int, help="the recogniser's gradient steps")
     p.add_argument("--cgan-steps", type=int, help="the cGAN's gradient steps")
