@@ -277,7 +277,7 @@ def aug_ok(x, y, sx, sy, ratio):
 def aug_shuffled(x, y, sx, sy, ratio):
     images, labels = aug_ok(x, y, sx, sy, ratio)
     order = np.random.default_rng(1).permutation(len(images))
-    return images[order], labels[order][:, None]
+    return images[order], labels[order]
 
 
 def bal_ok(p, k):
@@ -377,6 +377,315 @@ WRONG.update(
         ],
     }
 )
+
+
+# --- issue 15: fair to right answers, hard on wrong ones -----------------------------
+# Answers written as a learner would write them, each for one class of problem.
+
+
+def tf_():
+    import tensorflow as tf
+
+    return tf
+
+
+def kops():
+    from keras import ops
+
+    return ops
+
+
+def _joint(ll, lp):
+    return np.asarray(ll) + np.asarray(lp)
+
+
+def posterior_shifted_by(shift):
+    """A posterior that subtracts ``shift(joint)`` before exp (stable only for each row's max)."""
+
+    def posterior(ll, lp):
+        joint = _joint(ll, lp)
+        weights = np.exp(joint - shift(joint))
+        return weights / weights.sum(axis=1, keepdims=True)
+
+    return posterior
+
+
+def marginal_shifted_by(shift):
+    def marginal(ll, lp):
+        joint = _joint(ll, lp)
+        m = shift(joint)
+        return np.ravel(m + np.log(np.sum(np.exp(joint - m), axis=1, keepdims=True)))
+
+    return marginal
+
+
+def posterior_tf32(ll, lp):
+    tf = tf_()
+    return tf.nn.softmax(tf.cast(ll, tf.float32) + tf.cast(lp, tf.float32), axis=-1)
+
+
+def posterior_np32(ll, lp):
+    joint = _joint(ll, lp).astype(np.float32)
+    weights = np.exp(joint - joint.max(axis=1, keepdims=True))
+    return weights / weights.sum(axis=1, keepdims=True)
+
+
+def marginal_tf32(ll, lp):
+    tf = tf_()
+    return tf.reduce_logsumexp(tf.constant(ll, tf.float32) + tf.constant(lp, tf.float32), axis=1)
+
+
+def marginal_np32(ll, lp):
+    joint = _joint(ll, lp).astype(np.float32)
+    m = joint.max(axis=1)
+    return m + np.log(np.sum(np.exp(joint - m[:, None]), axis=1))
+
+
+def sample_tf32(m, f, e):
+    tf = tf_()
+    eps, factor = tf.constant(e, tf.float32), tf.constant(f, tf.float32)
+    return tf.constant(m, tf.float32) + tf.matmul(eps, factor, transpose_b=True)
+
+
+def loss_float64(x, r, m, lv, beta=1.0):
+    """Right, in float64: the clip at 1 - 1e-7 is 0.9999999, not float32's 0.99999988."""
+    x, r, m, lv = (np.asarray(a, dtype=np.float64) for a in (x, r, m, lv))
+    return loss_ok(x, r, m, lv, beta)
+
+
+def loss_tf(x, r, m, lv, beta=1.0):
+    tf = tf_()
+    r = tf.clip_by_value(r, 1e-7, 1 - 1e-7)
+    bce = -(x * tf.math.log(r) + (1 - x) * tf.math.log(1 - r))
+    per_image = tf.reduce_sum(tf.reshape(bce, (tf.shape(x)[0], -1)), axis=1)
+    kl = -0.5 * tf.reduce_sum(1 + lv - tf.square(m) - tf.exp(lv), axis=-1)
+    return tf.reduce_mean(per_image) + beta * tf.reduce_mean(kl)
+
+
+def d_loss_tf32(r, f):
+    tf = tf_()
+    r = tf.clip_by_value(tf.reshape(tf.cast(r, tf.float32), [-1]), 1e-7, 1 - 1e-7)
+    f = tf.clip_by_value(tf.reshape(tf.cast(f, tf.float32), [-1]), 1e-7, 1 - 1e-7)
+    return -tf.reduce_mean(tf.concat([tf.math.log(r), tf.math.log(1 - f)], axis=0))
+
+
+def d_loss_fake_first(r, f):
+    terms = np.concatenate([np.log(1 - _p(f)).ravel(), np.log(_p(r)).ravel()])
+    return -np.mean(terms)
+
+
+def g_loss_keras(f):
+    import keras
+
+    f = np.reshape(f, (-1, 1))
+    return keras.losses.BinaryCrossentropy()(np.ones_like(f), f)
+
+
+def g_loss_tf(f):
+    tf = tf_()
+    return -tf.reduce_mean(tf.math.log(tf.clip_by_value(tf.cast(f, tf.float32), 1e-7, 1.0)))
+
+
+def batch_tf(real, fake):
+    tf = tf_()
+    targets = tf.concat([tf.ones((len(real), 1)), tf.zeros((len(fake), 1))], axis=0)
+    return tf.concat([real, fake], axis=0), targets
+
+
+def batch_fake_first(real, fake):
+    return np.concatenate([fake, real]), np.r_[np.zeros(len(fake)), np.ones(len(real))]
+
+
+def cond_tf(z, y, k):
+    tf = tf_()
+    one_hot = tf.one_hot(tf.reshape(y, [-1]), k, dtype=tf.float32)
+    return tf.concat([z, one_hot], axis=1)
+
+
+def cond_float64(z, y, k):
+    return np.hstack([np.asarray(z, np.float64), np.eye(k)[np.asarray(y).reshape(-1)]])
+
+
+def mis_tf(y, o, k):
+    return tf_().math.floormod(y + 1 + o, k)
+
+
+def mis_keras(y, o, k):
+    ops = kops()
+    return ops.mod(ops.add(ops.add(y, 1), o), k)
+
+
+def closs_keras(r, w, f):
+    import keras
+
+    outputs = np.concatenate([np.ravel(r), np.ravel(w), np.ravel(f)])[:, None]
+    targets = np.r_[np.ones(np.size(r)), np.zeros(np.size(w) + np.size(f))][:, None]
+    return keras.losses.BinaryCrossentropy()(targets, outputs)
+
+
+def closs_tf32(r, w, f):
+    tf = tf_()
+    p = [
+        tf.clip_by_value(tf.reshape(tf.cast(d, tf.float32), [-1]), 1e-7, 1 - 1e-7)
+        for d in (r, w, f)
+    ]
+    terms = tf.concat([tf.math.log(p[0]), tf.math.log(1 - p[1]), tf.math.log(1 - p[2])], axis=0)
+    return -tf.reduce_mean(terms)
+
+
+def bal_shuffled(p, k):
+    return np.random.default_rng(2).permutation(np.repeat(np.arange(k), p))
+
+
+def bal_list(p, k):
+    return [label for label in range(k) for _ in range(p)]  # [] when p == 0
+
+
+def aug_tf(x, y, sx, sy, ratio):
+    tf = tf_()
+    k = round(ratio * len(x))
+    labels = tf.concat([tf.reshape(y, [-1]), tf.reshape(sy, [-1])[:k]], axis=0)
+    return tf.concat([x, sx[:k]], axis=0), labels
+
+
+def aug_half_up(x, y, sx, sy, ratio):
+    k = int(ratio * len(x) + 0.5)  # rounds like round() wherever ratio * N is not a half
+    return np.concatenate([x, sx[:k]]), np.concatenate([np.ravel(y), np.ravel(sy)[:k]])
+
+
+def aug_prefilled(x, y, sx, sy, ratio):
+    """Labels filled into a float array: the lesson asks for 1-D labels, not for integers."""
+    k = round(ratio * len(x))
+    labels = np.zeros(len(x) + k)
+    labels[: len(x)] = np.ravel(y)
+    labels[len(x) :] = np.ravel(sy)[:k]
+    return np.concatenate([x, sx[:k]]), labels
+
+
+for _name, _more in {
+    "sample_gaussian": [
+        lambda m, f, e: (m + e @ f.T).astype(np.float32),
+        sample_tf32,
+        lambda m, f, e: kops().add(m, kops().einsum("nj,ij->ni", e, f)),
+    ],
+    "bayes_posterior": [
+        posterior_tf32,
+        posterior_np32,
+        lambda ll, lp: kops().softmax(kops().add(ll, lp), axis=-1),
+    ],
+    "log_marginal": [
+        marginal_tf32,
+        marginal_np32,
+        lambda ll, lp: kops().logsumexp(kops().add(ll, lp), axis=1),
+    ],
+    "reparameterize": [
+        lambda m, lv, e: kops().add(m, kops().exp(0.5 * lv) * e),
+        lambda m, lv, e: tf_().cast(m, "float64") + tf_().exp(0.5 * tf_().cast(lv, "float64")) * e,
+    ],
+    "kl_divergence": [
+        lambda m, lv: -0.5 * tf_().reduce_sum(1 + lv - tf_().square(m) - tf_().exp(lv), axis=-1),
+        lambda m, lv: kl_ok(np.asarray(m, np.float64), np.asarray(lv, np.float64)),
+    ],
+    "vae_loss": [loss_float64, loss_tf],
+    "discriminator_loss": [d_loss_tf32, d_loss_fake_first],
+    "generator_loss": [g_loss_keras, g_loss_tf],
+    "mixed_batch": [batch_tf, batch_fake_first],
+    "condition_input": [cond_tf, cond_float64],
+    "mismatched_labels": [mis_tf, mis_keras, lambda y, o, k: ((y + 1 + o) % k).astype(np.int32)],
+    "conditional_discriminator_loss": [closs_keras, closs_tf32],
+    "balanced_labels": [
+        bal_shuffled,
+        bal_list,
+        lambda p, k: tf_().repeat(tf_().range(k), p),
+    ],
+    "augmented_training_set": [aug_tf, aug_half_up, aug_prefilled],
+}.items():
+    CORRECT[_name] = CORRECT[_name] + _more
+
+
+def _col(x):
+    return np.reshape(x, (-1, 1))
+
+
+WRONG["bayes_posterior"] += [
+    # 1. one maximum for the whole batch, or the rows' means: unsafe where rows differ in range
+    (posterior_shifted_by(np.max), "hint.bayes.batch_max"),
+    (posterior_shifted_by(lambda j: j.mean(axis=1, keepdims=True)), "hint.bayes.row_mean"),
+    (posterior_shifted_by(lambda j: j.max(axis=0)), "hint.bayes.column_max"),
+    (posterior_shifted_by(lambda j: j.min(axis=1, keepdims=True)), "hint.bayes.unstable"),
+]
+WRONG["log_marginal"] += [
+    (marginal_shifted_by(np.max), "hint.marg.batch_max"),
+    (marginal_shifted_by(lambda j: j.mean(axis=1, keepdims=True)), "hint.marg.row_mean"),
+    (
+        lambda ll, lp: np.max(ll + lp) + np.log(np.sum(np.exp(ll + lp - np.max(ll + lp)), axis=1)),
+        "hint.marg.batch_max",
+    ),
+]
+WRONG["sample_gaussian"] += [
+    # 2. noise distorted before use
+    (lambda m, f, e: m + np.clip(e, -3, 3) @ f.T, "hint.sample.noise_changed"),
+    (lambda m, f, e: m + np.clip(e, -5, 5) @ f.T, "hint.sample.noise_changed"),
+    (lambda m, f, e: m + np.where(np.abs(e) > 4, 0.0, e) @ f.T, "hint.sample.noise_changed"),
+    (lambda m, f, e: m + np.tanh(e) @ f.T, "hint.sample.noise_changed"),
+    (lambda m, f, e: m + np.abs(e) @ f.T, "hint.sample.noise_changed"),
+]
+WRONG["reparameterize"] += [
+    (lambda m, lv, e: m + np.exp(0.5 * lv) * np.clip(e, -4, 4), "hint.reparam.noise_changed"),
+    (lambda m, lv, e: m + np.exp(0.5 * lv) * np.tanh(e), "hint.reparam.noise_changed"),
+]
+WRONG["balanced_labels"] += [
+    # 3. the contract: a 1-D integer array
+    (lambda p, k: np.repeat(np.arange(k), p).astype(float), "hint.bal.integers"),
+    (lambda p, k: np.repeat(np.arange(k, dtype=np.float32), p), "hint.bal.integers"),
+    (lambda p, k: _col(np.repeat(np.arange(k), p)), "hint.bal.flat"),
+]
+WRONG["mismatched_labels"] += [
+    (lambda y, o, k: np.mod(y + 1.0 + o, k), "hint.mis.integers"),
+    (lambda y, o, k: tf_().cast((y + 1 + o) % k, tf_().float32), "hint.mis.integers"),
+]
+
+
+def _aug_count(count):
+    def wrong(x, y, sx, sy, r):
+        k = count(r * len(x))
+        return np.concatenate([x, sx[:k]]), np.r_[np.ravel(y), np.ravel(sy)[:k]]
+
+    return wrong
+
+
+def aug_column_labels(x, y, sx, sy, ratio):
+    images, labels = aug_ok(x, y, sx, sy, ratio)
+    return images, _col(labels)
+
+
+def aug_shuffled_in_place(x, y, sx, sy, ratio):
+    images, labels = aug_ok(x, y, sx, sy, ratio)
+    order = np.random.default_rng(0).permutation(len(images))
+    labels = np.random.default_rng(0).shuffle(labels)  # shuffle works in place: returns None
+    return images[order], labels
+
+
+def batch_shuffled_in_place(real, fake):
+    images, targets = batch_ok(real, fake)
+    images = np.random.default_rng(0).shuffle(images)  # returns None
+    return images, targets
+
+
+WRONG["augmented_training_set"] += [
+    (_aug_count(int), "hint.aug.round"),
+    (_aug_count(lambda v: int(np.ceil(v))), "hint.aug.round"),
+    (aug_column_labels, "hint.aug.labels_flat"),
+    # 5. a tuple whose items are not arrays of numbers is not "the wrong type"
+    (aug_shuffled_in_place, "hint.aug.labels_not_numbers"),
+]
+WRONG["mixed_batch"] += [
+    (batch_shuffled_in_place, "hint.batch.images_not_numbers"),
+    (
+        lambda r, f: (np.concatenate([r, f]), [1] * len(r) + [[0]] * len(f)),
+        "hint.batch.targets_not_numbers",
+    ),
+]
 
 
 @pytest.mark.parametrize("name", sorted(CORRECT))
@@ -682,3 +991,215 @@ def test_does_a_single_wrong_number_not_get_a_constant_factor_hint():
 
     hint = check.evaluate("vae_loss", wrong).first_failure().hint
     assert hint != "hint.factor"
+
+
+# --- issue 15: every class, beyond the lists above -----------------------------------
+
+
+def test_has_every_exercise_right_answers_in_several_libraries_and_precisions():
+    assert set(CORRECT) == set(check.EXERCISES)
+    for name, answers in CORRECT.items():
+        assert len(answers) >= 3, name
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda m, f, e: (
+            m + (e / np.linalg.norm(e, axis=1, keepdims=True) * np.sqrt(e.shape[1])) @ f.T
+        ),
+        lambda m, f, e: m + ((e - e.mean(axis=0)) / (e.std(axis=0) + 1e-8)) @ f.T,
+        lambda m, f, e: m + (e / np.abs(e).max()) @ f.T,
+    ],
+    ids=["renormalised", "standardised", "rescaled"],
+)
+def test_does_renormalised_noise_fail_sample_gaussian(wrong):
+    assert not check.evaluate("sample_gaussian", wrong).passed
+
+
+@pytest.mark.parametrize("name", ["bayes_posterior", "log_marginal"])
+def test_does_the_mixed_ranges_case_hold_the_rows_it_promises(name):
+    case = check.EXERCISES[name].make_cases()[-1]
+    assert case.label == "case.bayes.mixed_ranges"
+    joint = case.args[0] + case.args[1]
+    assert joint[0].min() > 600 and joint[1:3].max() < -3000  # +800 and -5000 in one batch
+    assert np.ptp(joint.max(axis=1)) > 5000  # one maximum for all underflows the others
+    assert (joint.max(axis=1) - joint.mean(axis=1)).max() > 709  # a row mean overflows exp
+
+
+def test_are_float32_answers_told_apart_from_missing_priors_in_the_large_cases():
+    # The large cases accept float32, and still catch a prior left out.
+    for name, wrong in [
+        ("log_marginal", lambda ll, lp: scipy.special.logsumexp(ll, axis=1)),
+        ("bayes_posterior", lambda ll, lp: scipy.special.softmax(ll, axis=1)),
+    ]:
+        ex = check.EXERCISES[name]
+        case = ex.make_cases()[-1]
+        assert not check.core._close(
+            _plain(ex, wrong(*case.args)),
+            _plain(ex, ex.reference(*case.args)),
+            check.core._for_case(ex, case),
+        ), name
+
+
+def _message(name, fn):
+    result = check.evaluate(name, fn)
+    return result, result.message("en"), result.message("ko")
+
+
+def test_are_image_counts_told_in_images_not_in_packed_shapes():
+    def one_fake_too_many(real, fake):
+        images = np.concatenate([real, fake, fake[:1]])
+        return images, np.r_[np.ones(len(real)), np.zeros(len(fake) + 1)]
+
+    result, en, ko = _message("mixed_batch", one_fake_too_many)
+    assert result.status == "wrong_shape"
+    assert "8 images expected, 9 received" in en and "이미지가 8장이어야 하는데 9장" in ko
+    assert "785" not in en + ko and "(" not in en.splitlines()[1]
+
+    _, en, ko = _message("augmented_training_set", WRONG["augmented_training_set"][0][0])
+    assert "12 images expected, 16 received" in en and "16장" in ko
+    assert "(12, 785)" not in en + ko
+
+
+def test_is_a_wrong_image_size_told_in_values_per_image():
+    def half_images(real, fake):
+        images = np.concatenate([real, fake])[:, ::2]
+        return images, np.r_[np.ones(len(real)), np.zeros(len(fake))]
+
+    _, en, ko = _message("mixed_batch", half_images)
+    assert "784 values" in en and "392" in en and "785" not in en + ko
+
+
+def test_are_label_counts_told_in_labels():
+    _, en, ko = _message("balanced_labels", lambda p, k: np.repeat(np.arange(k), p + 1))
+    assert "40 labels expected, 50 received" in en and "레이블이 40개여야 하는데 50개" in ko
+
+
+@pytest.mark.parametrize(
+    "name, fn",
+    [
+        ("mixed_batch", batch_shuffled_in_place),
+        ("mixed_batch", lambda r, f: ({"real": r, "fake": f}, np.ones(len(r) + len(f)))),
+        ("augmented_training_set", aug_shuffled_in_place),
+    ],
+)
+def test_is_a_returned_tuple_never_called_the_wrong_type(name, fn):
+    result, en, ko = _message(name, fn)
+    assert result.status == "wrong_form", en
+    assert i18n.t("check.wrong_type", "en", type="tuple") not in en
+    assert i18n.t("check.wrong_type", "ko", type="tuple") not in ko
+    assert "returned a tuple" not in en and "tuple 값을" not in ko
+
+
+def test_does_the_constant_factor_hint_need_the_same_ratio_in_every_case():
+    def grows_with_the_batch(m, lv):
+        return kl_ok(m, lv) * (1 + len(m))  # a different ratio in each case
+
+    assert check.evaluate("kl_divergence", grows_with_the_batch).first_failure().hint is None
+
+    def three_times(m, f, e):
+        return 3 * (m + e @ f.T)
+
+    assert check.evaluate("sample_gaussian", three_times).first_failure().hint == "hint.factor"
+
+    def loss_weighted_by_beta(x, r, m, lv, beta=1.0):
+        return (1 + beta) * loss_ok(x, r, m, lv, beta)
+
+    hint = check.evaluate("vae_loss", loss_weighted_by_beta).first_failure().hint
+    assert hint != "hint.factor"
+    assert check.evaluate(
+        "vae_loss", lambda *a, **k: 2 * loss_ok(*a, **k)
+    ).first_failure().hint == ("hint.factor")
+
+
+def test_is_a_flipped_sign_named_only_where_every_case_is_flipped():
+    def flipped_on_big_batches(m, f, e):
+        return (1 if len(e) < 5 else -1) * (m + e @ f.T)
+
+    result = check.evaluate("sample_gaussian", flipped_on_big_batches)
+    assert result.first_failure().hint not in ("hint.sign", "hint.factor")
+    assert check.evaluate(
+        "sample_gaussian", lambda m, f, e: -(m + e @ f.T)
+    ).first_failure().hint == ("hint.sign")
+
+
+class LearnersOwnStop(BaseException):
+    pass
+
+
+def _exit(*args, **kwargs):
+    import sys
+
+    sys.exit("done")
+
+
+def _exit_zero(*args, **kwargs):
+    raise SystemExit(0)
+
+
+def _own_stop(*args, **kwargs):
+    raise LearnersOwnStop("stop here")
+
+
+def _generator_exit(*args, **kwargs):
+    raise GeneratorExit
+
+
+class ExitsWhenRead:
+    def __array__(self, dtype=None, copy=None):
+        raise SystemExit(1)
+
+
+@pytest.mark.parametrize("name", sorted(check.EXERCISES))
+@pytest.mark.parametrize(
+    "fn, error",
+    [
+        (_exit, "SystemExit"),
+        (_exit_zero, "SystemExit"),
+        (_own_stop, "LearnersOwnStop"),
+        (_generator_exit, "GeneratorExit"),
+    ],
+    ids=["sys_exit", "system_exit_0", "own_base_exception", "generator_exit"],
+)
+def test_does_a_base_exception_in_the_function_become_a_verdict(name, fn, error):
+    result = check.evaluate(name, fn)
+    assert result.status == "error" and result.points == 0.0
+    assert error in result.message("en") and error in result.message("ko")
+
+
+def test_does_an_object_that_exits_when_read_become_a_verdict():
+    result = check.evaluate("kl_divergence", lambda m, lv: ExitsWhenRead())
+    assert result.status == "wrong_type" and result.points == 0.0
+    result = check.evaluate("mixed_batch", lambda r, f: (ExitsWhenRead(), np.ones(len(r) + len(f))))
+    assert result.status == "wrong_form" and result.first_failure().hint == (
+        "hint.batch.images_not_numbers"
+    )
+
+
+def test_does_a_notebook_check_print_a_verdict_for_sys_exit(capsys, monkeypatch):
+    monkeypatch.delenv("GENCOURSE_STRICT_CHECKS", raising=False)
+    check.kl_divergence(_exit)
+    assert "SystemExit" in capsys.readouterr().out
+
+
+def test_does_keyboard_interrupt_still_stop_the_check():
+    def interrupted(m, lv):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        check.evaluate("kl_divergence", interrupted)
+
+
+def test_does_the_grading_child_still_record_sys_exit_as_an_error():
+    from gencourse.check.core import Case, record
+
+    rec = record(_exit, Case("case.none", (np.zeros((1, 1)), np.zeros((1, 1)))))
+    assert (rec.status, rec.detail) == ("error", {"error": "SystemExit", "text": "done"})
+
+
+def test_are_verdicts_worded_with_the_glossarys_korean_term_for_a_case():
+    _, _, ko = _message("kl_divergence", stub)
+    _, _, ko_fail = _message("kl_divergence", WRONG["kl_divergence"][0][0])
+    assert "테스트 6개 중 1개 통과. 처음 실패한 테스트:" in ko_fail
+    assert "사례" not in ko + ko_fail + check.evaluate("kl_divergence", kl_ok).message("ko")

@@ -3,15 +3,27 @@
 The references are the library's own functions in :mod:`gencourse.augment`.
 Both answers are judged without regard to order: a training set is right when
 every image carries its own label and the counts are right, whether or not it
-was shuffled.
+was shuffled. The contracts the lesson states are enforced: labels are 1-D
+(``balanced_labels``' are integers too), and the number of synthetic images
+is ``round(ratio * N)``, with cases where ``ratio * N`` is not whole.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from gencourse import augment as ref
-from gencourse.check.core import Case, Exercise, Mistake, WrongForm, to_plain_array
+from gencourse.check.core import (
+    Case,
+    Exercise,
+    Mistake,
+    WrongForm,
+    integer_array,
+    packed_rows_shape,
+    part_array,
+)
 
 LESSON = "05_augment"
 
@@ -20,12 +32,16 @@ LESSON = "05_augment"
 
 
 def _pack_set(value):
-    """(images, labels) as rows [pixels..., label], sorted, so any row order passes."""
+    """(images, labels) as rows [pixels..., label], sorted, so any row order passes.
+
+    The labels must be 1-D, as the lesson asks: an (N, 1) column is refused.
+    """
     if not isinstance(value, tuple | list) or len(value) != 2:
         raise WrongForm("hint.aug.pair")
-    images, labels = to_plain_array(value[0]), to_plain_array(value[1])
-    if labels.ndim == 2 and labels.shape[1] == 1:
-        labels = labels[:, 0]
+    images = part_array(value[0], "hint.aug.images_not_numbers")
+    labels = part_array(value[1], "hint.aug.labels_not_numbers")
+    if labels.ndim == 2 and labels.shape == (len(images), 1):
+        raise WrongForm("hint.aug.labels_flat")
     if images.ndim != 4:
         raise WrongForm("hint.aug.image_rank")
     if labels.shape != (len(images),):
@@ -53,6 +69,9 @@ def _set_cases():
         case("case.aug.zero", 5, 6, 0.0),
         case("case.aug.column_labels", 4, 9, 2.0, column=True),
         case("case.aug.one_real", 1, 4, 4.0),
+        # ratio * N not whole: 2.8 rounds up to 3 and 2.1 down to 2 (int() and ceil() each miss one).
+        case("case.aug.round_up", 7, 6, 0.4),
+        case("case.aug.round_down", 7, 5, 0.3),
     ]
 
 
@@ -64,6 +83,11 @@ def _flat(labels):
     return np.reshape(labels, -1)
 
 
+def _first(x, y, sx, sy, k):
+    """The real set plus the first ``k`` synthetic images, with their labels."""
+    return np.concatenate([x, sx[:k]]), np.r_[_flat(y), _flat(sy)[:k]]
+
+
 AUGMENTED_TRAINING_SET = Exercise(
     name="augmented_training_set",
     signature=(
@@ -72,6 +96,7 @@ AUGMENTED_TRAINING_SET = Exercise(
     reference=ref.augmented_training_set,
     make_cases=_set_cases,
     pack=_pack_set,
+    describe_shape=packed_rows_shape("check.count.images", "check.count.image_size"),
     mistakes=[
         Mistake(
             "hint.aug.whole_pool",
@@ -102,6 +127,11 @@ AUGMENTED_TRAINING_SET = Exercise(
                 np.resize(_flat(y), len(x) + _count(x, r)),
             ),
         ),
+        Mistake("hint.aug.round", lambda x, y, sx, sy, r: _first(x, y, sx, sy, int(r * len(x)))),
+        Mistake(
+            "hint.aug.round",
+            lambda x, y, sx, sy, r: _first(x, y, sx, sy, math.ceil(r * len(x))),
+        ),
         Mistake(
             "hint.aug.inverse_ratio",
             lambda x, y, sx, sy, r: (
@@ -116,10 +146,12 @@ AUGMENTED_TRAINING_SET = Exercise(
 
 
 def _pack_labels(value):
-    """The labels as a sorted flat array, so any order passes."""
-    labels = to_plain_array(value)
-    if labels.ndim == 2 and labels.shape[1] == 1:
-        labels = labels[:, 0]
+    """The labels as a sorted flat array, so any order passes.
+
+    As the lesson asks, they must be a 1-D array of integers: an (N, 1) column
+    or floats are refused.
+    """
+    labels = integer_array(value, "hint.bal.integers")
     if labels.ndim != 1:
         raise WrongForm("hint.bal.flat")
     return np.sort(labels)
@@ -141,6 +173,7 @@ BALANCED_LABELS = Exercise(
     reference=ref.balanced_labels,
     make_cases=_label_cases,
     pack=_pack_labels,
+    describe_shape=packed_rows_shape("check.count.labels"),
     mistakes=[
         Mistake("hint.bal.total", lambda p, k: np.arange(p) % k),
         Mistake("hint.bal.swapped", lambda p, k: np.repeat(np.arange(p), k)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from keras import ops
 
-from gencourse.check.core import Case, Exercise, Mistake
+from gencourse.check.core import Case, Exercise, Mistake, integer_array
 from gencourse.check.gan import _log, _probs
 from gencourse.models import gan as ref
 
@@ -99,11 +99,17 @@ def _mismatch_cases():
     ]
 
 
+def _pack_labels(value):
+    """The wrong labels as a float64 array, refused unless they are integers, as labels are."""
+    return integer_array(value, "hint.mis.integers")
+
+
 MISMATCHED_LABELS = Exercise(
     name="mismatched_labels",
     signature="mismatched_labels(labels, offsets, num_classes)",
     reference=_mismatch_ref,
     make_cases=_mismatch_cases,
+    pack=_pack_labels,
     mistakes=[
         Mistake("hint.mis.no_plus_one", lambda y, o, k: (y + o) % k),
         Mistake("hint.mis.no_mod", lambda y, o, k: y + 1 + o),

@@ -5,7 +5,18 @@ turns whatever came back into a plain float64 NumPy array, and compares it
 with the library's reference. When the values are wrong it looks for the kind
 of mistake (a known wrong formula that matches, a flipped sign, a constant
 factor, a wrong shape) and names it, without ever showing the expected
-numbers.
+numbers. Where no known mistake explains the answer, the first failing case
+may name what it tests (noise far in the tails, rows of very different
+ranges), and shapes are told in the learner's terms (images, labels), never as
+the harness' packed arrays.
+
+Right answers are not failed for their precision: an exercise lists the other
+answers that are just as right (the reference computed in float64, say) in
+``also_right``, and each case's tolerance admits float32 arithmetic.
+
+Whatever the learner's function raises, ``SystemExit`` included, becomes a
+verdict; only ``KeyboardInterrupt`` (the notebook's stop button) stops the
+check.
 
 Nothing the learner returns is trusted: an object is only ever converted with
 ``np.asarray(..., dtype=float64)``, so an object whose ``==`` always says True
@@ -35,6 +46,9 @@ class Case:
     # Looser tolerances for one case, e.g. where float32 and float64 clipping differ.
     rtol: float | None = None
     atol: float | None = None
+    # What this case tests (a message key), named when it is the first case to
+    # fail and no known mistake explains the answer.
+    hint: str | None = None
 
 
 @dataclass
@@ -68,6 +82,12 @@ class Exercise:
     # For answers that are not one array (a tuple, say): turns a returned value
     # into one plain array, or raises WrongForm naming what is wrong.
     pack: Callable | None = None
+    # Other answers that are just as right as the reference, e.g. the same
+    # formula computed in float64 where the reference clips in float32.
+    also_right: tuple[Callable, ...] = ()
+    # For packed answers: (expected, got) packed arrays of different shapes ->
+    # (message key, values) that say the difference in the learner's terms.
+    describe_shape: Callable | None = None
 
     def __post_init__(self):
         if not (self.signature.startswith(f"{self.name}(") and self.signature.endswith(")")):
@@ -91,6 +111,8 @@ class CaseOutcome:
     status: str
     hint: str | None = None
     detail: dict = field(default_factory=dict)
+    # The message key that says what is wrong, where not ``check.<status>``.
+    body: str | None = None
 
     @property
     def passed(self) -> bool:
@@ -157,7 +179,7 @@ class CheckResult:
             n=len(self.outcomes),
             case=t(failure.label, lang),
         )
-        body = t(f"check.{failure.status}", lang, **failure.detail)
+        body = t(failure.body or f"check.{failure.status}", lang, **failure.detail)
         hint = "\n   " + t(failure.hint, lang) if failure.hint else ""
         return f"{head}\n   {body}{hint}"
 
@@ -172,14 +194,72 @@ def to_plain_array(value) -> np.ndarray:
     Accepts NumPy arrays and scalars, Python numbers, nested lists of numbers
     and tensors that implement ``__array__`` (TensorFlow, Keras).
     """
+    raw = _raw(value)
+    if raw.dtype.kind not in "biuf":  # complex, object, strings: not a real-valued answer
+        raise TypeError(type(value).__name__)
+    return np.array(raw, dtype=np.float64, copy=True)
+
+
+def _raw(value) -> np.ndarray:
+    """A returned value as a NumPy array of its own dtype (tensors through ``.numpy()``)."""
     if value is None or isinstance(value, str | bytes | dict | set):
         raise TypeError(type(value).__name__)
     if hasattr(value, "numpy") and callable(value.numpy):
         value = value.numpy()
-    raw = np.asarray(value)
-    if raw.dtype.kind not in "biuf":  # complex, object, strings: not a real-valued answer
+    return np.asarray(value)
+
+
+def part_array(value, hint: str) -> np.ndarray:
+    """One item of a returned tuple as a float64 array, for an exercise's ``pack``.
+
+    Raises:
+        WrongForm: with ``hint`` when the item is not an array of numbers, so
+            that a tuple, which is what the exercise asks for, is not called
+            the wrong type.
+    """
+    try:
+        return to_plain_array(value)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a ragged list (ValueError), None, an __array__ that exits
+        raise WrongForm(hint) from exc
+
+
+def integer_array(value, hint: str) -> np.ndarray:
+    """Labels as a float64 array, for an exercise whose text promises integers.
+
+    An empty answer passes whatever its dtype: ``np.asarray([])`` is float64.
+
+    Raises:
+        WrongForm: with ``hint`` when the labels are not of an integer dtype.
+        TypeError: when ``value`` is not an array of numbers at all.
+    """
+    raw = _raw(value)
+    if raw.size and raw.dtype.kind not in "iu":
+        if raw.dtype.kind in "bf":
+            raise WrongForm(hint)
         raise TypeError(type(value).__name__)
     return np.array(raw, dtype=np.float64, copy=True)
+
+
+def packed_rows_shape(count_key: str, size_key: str | None = None, extra_columns: int = 1):
+    """A ``describe_shape`` for answers packed one row per item (image, label).
+
+    ``count_key`` says "{expected} images expected, {got} received";
+    ``size_key``, where the rows are images, that each image has
+    ``{expected}`` values but ``{got}``. The packed row holds ``extra_columns``
+    more (the label), which the learner never sees.
+    """
+
+    def describe(expected: np.ndarray, got: np.ndarray):
+        if got.ndim < 1 or expected.ndim < 1 or got.shape[0] != expected.shape[0]:
+            return count_key, {"expected": len(expected), "got": len(got) if got.ndim else 1}
+        if size_key is not None and got.ndim == expected.ndim == 2:
+            values = {"expected": expected.shape[1] - extra_columns}
+            return size_key, {**values, "got": got.shape[1] - extra_columns}
+        return None
+
+    return describe
 
 
 def _plain(ex: Exercise, value) -> np.ndarray:
@@ -210,23 +290,32 @@ def _mistake_output(ex: Exercise, mistake: Mistake, case: Case) -> np.ndarray | 
         return None
 
 
-def _generic_hint(ex: Exercise, got: np.ndarray, expected: np.ndarray) -> str | None:
-    """A flipped sign or a constant factor, for mistakes no list foresaw."""
-    if got.shape != expected.shape or not np.any(np.abs(expected) > ex.atol):
+def _generic_hint(ex: Exercise, runs) -> str | None:
+    """A flipped sign or a constant factor, for mistakes no list foresaw.
+
+    Named only when one and the same factor explains every case that has a
+    value: a ratio that differs from case to case is no constant factor.
+    """
+    valued = [(case, got, exp) for case, got, exp in runs if got is not None and exp is not None]
+    if not valued or any(got.shape != exp.shape for _, got, exp in valued):
         return None
-    if _close(got, -expected, ex):
-        return "hint.sign"
-    mask = np.abs(expected) > 1e-3
-    if mask.sum() < 2:
+    if not any(np.all(np.isfinite(got)) for _, got, _ in valued):
+        return None
+    ratios = []
+    for _, got, expected in valued:
+        mask = np.abs(expected) > 1e-3
+        ratios.append(got[mask] / expected[mask])
+    ratios = np.concatenate([r.ravel() for r in ratios])
+    if ratios.size < 2 or not np.all(np.isfinite(ratios)):
         return None  # one number always has "a constant ratio"; that would say nothing
-    ratio = got[mask] / expected[mask]
-    if (
-        np.allclose(ratio, ratio.flat[0], rtol=1e-3)
-        and abs(ratio.flat[0]) > 1e-3
-        and not np.isclose(ratio.flat[0], 1)
-    ):
-        return "hint.factor"
-    return None
+    factor = float(np.median(ratios))
+    if abs(factor) <= 1e-3 or np.isclose(factor, 1) or not np.allclose(ratios, factor, rtol=1e-3):
+        return None
+    # The same factor must hold where the expected values are (near) zero too.
+    for case, got, expected in valued:
+        if not _close(got, factor * expected, _for_case(ex, case)):
+            return None
+    return "hint.sign" if np.isclose(factor, -1) else "hint.factor"
 
 
 def _diagnose(ex: Exercise, runs: list[tuple[Case, np.ndarray | None, np.ndarray]]) -> str | None:
@@ -254,11 +343,7 @@ def _diagnose(ex: Exercise, runs: list[tuple[Case, np.ndarray | None, np.ndarray
             best, best_score = mistake.hint, score
     if best is not None:
         return best
-    for case, got, expected in runs:
-        tol = _for_case(ex, case)
-        if got is not None and not _close(got, expected, tol):
-            return _generic_hint(tol, got, expected)
-    return None
+    return _generic_hint(ex, runs)
 
 
 def _diagnose_not_finite(ex: Exercise, case: Case, got: np.ndarray) -> str | None:
@@ -292,6 +377,10 @@ def record(fn: Callable, case: Case, pack: Callable | None = None) -> Recorded:
 
     ``pack`` is the exercise's own (see :attr:`Exercise.pack`), for answers that
     are not one array.
+
+    ``SystemExit`` and any other exception the function raises (``BaseException``
+    subclasses too) become an ``"error"`` record; only ``KeyboardInterrupt``
+    goes through, so that the notebook's stop button stops the check.
     """
     try:
         # The verdict reports NaN and log(0); NumPy's own warnings would only add noise.
@@ -299,15 +388,31 @@ def record(fn: Callable, case: Case, pack: Callable | None = None) -> Recorded:
             returned = fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
     except NotImplementedError:
         return Recorded("not_implemented")
-    except Exception as exc:  # the learner's bug, reported without a traceback
-        text = str(exc).splitlines()[0][:200] if str(exc) else ""
-        return Recorded("error", detail={"error": type(exc).__name__, "text": text})
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # the learner's bug (sys.exit too), reported without a traceback
+        return Recorded("error", detail={"error": type(exc).__name__, "text": _first_line(exc)})
     try:
         return Recorded("value", to_plain_array(returned) if pack is None else pack(returned))
     except WrongForm as exc:
         return Recorded("wrong_form", detail={"hint": exc.args[0]})
-    except Exception:
-        return Recorded("wrong_type", detail={"type": type(returned).__name__})
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # an object whose __array__ raises, even SystemExit
+        return Recorded("wrong_type", detail={"type": _type_name(returned)})
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of an exception's text, at most 200 characters ("" if it has none)."""
+    try:
+        text = str(exc)
+    except BaseException:  # a learner's exception whose __str__ fails
+        return ""
+    return text.splitlines()[0][:200] if text.strip() else ""
+
+
+def _type_name(value) -> str:
+    return type(value).__name__
 
 
 def _judge_case(ex: Exercise, case: Case, rec: Recorded):
@@ -324,13 +429,28 @@ def _judge_case(ex: Exercise, case: Case, rec: Recorded):
     got = np.array(rec.value, dtype=np.float64, copy=True)
     expected = _plain(ex, ex.reference(*copy.deepcopy(case.args), **case.kwargs))
     if got.shape != expected.shape:
-        detail = {"expected": tuple(expected.shape), "got": tuple(got.shape)}
-        return CaseOutcome(case.label, "wrong_shape", detail=detail), got, expected
+        return _wrong_shape(ex, case, expected, got), got, expected
     if not np.all(np.isfinite(got)):
         return CaseOutcome(case.label, "not_finite"), got, expected
-    if not _close(got, expected, _for_case(ex, case)):
+    tol = _for_case(ex, case)
+    if not _close(got, expected, tol):
+        for other in ex.also_right:
+            right = _plain(ex, other(*copy.deepcopy(case.args), **case.kwargs))
+            if _close(got, right, tol):
+                return CaseOutcome(case.label, "pass"), got, expected
         return CaseOutcome(case.label, "wrong_value"), got, expected
     return CaseOutcome(case.label, "pass"), got, expected
+
+
+def _wrong_shape(ex: Exercise, case: Case, expected: np.ndarray, got: np.ndarray) -> CaseOutcome:
+    """A shape mismatch, told in the learner's terms where the answer was packed."""
+    if ex.describe_shape is not None:
+        said = ex.describe_shape(expected, got)
+        if said is not None:
+            key, values = said
+            return CaseOutcome(case.label, "wrong_shape", detail=dict(values), body=key)
+    detail = {"expected": tuple(expected.shape), "got": tuple(got.shape)}
+    return CaseOutcome(case.label, "wrong_shape", detail=detail)
 
 
 def _judge(ex: Exercise, answers) -> CheckResult:
@@ -347,11 +467,14 @@ def _judge(ex: Exercise, answers) -> CheckResult:
             break
     result = CheckResult(ex.name, outcomes, ex.points)
     failure = result.first_failure()
-    if failure is not None and failure.status in ("wrong_shape", "wrong_value"):
-        failure.hint = _diagnose(ex, runs)
-    elif failure is not None and failure.status == "not_finite":
+    if failure is not None and failure.status in ("wrong_shape", "wrong_value", "not_finite"):
         case, got, _ = runs[outcomes.index(failure)]
-        failure.hint = _diagnose_not_finite(ex, case, got)
+        if failure.status == "not_finite":
+            failure.hint = _diagnose_not_finite(ex, case, got)
+        else:
+            failure.hint = _diagnose(ex, runs)
+        # No known mistake explains it: say what the case tests, where it says.
+        failure.hint = failure.hint or case.hint
     return result
 
 

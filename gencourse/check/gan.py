@@ -12,7 +12,14 @@ from __future__ import annotations
 import numpy as np
 from keras import ops
 
-from gencourse.check.core import Case, Exercise, Mistake, WrongForm, to_plain_array
+from gencourse.check.core import (
+    Case,
+    Exercise,
+    Mistake,
+    WrongForm,
+    packed_rows_shape,
+    part_array,
+)
 from gencourse.models import gan as ref
 
 LESSON = "03_gan"
@@ -133,7 +140,8 @@ def _pack_batch(value):
     """
     if not isinstance(value, tuple | list) or len(value) != 2:
         raise WrongForm("hint.batch.pair")
-    images, targets = to_plain_array(value[0]), to_plain_array(value[1])
+    images = part_array(value[0], "hint.batch.images_not_numbers")
+    targets = part_array(value[1], "hint.batch.targets_not_numbers")
     if targets.ndim == 2 and targets.shape[1] == 1:
         targets = targets[:, 0]
     if images.ndim != 4:
@@ -174,6 +182,7 @@ MIXED_BATCH = Exercise(
     reference=_batch_ref,
     make_cases=_batch_cases,
     pack=_pack_batch,
+    describe_shape=packed_rows_shape("check.count.images", "check.count.image_size"),
     mistakes=[
         Mistake(
             "hint.batch.swapped",

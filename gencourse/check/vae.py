@@ -3,6 +3,11 @@
 The references are the library's own functions in :mod:`gencourse.models.vae`,
 evaluated on plain arrays; each exercise lists plausible wrong answers so the
 verdict can name the mistake.
+
+Precision: the inputs are float32, as a network's outputs are. An answer in
+float32 or in float64 is right. Where the two differ by more than rounding,
+``vae_loss`` on reconstructions of exactly 0 or 1 (float32 clips at
+1 - 1e-7 = 0.99999988, float64 at 0.9999999), both are accepted.
 """
 
 from __future__ import annotations
@@ -51,8 +56,14 @@ def _reparam_cases() -> list[Case]:
     # Rare but legal noise far in the tails: a clipped eps is not eps.
     z_mean, z_log_var = rng.normal(size=(2, 4, 3)).astype("float32")
     eps = np.array([[4.5, -5.0, 0.3]] * 4, "float32")
-    cases.append(Case("case.tail_noise", (z_mean, z_log_var, eps)))
+    cases.append(
+        Case("case.tail_noise", (z_mean, z_log_var, eps), hint="hint.reparam.noise_changed")
+    )
     return cases
+
+
+def _standardised(e):
+    return (e - e.mean(axis=0)) / e.std(axis=0)
 
 
 REPARAMETERIZE = Exercise(
@@ -68,6 +79,14 @@ REPARAMETERIZE = Exercise(
         Mistake("hint.reparam.no_noise", lambda m, lv, e: m + np.exp(0.5 * lv)),
         Mistake("hint.reparam.noise_ignored", lambda m, lv, e: m),
         Mistake("hint.reparam.minus", lambda m, lv, e: m - np.exp(0.5 * lv) * e),
+        Mistake(
+            "hint.reparam.noise_changed", lambda m, lv, e: m + np.exp(0.5 * lv) * np.clip(e, -3, 3)
+        ),
+        Mistake("hint.reparam.noise_changed", lambda m, lv, e: m + np.exp(0.5 * lv) * np.tanh(e)),
+        Mistake("hint.reparam.noise_changed", lambda m, lv, e: m + np.exp(0.5 * lv) * np.abs(e)),
+        Mistake(
+            "hint.reparam.noise_changed", lambda m, lv, e: m + np.exp(0.5 * lv) * _standardised(e)
+        ),
     ],
 )
 
@@ -150,11 +169,22 @@ def _vae_loss_cases() -> list[Case]:
     ]
 
 
+def _in_float64(fn):
+    """``fn`` on its array arguments cast to float64: the same formula, computed in float64."""
+
+    def in_float64(*args, **kwargs):
+        return fn(*(np.asarray(a, "float64") for a in args), **kwargs)
+
+    return in_float64
+
+
 VAE_LOSS = Exercise(
     name="vae_loss",
     signature="vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0)",
     reference=_np(ref.vae_loss),
     make_cases=_vae_loss_cases,
+    # Clipping at 1 - 1e-7 in float64 is as right as in float32 (0.99999988).
+    also_right=(_in_float64(_np(ref.vae_loss)),),
     rtol=1e-4,
     atol=1e-3,
     mistakes=[

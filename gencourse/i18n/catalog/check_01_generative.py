@@ -26,6 +26,10 @@ MESSAGES = {
             "ko": "샘플 수(2)보다 차원(8)이 큰 경우",
             "en": "more dimensions (8) than samples (2)",
         },
+        "case.sample.tail_noise": {
+            "ko": "노이즈 eps가 분포의 꼬리에 있는 값(±3에서 ±9)인 경우",
+            "en": "noise eps far in the tails (±3 to ±9)",
+        },
         "case.bayes.random": {
             "ko": "이미지 6장, 클래스 10개의 무작위 로그 가능도",
             "en": "random log-likelihoods of 6 images and 10 classes",
@@ -48,8 +52,12 @@ MESSAGES = {
             "ko": "노이즈 이미지처럼 로그 가능도가 -5000 안팎인 경우",
             "en": "log-likelihoods around -5000, as for noise images",
         },
+        "case.bayes.mixed_ranges": {
+            "ko": "한 배치에 +800 안팎의 숫자 행과 -5000 안팎의 노이즈 행이 섞인 경우",
+            "en": "one batch mixing a digit row near +800 and noise rows near -5000",
+        },
         "hint.sample.transposed": {
-            "ko": "힌트: 인자 L이 전치된 채로 곱해졌습니다. 샘플마다 L @ eps[i]가 되어야 합니다. eps의 한 행이 샘플 하나라는 점을 떠올려, 모든 행을 한꺼번에 계산할 때 L을 어느 쪽에 어떤 모양으로 곱해야 하는지 확인하세요.",
+            "ko": "힌트: 인자 L을 전치된 채로 곱했습니다. 샘플마다 L @ eps[i]가 되어야 합니다. eps의 한 행이 샘플 하나라는 점을 떠올려, 모든 행을 한꺼번에 계산할 때 L을 어느 쪽에 어떤 모양으로 곱해야 하는지 확인하세요.",
             "en": "Hint: L is applied transposed. Each sample must be L @ eps[i]. Remembering that one row of eps is one sample, work out on which side, and in which orientation, L must multiply when you compute all rows at once.",
         },
         "hint.sample.no_factor": {
@@ -57,7 +65,7 @@ MESSAGES = {
             "en": "Hint: the covariance factor L is unused, so every sample has identity covariance; multiply the noise by L.",
         },
         "hint.sample.no_mean": {
-            "ko": "힌트: 평균이 빠져서 샘플이 원점 주위에 모입니다.",
+            "ko": "힌트: 평균을 더하지 않아 샘플이 원점 주위에 모입니다.",
             "en": "Hint: the mean is missing, so the samples gather around the origin.",
         },
         "hint.sample.diagonal": {
@@ -76,8 +84,12 @@ MESSAGES = {
             "ko": "힌트: 노이즈 eps를 쓰지 않아 모든 샘플이 평균과 같습니다.",
             "en": "Hint: the noise eps is unused, so every sample equals the mean.",
         },
+        "hint.sample.noise_changed": {
+            "ko": "힌트: 노이즈 eps를 그대로 쓰지 않고 바꾸었습니다(잘라 내기, tanh, 절댓값, 표준화 등). eps는 이미 표준정규분포의 노이즈이고, 드물게 나오는 큰 값도 그 분포의 일부입니다. 주어진 eps를 그대로 L에 곱하세요.",
+            "en": "Hint: you changed the noise eps before using it (clipped, squashed, made positive or standardised). eps already is standard normal noise, and its rare large values belong to that distribution; multiply the given eps by L as it is.",
+        },
         "hint.bayes.no_prior": {
-            "ko": "힌트: 사전 확률 log p(y)가 빠졌습니다. 로그 가능도에 더하세요.",
+            "ko": "힌트: 사전 확률 log p(y)를 더하지 않았습니다. 로그 가능도에 더하세요.",
             "en": "Hint: the prior log p(y) is missing; add it to the log-likelihoods.",
         },
         "hint.bayes.prior_subtracted": {
@@ -108,8 +120,24 @@ MESSAGES = {
             "ko": "힌트: 로그 가능도가 아주 크거나 작으면 exp가 넘치거나(inf) 0이 됩니다. exp 전에 행마다 최댓값을 빼세요. 사후 확률은 변하지 않습니다.",
             "en": "Hint: for very large or very small log-likelihoods exp overflows (inf) or becomes 0; subtract each row's maximum before exp, which leaves the posterior unchanged.",
         },
+        "hint.bayes.batch_max": {
+            "ko": "힌트: 배치 전체에서 최댓값 하나를 뺐습니다. 그 값보다 훨씬 작은 행에서는 exp가 모두 0이 되어 0/0(NaN)이 됩니다. 행마다 그 행의 최댓값을 빼세요(axis=1, keepdims=True).",
+            "en": "Hint: you subtracted one maximum for the whole batch; in rows far below it every exp becomes 0, and 0/0 is NaN. Subtract each row's own maximum (axis=1, keepdims=True).",
+        },
+        "hint.bayes.row_mean": {
+            "ko": "힌트: 행마다 평균을 뺐습니다. 행의 최댓값이 평균보다 709 넘게 크면 exp가 넘칩니다(inf). 평균 대신 행마다 최댓값을 빼면 exp의 입력이 모두 0 이하가 됩니다.",
+            "en": "Hint: you subtracted each row's mean; where a row's largest value lies more than 709 above its mean, exp overflows (inf). Subtract each row's maximum instead: then every input of exp is 0 or less.",
+        },
+        "hint.bayes.column_max": {
+            "ko": "힌트: 열마다(클래스마다) 최댓값을 뺐습니다(axis=0). 사후 확률을 바꾸지 않는 것은 행마다 같은 값을 빼는 것뿐입니다. 행마다 그 행의 최댓값을 빼세요(axis=1, keepdims=True).",
+            "en": "Hint: you subtracted each column's (each class's) maximum, axis=0; only one shift per row leaves the posterior unchanged. Subtract each row's own maximum (axis=1, keepdims=True).",
+        },
+        "hint.bayes.mixed_ranges": {
+            "ko": "힌트: 이 테스트는 범위가 아주 다른 행(+800 안팎과 -5000 안팎)을 한 배치에 섞습니다. 배치 전체의 최댓값 하나나 행의 평균이 아니라 행마다 그 행의 최댓값을 빼야, 어느 행에서도 exp가 넘치거나 모두 0이 되지 않습니다.",
+            "en": "Hint: this case mixes rows of very different ranges (near +800 and near -5000) in one batch. Subtract each row's own maximum, not one maximum for the whole batch nor the row's mean: only then does exp neither overflow nor vanish in any row.",
+        },
         "hint.marg.no_prior": {
-            "ko": "힌트: 사전 확률 log p(y)가 빠졌습니다. p(x) = Σ p(x | y) p(y)입니다.",
+            "ko": "힌트: 사전 확률 log p(y)를 더하지 않았습니다. p(x) = Σ p(x | y) p(y)입니다.",
             "en": "Hint: the prior log p(y) is missing; p(x) = Σ p(x | y) p(y).",
         },
         "hint.marg.uniform": {
@@ -117,7 +145,7 @@ MESSAGES = {
             "en": "Hint: you averaged over the classes; weight them by the given priors instead.",
         },
         "hint.marg.max_only": {
-            "ko": "힌트: 가장 큰 항 하나만 남았습니다. 모든 클래스의 p(x | y) p(y)를 더해야 합니다(log-sum-exp).",
+            "ko": "힌트: 가장 큰 항 하나만 남겼습니다. 모든 클래스의 p(x | y) p(y)를 더해야 합니다(log-sum-exp).",
             "en": "Hint: only the largest term is kept; sum p(x | y) p(y) over all classes (log-sum-exp).",
         },
         "hint.marg.sum_of_logs": {
@@ -135,5 +163,17 @@ MESSAGES = {
         "hint.marg.unstable": {
             "ko": "힌트: 로그 가능도가 아주 크거나 작으면 exp가 넘치거나(inf) 0이 되어 log가 무한대가 됩니다. 행마다 최댓값 m을 빼고 exp, 합, log를 한 뒤 m을 다시 더하세요.",
             "en": "Hint: for very large or very small log-likelihoods exp overflows (inf) or becomes 0, and the log is infinite; subtract each row's maximum m, take exp, sum and log, then add m back.",
+        },
+        "hint.marg.batch_max": {
+            "ko": "힌트: 배치 전체에서 최댓값 하나를 뺐습니다. 그 값보다 훨씬 작은 행에서는 exp의 합이 0이 되어 log가 -inf가 됩니다. 행마다 그 행의 최댓값 m을 빼고, 마지막에 그 행의 m을 다시 더하세요.",
+            "en": "Hint: you subtracted one maximum for the whole batch; in rows far below it the sum of exp is 0 and its log is -inf. Subtract each row's own maximum m, and add that row's m back at the end.",
+        },
+        "hint.marg.row_mean": {
+            "ko": "힌트: 행마다 평균을 뺐습니다. 행의 최댓값이 평균보다 709 넘게 크면 exp가 넘쳐(inf) log도 무한대가 됩니다. 평균 대신 행마다 최댓값 m을 빼고, 마지막에 m을 다시 더하세요.",
+            "en": "Hint: you subtracted each row's mean; where a row's largest value lies more than 709 above its mean, exp overflows (inf) and so does the log. Subtract each row's maximum m instead, and add m back at the end.",
+        },
+        "hint.marg.mixed_ranges": {
+            "ko": "힌트: 이 테스트는 범위가 아주 다른 행(+800 안팎과 -5000 안팎)을 한 배치에 섞습니다. 배치 전체의 최댓값 하나나 행의 평균이 아니라 행마다 그 행의 최댓값 m을 빼고 마지막에 그 행의 m을 다시 더해야, 어느 행에서도 exp가 넘치거나 모두 0이 되지 않습니다.",
+            "en": "Hint: this case mixes rows of very different ranges (near +800 and near -5000) in one batch. Subtract each row's own maximum m (not one maximum for the whole batch nor the row's mean) and add that m back at the end: only then does exp neither overflow nor vanish in any row.",
         },
 }

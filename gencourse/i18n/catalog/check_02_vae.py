@@ -52,11 +52,11 @@ MESSAGES = {
             "en": "Hint: the square root of a log-variance is not a standard deviation; undo the log first.",
         },
         "hint.reparam.no_mean": {
-            "ko": "힌트: 분포의 중심(평균)이 빠졌습니다.",
+            "ko": "힌트: 분포의 중심(평균)을 더하지 않았습니다.",
             "en": "Hint: the centre of the distribution (the mean) is missing.",
         },
         "hint.reparam.no_noise": {
-            "ko": "힌트: 주어진 노이즈 eps가 곱해지지 않았습니다.",
+            "ko": "힌트: 주어진 노이즈 eps를 곱하지 않았습니다.",
             "en": "Hint: the given noise eps is not multiplied in.",
         },
         "hint.reparam.noise_ignored": {
@@ -67,12 +67,16 @@ MESSAGES = {
             "ko": "힌트: 분포는 같아 보여도, 표준편차 × eps를 평균에서 빼지 말고 더해야 합니다.",
             "en": "Hint: the distribution looks the same, but use the given eps as it is, added.",
         },
+        "hint.reparam.noise_changed": {
+            "ko": "힌트: 노이즈 eps를 그대로 쓰지 않고 바꾸었습니다(잘라 내기, tanh, 절댓값, 표준화 등). eps는 이미 표준정규분포의 노이즈이고, 드물게 나오는 큰 값도 그 분포의 일부입니다. 주어진 eps를 그대로 쓰세요.",
+            "en": "Hint: you changed the noise eps before using it (clipped, squashed, made positive or standardised). eps already is standard normal noise, and its rare large values belong to that distribution; use the given eps as it is.",
+        },
         "hint.kl.batch_reduced": {
             "ko": "힌트: 배치 전체를 하나의 숫자로 줄였습니다. 샘플마다 KL 값 하나씩, 즉 배치 크기만큼의 값을 돌려주세요.",
             "en": "Hint: you reduced the whole batch to one number; return one KL value per sample.",
         },
         "hint.kl.latent_not_summed": {
-            "ko": "힌트: 잠재 벡터의 차원별 항을 마지막 축을 따라 모두 더해야 합니다.",
+            "ko": "힌트: 잠재 벡터의 차원별 항을 더하지 않았습니다. 마지막 축을 따라 모두 더하세요.",
             "en": "Hint: the per-dimension terms must be added up along the last axis.",
         },
         "hint.kl.latent_mean": {
@@ -96,7 +100,7 @@ MESSAGES = {
             "en": "Hint: the mean enters squared.",
         },
         "hint.kl.one": {
-            "ko": "힌트: 차원마다 더해지는 상수 1이 빠졌습니다.",
+            "ko": "힌트: 차원마다 더하는 상수 1을 빠뜨렸습니다.",
             "en": "Hint: the constant 1 added for each dimension is missing.",
         },
         "hint.loss.kl_summed": {
@@ -112,7 +116,7 @@ MESSAGES = {
             "en": "Hint: you averaged the reconstruction loss over pixels; per image it is the sum over all pixels.",
         },
         "hint.loss.no_beta": {
-            "ko": "힌트: beta가 쓰이지 않았습니다. KL 항에 beta를 곱하세요.",
+            "ko": "힌트: beta를 쓰지 않았습니다. KL 항에 beta를 곱하세요.",
             "en": "Hint: beta is not used; it weights the KL term.",
         },
         "hint.loss.beta_on_recon": {
@@ -132,7 +136,7 @@ MESSAGES = {
             "en": "Hint: you returned one loss per sample; average over the batch to return a single number.",
         },
         "hint.loss.no_kl": {
-            "ko": "힌트: KL 항이 빠졌습니다. 이대로면 평범한 오토인코더의 손실입니다.",
+            "ko": "힌트: KL 항을 더하지 않았습니다. 이대로면 평범한 오토인코더의 손실입니다.",
             "en": "Hint: the KL term is missing; this is a plain autoencoder's loss.",
         },
         "hint.loss.no_clip": {

@@ -27,7 +27,7 @@ MESSAGES = {
             "en": "different counts: 5 real and 2 fake images",
         },
         "hint.dloss.swapped": {
-            "ko": "힌트: 진짜와 가짜의 정답이 뒤바뀌었습니다. 진짜 이미지의 정답은 1, 가짜 이미지의 정답은 0입니다.",
+            "ko": "힌트: 진짜와 가짜의 정답을 뒤바꾸었습니다. 진짜 이미지의 정답은 1, 가짜 이미지의 정답은 0입니다.",
             "en": "Hint: the targets are swapped; real images are labelled 1 and fake ones 0.",
         },
         "hint.dloss.sign": {
@@ -78,6 +78,14 @@ MESSAGES = {
             "ko": "힌트: (images, targets) 두 개를 튜플로 돌려주세요.",
             "en": "Hint: return two things, as a tuple (images, targets).",
         },
+        "hint.batch.images_not_numbers": {
+            "ko": "힌트: 튜플의 첫 번째 값(images)이 숫자 배열이 아닙니다. 이미지를 하나의 배열로 쌓으세요(np.concatenate).",
+            "en": "Hint: the first item of the tuple (images) is not an array of numbers; stack the images into one array (np.concatenate).",
+        },
+        "hint.batch.targets_not_numbers": {
+            "ko": "힌트: 튜플의 두 번째 값(targets)이 숫자 배열이 아닙니다. 정답을 1과 0으로 된 배열 하나로 만드세요.",
+            "en": "Hint: the second item of the tuple (targets) is not an array of numbers; make the targets one array of 1s and 0s.",
+        },
         "hint.batch.image_rank": {
             "ko": "힌트: 이미지는 (개수, 높이, 너비, 채널)의 4차원 배열로 그대로 쌓아야 합니다. 펼치지 마세요.",
             "en": "Hint: stack the images as a 4-D array (count, height, width, channels); do not flatten them.",
@@ -87,7 +95,7 @@ MESSAGES = {
             "en": "Hint: every image needs exactly one target; targets should be shaped (N + M, 1) or (N + M,).",
         },
         "hint.batch.swapped": {
-            "ko": "힌트: 정답이 뒤바뀌었습니다. 진짜 이미지는 1, 가짜 이미지는 0입니다.",
+            "ko": "힌트: 정답을 뒤바꾸었습니다. 진짜 이미지는 1, 가짜 이미지는 0입니다.",
             "en": "Hint: the targets are swapped; real images get 1 and fake ones 0.",
         },
         "hint.batch.order": {

@@ -40,7 +40,7 @@ MESSAGES = {
             "en": "Hint: you fixed the number of classes at 10; use the num_classes argument.",
         },
         "hint.cond.no_noise": {
-            "ko": "힌트: 노이즈가 빠졌습니다. 노이즈가 없으면 클래스마다 같은 이미지만 나옵니다.",
+            "ko": "힌트: 노이즈를 넣지 않았습니다. 노이즈가 없으면 클래스마다 같은 이미지만 나옵니다.",
             "en": "Hint: the noise is missing; without it every class gives one fixed image.",
         },
         "hint.cond.added": {
@@ -48,7 +48,7 @@ MESSAGES = {
             "en": "Hint: you added the label to the noise; concatenate it instead.",
         },
         "hint.cond.shifted": {
-            "ko": "힌트: 원-핫 벡터의 1이 한 칸 밀려 있습니다. 레이블 k는 k번 칸(0번부터 셈)이 1입니다.",
+            "ko": "힌트: 원-핫 벡터의 1을 한 칸 옆에 놓았습니다. 레이블 k는 k번 칸(0번부터 셈)이 1입니다.",
             "en": "Hint: the 1 of the one-hot vector is one place off; label k puts its 1 at index k (counting from 0).",
         },
         "hint.mis.no_plus_one": {
@@ -71,16 +71,20 @@ MESSAGES = {
             "ko": "힌트: 이것도 원래 레이블을 피하지만, 이 연습은 (레이블 + 1 + 오프셋) % 클래스 수를 요구합니다.",
             "en": "Hint: this also avoids the true label, but the exercise asks for (label + 1 + offset) % num_classes.",
         },
+        "hint.mis.integers": {
+            "ko": "힌트: 레이블은 정수인데 실수(float)나 불리언 배열을 돌려주었습니다. 정수끼리 계산하세요. 정수 배열의 +와 %는 정수를 줍니다.",
+            "en": "Hint: labels are integers, but you returned floats (or booleans); compute with integers: + and % on integer arrays give integers.",
+        },
         "hint.closs.mismatched_real": {
             "ko": "힌트: 틀린 레이블과 짝지은 진짜 이미지를 진짜(1)로 두었습니다. 이 쌍은 가짜(0)로 배워야 판별자가 레이블을 봅니다.",
             "en": "Hint: real images with a wrong label are treated as real (1); they must count as fake (0), or D never looks at the label.",
         },
         "hint.closs.no_mismatched": {
-            "ko": "힌트: 틀린 레이블 쌍의 항이 빠졌습니다.",
+            "ko": "힌트: 틀린 레이블 쌍의 항을 넣지 않았습니다.",
             "en": "Hint: the term for the mismatched pairs is missing.",
         },
         "hint.closs.swapped": {
-            "ko": "힌트: 정답이 모두 뒤바뀌었습니다. 맞는 레이블의 진짜 이미지만 1입니다.",
+            "ko": "힌트: 정답을 모두 뒤바꾸었습니다. 맞는 레이블의 진짜 이미지만 1입니다.",
             "en": "Hint: all targets are swapped; only real images with their own labels get 1.",
         },
         "hint.closs.sum_of_means": {

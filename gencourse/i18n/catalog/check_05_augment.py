@@ -40,7 +40,7 @@ MESSAGES = {
             "en": "Hint: you computed the count from the size of the synthetic pool; the ratio is synthetic images per real image.",
         },
         "hint.aug.synthetic_only": {
-            "ko": "힌트: 실제 이미지가 빠졌습니다. 증강된 훈련 세트에는 실제 이미지가 모두 들어가야 합니다.",
+            "ko": "힌트: 실제 이미지를 넣지 않았습니다. 증강된 훈련 세트에는 실제 이미지가 모두 들어가야 합니다.",
             "en": "Hint: the real images are missing; the augmented training set keeps every real image.",
         },
         "hint.aug.pairing": {
@@ -55,6 +55,30 @@ MESSAGES = {
             "ko": "힌트: 비율을 거꾸로 적용했습니다. ratio가 클수록 합성 이미지가 많아져야 합니다.",
             "en": "Hint: the ratio is upside down; a larger ratio must mean more synthetic images.",
         },
+        "case.aug.round_up": {
+            "ko": "실제 7장, 비율 0.4 (0.4 × 7 = 2.8을 반올림하면 3)",
+            "en": "7 real images, ratio 0.4 (0.4 × 7 = 2.8 rounds to 3)",
+        },
+        "case.aug.round_down": {
+            "ko": "실제 7장, 비율 0.3 (0.3 × 7 = 2.1을 반올림하면 2)",
+            "en": "7 real images, ratio 0.3 (0.3 × 7 = 2.1 rounds to 2)",
+        },
+        "hint.aug.images_not_numbers": {
+            "ko": "힌트: 튜플의 첫 번째 값(images)이 숫자 배열이 아닙니다. 이미지를 하나의 배열로 쌓으세요(np.concatenate).",
+            "en": "Hint: the first item of the tuple (images) is not an array of numbers; stack the images into one array (np.concatenate).",
+        },
+        "hint.aug.labels_not_numbers": {
+            "ko": "힌트: 튜플의 두 번째 값(labels)이 숫자 배열이 아닙니다. 레이블을 배열 하나로 이어 붙이세요.",
+            "en": "Hint: the second item of the tuple (labels) is not an array of numbers; join the labels into one array.",
+        },
+        "hint.aug.labels_flat": {
+            "ko": "힌트: 레이블을 (N + K, 1) 모양의 열로 돌려주었습니다. 레이블은 1차원 배열(모양 (N + K,))이어야 합니다. np.reshape(labels, -1)로 펴세요.",
+            "en": "Hint: you returned the labels as an (N + K, 1) column; they must be a 1-D array, shape (N + K,). Flatten them with np.reshape(labels, -1).",
+        },
+        "hint.aug.round": {
+            "ko": "힌트: 합성 이미지 수를 반올림하지 않았습니다. K = round(ratio * len(real_images))처럼 가장 가까운 정수로 반올림하세요. int()는 내리고 math.ceil()은 올립니다.",
+            "en": "Hint: the number of synthetic images is not rounded: K = round(ratio * len(real_images)), the nearest whole number. int() rounds down and math.ceil() rounds up.",
+        },
         "case.bal.digits": {"ko": "10개 클래스에 클래스당 4개", "en": "4 per class, 10 classes"},
         "case.bal.one_each": {"ko": "3개 클래스에 하나씩", "en": "one each of 3 classes"},
         "case.bal.two_classes": {"ko": "2개 클래스에 5개씩", "en": "5 each of 2 classes"},
@@ -66,6 +90,10 @@ MESSAGES = {
         "hint.bal.flat": {
             "ko": "힌트: 레이블은 1차원 배열 하나로 돌려주세요.",
             "en": "Hint: return the labels as one flat (1-D) array.",
+        },
+        "hint.bal.integers": {
+            "ko": "힌트: 레이블은 정수 배열이어야 하는데 실수(float)나 불리언 배열을 돌려주었습니다. np.arange처럼 정수를 만드는 함수로 만들거나 .astype(int)로 바꾸세요.",
+            "en": "Hint: the labels must be an integer array, but you returned floats (or booleans); build them from integers (np.arange) or convert them with .astype(int).",
         },
         "hint.bal.total": {
             "ko": "힌트: per_class는 전체 개수가 아니라 클래스 하나당 개수입니다.",
@@ -84,7 +112,7 @@ MESSAGES = {
             "en": "Hint: you fixed the number of classes at 10; use the num_classes argument.",
         },
         "hint.bal.last_missing": {
-            "ko": "힌트: 마지막 클래스가 빠졌습니다. 레이블은 0부터 num_classes - 1까지 모두 나와야 합니다.",
+            "ko": "힌트: 마지막 클래스를 빠뜨렸습니다. 레이블은 0부터 num_classes - 1까지 모두 나와야 합니다.",
             "en": "Hint: the last class is missing; every label from 0 to num_classes - 1 must appear.",
         },
 }

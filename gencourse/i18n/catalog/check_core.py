@@ -5,7 +5,7 @@ Also the hints and cases that two lessons' checks share (lessons 03 and 04).
 
 MESSAGES = {
         "check.pass": {
-            "ko": "✅ {name}: 통과했습니다! 사례 {n}개를 모두 맞혔습니다.",
+            "ko": "✅ {name}: 통과했습니다! 테스트 {n}개를 모두 맞혔습니다.",
             "en": "✅ {name}: passed! All {n} cases are right.",
         },
         "check.not_implemented": {
@@ -17,7 +17,7 @@ MESSAGES = {
             "en": "❌ {name}: pass the function itself (its name, without parentheses). Received a {type}.",
         },
         "check.fail": {
-            "ko": "❌ {name}: 사례 {n}개 중 {passed}개 통과. 처음 틀린 사례: {case}",
+            "ko": "❌ {name}: 테스트 {n}개 중 {passed}개 통과. 처음 실패한 테스트: {case}",
             "en": "❌ {name}: {passed} of {n} cases passed. First failing case: {case}",
         },
         "check.error": {
@@ -35,6 +35,18 @@ MESSAGES = {
         "check.wrong_shape": {
             "ko": "결과의 모양(shape)이 {expected}이어야 하는데 {got}입니다.",
             "en": "The result should have shape {expected}, but has shape {got}.",
+        },
+        "check.count.images": {
+            "ko": "이미지가 {expected}장이어야 하는데 {got}장을 돌려주었습니다.",
+            "en": "{expected} images expected, {got} received.",
+        },
+        "check.count.image_size": {
+            "ko": "이미지마다 크기(높이 × 너비 × 채널, 값 {expected}개)가 그대로여야 하는데 값이 {got}개입니다.",
+            "en": "Each image should keep its size ({expected} values: height × width × channels), but has {got}.",
+        },
+        "check.count.labels": {
+            "ko": "레이블이 {expected}개여야 하는데 {got}개를 돌려주었습니다.",
+            "en": "{expected} labels expected, {got} received.",
         },
         "check.not_finite": {
             "ko": "결과에 NaN 또는 무한대가 들어 있습니다. log나 exp의 입력과 0으로 나누기를 확인하세요.",
