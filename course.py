@@ -76,7 +76,8 @@ def test(args: list[str]) -> int:
     ensure_environment()
     say("lint: ruff check")
     lint = subprocess.call(
-        [str(PYTHON), "-m", "ruff", "check", "gencourse", "tests", "course.py"], cwd=ROOT
+        [str(PYTHON), "-m", "ruff", "check", "gencourse", "tests", "course.py", "solutions"],
+        cwd=ROOT,
     )
     say("tests: pytest (unit tests, notebooks in quick mode)")
     code = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
