@@ -53,14 +53,14 @@ def _pack_set(value):
 def _set_cases():
     rng = np.random.default_rng(51)
 
-    def case(label, n_real, n_synthetic, ratio, size=4, column=False):
+    def case(label, n_real, n_synthetic, ratio, size=4, column=False, hint=None):
         real = rng.uniform(size=(n_real, size, size, 1)).astype("float32")
         synthetic = rng.uniform(size=(n_synthetic, size, size, 1)).astype("float32")
         real_labels = rng.integers(0, 10, n_real)
         synthetic_labels = rng.integers(0, 10, n_synthetic)
         if column:
             real_labels, synthetic_labels = real_labels[:, None], synthetic_labels[:, None]
-        return Case(label, (real, real_labels, synthetic, synthetic_labels, ratio))
+        return Case(label, (real, real_labels, synthetic, synthetic_labels, ratio), hint=hint)
 
     return [
         case("case.aug.one_to_one", 6, 10, 1.0, size=28),
@@ -70,8 +70,8 @@ def _set_cases():
         case("case.aug.column_labels", 4, 9, 2.0, column=True),
         case("case.aug.one_real", 1, 4, 4.0),
         # ratio * N not whole: 2.8 rounds up to 3 and 2.1 down to 2 (int() and ceil() each miss one).
-        case("case.aug.round_up", 7, 6, 0.4),
-        case("case.aug.round_down", 7, 5, 0.3),
+        case("case.aug.round_up", 7, 6, 0.4, hint="hint.aug.round"),
+        case("case.aug.round_down", 7, 5, 0.3, hint="hint.aug.round"),
     ]
 
 
