@@ -49,8 +49,8 @@ def test_does_no_module_outside_the_catalogue_hold_messages():
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                assert name != "register" or not node.args or not isinstance(
-                    node.args[0], ast.Dict
+                assert (
+                    name != "register" or not node.args or not isinstance(node.args[0], ast.Dict)
                 ), f"{path.relative_to(PACKAGE)}:{node.lineno} registers messages"
 
 

@@ -1,118 +1,118 @@
 """Lesson 05's exercise checks (gencourse.check.augment): cases and hints."""
 
 MESSAGES = {
-        "case.aug.one_to_one": {
-            "ko": "실제 6장, 비율 1 (28x28 이미지)",
-            "en": "6 real images, ratio 1 (28x28 images)",
-        },
-        "case.aug.half": {"ko": "실제 8장, 비율 0.5", "en": "8 real images, ratio 0.5"},
-        "case.aug.three": {
-            "ko": "실제 3장, 비율 3 (합성 이미지가 남는 경우)",
-            "en": "3 real images, ratio 3 (synthetic images left over)",
-        },
-        "case.aug.zero": {
-            "ko": "비율 0 (합성 이미지를 하나도 쓰지 않음)",
-            "en": "ratio 0 (no synthetic image at all)",
-        },
-        "case.aug.column_labels": {
-            "ko": "레이블이 (N, 1) 모양으로 들어오는 경우",
-            "en": "labels shaped (N, 1)",
-        },
-        "case.aug.one_real": {"ko": "실제 이미지가 1장뿐인 경우", "en": "a single real image"},
-        "hint.aug.pair": {
-            "ko": "힌트: (images, labels) 두 값을 튜플 하나로 돌려주세요.",
-            "en": "Hint: return two things, as a tuple (images, labels).",
-        },
-        "hint.aug.image_rank": {
-            "ko": "힌트: 이미지는 (개수, 높이, 너비, 채널)의 4차원 배열로 쌓아야 합니다. 펼치지 마세요.",
-            "en": "Hint: stack the images as a 4-D array (count, height, width, channels); do not flatten them.",
-        },
-        "hint.aug.one_label_each": {
-            "ko": "힌트: 이미지 수와 레이블 수가 다릅니다. 이미지마다 레이블이 정확히 하나씩 있어야 합니다.",
-            "en": "Hint: every image needs exactly one label; the numbers of images and labels differ.",
-        },
-        "hint.aug.whole_pool": {
-            "ko": "힌트: 합성 이미지를 모두 넣었습니다. ratio가 정하는 개수만큼만 넣어야 합니다.",
-            "en": "Hint: you added the whole synthetic pool; add only as many as the ratio asks for.",
-        },
-        "hint.aug.ratio_of_pool": {
-            "ko": "힌트: 합성 이미지 개수를 합성 이미지 풀의 크기를 기준으로 계산했습니다. ratio는 실제 이미지 한 장당 합성 이미지 수입니다.",
-            "en": "Hint: you computed the count from the size of the synthetic pool; the ratio is synthetic images per real image.",
-        },
-        "hint.aug.synthetic_only": {
-            "ko": "힌트: 실제 이미지를 넣지 않았습니다. 증강된 훈련 세트에는 실제 이미지가 모두 들어가야 합니다.",
-            "en": "Hint: the real images are missing; the augmented training set keeps every real image.",
-        },
-        "hint.aug.pairing": {
-            "ko": "힌트: 개수는 맞지만 합성 이미지와 레이블의 짝이 어긋났습니다. 섞으려면 이미지와 레이블을 같은 순서로 섞으세요.",
-            "en": "Hint: the counts are right, but synthetic images and their labels no longer match; if you shuffle, shuffle images and labels with the same order.",
-        },
-        "hint.aug.real_labels": {
-            "ko": "힌트: 합성 이미지에 실제 이미지의 레이블을 붙였습니다. 합성 이미지는 생성할 때 요청한 자기 레이블(synthetic_labels)을 가져야 합니다.",
-            "en": "Hint: the synthetic images got the real images' labels; each must keep the label it was generated for (synthetic_labels).",
-        },
-        "hint.aug.inverse_ratio": {
-            "ko": "힌트: 비율을 거꾸로 적용했습니다. ratio가 클수록 합성 이미지가 많아져야 합니다.",
-            "en": "Hint: the ratio is upside down; a larger ratio must mean more synthetic images.",
-        },
-        "case.aug.round_up": {
-            "ko": "실제 7장, 비율 0.4 (0.4 × 7 = 2.8을 반올림하면 3)",
-            "en": "7 real images, ratio 0.4 (0.4 × 7 = 2.8 rounds to 3)",
-        },
-        "case.aug.round_down": {
-            "ko": "실제 7장, 비율 0.3 (0.3 × 7 = 2.1을 반올림하면 2)",
-            "en": "7 real images, ratio 0.3 (0.3 × 7 = 2.1 rounds to 2)",
-        },
-        "hint.aug.images_not_numbers": {
-            "ko": "힌트: 튜플의 첫 번째 값(images)이 숫자 배열이 아닙니다. 이미지를 하나의 배열로 쌓으세요(np.concatenate).",
-            "en": "Hint: the first item of the tuple (images) is not an array of numbers; stack the images into one array (np.concatenate).",
-        },
-        "hint.aug.labels_not_numbers": {
-            "ko": "힌트: 튜플의 두 번째 값(labels)이 숫자 배열이 아닙니다. 레이블을 배열 하나로 이어 붙이세요.",
-            "en": "Hint: the second item of the tuple (labels) is not an array of numbers; join the labels into one array.",
-        },
-        "hint.aug.labels_flat": {
-            "ko": "힌트: 레이블을 (N + K, 1) 모양의 열로 돌려주었습니다. 레이블은 1차원 배열(모양 (N + K,))이어야 합니다. np.reshape(labels, -1)로 펴세요.",
-            "en": "Hint: you returned the labels as an (N + K, 1) column; they must be a 1-D array, shape (N + K,). Flatten them with np.reshape(labels, -1).",
-        },
-        "hint.aug.round": {
-            "ko": "힌트: 합성 이미지 수를 반올림하지 않았습니다. K = round(ratio * len(real_images))처럼 가장 가까운 정수로 반올림하세요. int()는 내리고 math.ceil()은 올립니다.",
-            "en": "Hint: the number of synthetic images is not rounded: K = round(ratio * len(real_images)), the nearest whole number. int() rounds down and math.ceil() rounds up.",
-        },
-        "case.bal.digits": {"ko": "10개 클래스에 클래스당 4개", "en": "4 per class, 10 classes"},
-        "case.bal.one_each": {"ko": "3개 클래스에 하나씩", "en": "one each of 3 classes"},
-        "case.bal.two_classes": {"ko": "2개 클래스에 5개씩", "en": "5 each of 2 classes"},
-        "case.bal.more_classes": {"ko": "7개 클래스에 3개씩", "en": "3 each of 7 classes"},
-        "case.bal.none": {
-            "ko": "클래스당 0개인 경우",
-            "en": "0 per class",
-        },
-        "hint.bal.flat": {
-            "ko": "힌트: 레이블은 1차원 배열 하나로 돌려주세요.",
-            "en": "Hint: return the labels as one flat (1-D) array.",
-        },
-        "hint.bal.integers": {
-            "ko": "힌트: 레이블은 정수 배열이어야 하는데 실수(float)나 불리언 배열을 돌려주었습니다. np.arange처럼 정수를 만드는 함수로 만들거나 .astype(int)로 바꾸세요.",
-            "en": "Hint: the labels must be an integer array, but you returned floats (or booleans); build them from integers (np.arange) or convert them with .astype(int).",
-        },
-        "hint.bal.total": {
-            "ko": "힌트: per_class는 전체 개수가 아니라 클래스 하나당 개수입니다.",
-            "en": "Hint: per_class is the count for each class, not the total.",
-        },
-        "hint.bal.swapped": {
-            "ko": "힌트: 두 인수의 역할이 바뀌었습니다. 레이블 값은 0부터 num_classes - 1까지이고, 각 값이 per_class번 나와야 합니다.",
-            "en": "Hint: the two arguments swapped roles; the label values run over 0..num_classes-1, each appearing per_class times.",
-        },
-        "hint.bal.from_one": {
-            "ko": "힌트: 레이블은 1이 아니라 0부터 시작합니다.",
-            "en": "Hint: labels start at 0, not 1.",
-        },
-        "hint.bal.fixed_ten": {
-            "ko": "힌트: 클래스 수를 10으로 고정했습니다. num_classes 인수를 쓰세요.",
-            "en": "Hint: you fixed the number of classes at 10; use the num_classes argument.",
-        },
-        "hint.bal.last_missing": {
-            "ko": "힌트: 마지막 클래스를 빠뜨렸습니다. 레이블은 0부터 num_classes - 1까지 모두 나와야 합니다.",
-            "en": "Hint: the last class is missing; every label from 0 to num_classes - 1 must appear.",
-        },
+    "case.aug.one_to_one": {
+        "ko": "실제 6장, 비율 1 (28x28 이미지)",
+        "en": "6 real images, ratio 1 (28x28 images)",
+    },
+    "case.aug.half": {"ko": "실제 8장, 비율 0.5", "en": "8 real images, ratio 0.5"},
+    "case.aug.three": {
+        "ko": "실제 3장, 비율 3 (합성 이미지가 남는 경우)",
+        "en": "3 real images, ratio 3 (synthetic images left over)",
+    },
+    "case.aug.zero": {
+        "ko": "비율 0 (합성 이미지를 하나도 쓰지 않음)",
+        "en": "ratio 0 (no synthetic image at all)",
+    },
+    "case.aug.column_labels": {
+        "ko": "레이블이 (N, 1) 모양으로 들어오는 경우",
+        "en": "labels shaped (N, 1)",
+    },
+    "case.aug.one_real": {"ko": "실제 이미지가 1장뿐인 경우", "en": "a single real image"},
+    "hint.aug.pair": {
+        "ko": "힌트: (images, labels) 두 값을 튜플 하나로 돌려주세요.",
+        "en": "Hint: return two things, as a tuple (images, labels).",
+    },
+    "hint.aug.image_rank": {
+        "ko": "힌트: 이미지는 (개수, 높이, 너비, 채널)의 4차원 배열로 쌓아야 합니다. 펼치지 마세요.",
+        "en": "Hint: stack the images as a 4-D array (count, height, width, channels); do not flatten them.",
+    },
+    "hint.aug.one_label_each": {
+        "ko": "힌트: 이미지 수와 레이블 수가 다릅니다. 이미지마다 레이블이 정확히 하나씩 있어야 합니다.",
+        "en": "Hint: every image needs exactly one label; the numbers of images and labels differ.",
+    },
+    "hint.aug.whole_pool": {
+        "ko": "힌트: 합성 이미지를 모두 넣었습니다. ratio가 정하는 개수만큼만 넣어야 합니다.",
+        "en": "Hint: you added the whole synthetic pool; add only as many as the ratio asks for.",
+    },
+    "hint.aug.ratio_of_pool": {
+        "ko": "힌트: 합성 이미지 개수를 합성 이미지 풀의 크기를 기준으로 계산했습니다. ratio는 실제 이미지 한 장당 합성 이미지 수입니다.",
+        "en": "Hint: you computed the count from the size of the synthetic pool; the ratio is synthetic images per real image.",
+    },
+    "hint.aug.synthetic_only": {
+        "ko": "힌트: 실제 이미지를 넣지 않았습니다. 증강된 훈련 세트에는 실제 이미지가 모두 들어가야 합니다.",
+        "en": "Hint: the real images are missing; the augmented training set keeps every real image.",
+    },
+    "hint.aug.pairing": {
+        "ko": "힌트: 개수는 맞지만 합성 이미지와 레이블의 짝이 어긋났습니다. 섞으려면 이미지와 레이블을 같은 순서로 섞으세요.",
+        "en": "Hint: the counts are right, but synthetic images and their labels no longer match; if you shuffle, shuffle images and labels with the same order.",
+    },
+    "hint.aug.real_labels": {
+        "ko": "힌트: 합성 이미지에 실제 이미지의 레이블을 붙였습니다. 합성 이미지는 생성할 때 요청한 자기 레이블(synthetic_labels)을 가져야 합니다.",
+        "en": "Hint: the synthetic images got the real images' labels; each must keep the label it was generated for (synthetic_labels).",
+    },
+    "hint.aug.inverse_ratio": {
+        "ko": "힌트: 비율을 거꾸로 적용했습니다. ratio가 클수록 합성 이미지가 많아져야 합니다.",
+        "en": "Hint: the ratio is upside down; a larger ratio must mean more synthetic images.",
+    },
+    "case.aug.round_up": {
+        "ko": "실제 7장, 비율 0.4 (0.4 × 7 = 2.8을 반올림하면 3)",
+        "en": "7 real images, ratio 0.4 (0.4 × 7 = 2.8 rounds to 3)",
+    },
+    "case.aug.round_down": {
+        "ko": "실제 7장, 비율 0.3 (0.3 × 7 = 2.1을 반올림하면 2)",
+        "en": "7 real images, ratio 0.3 (0.3 × 7 = 2.1 rounds to 2)",
+    },
+    "hint.aug.images_not_numbers": {
+        "ko": "힌트: 튜플의 첫 번째 값(images)이 숫자 배열이 아닙니다. 이미지를 하나의 배열로 쌓으세요(np.concatenate).",
+        "en": "Hint: the first item of the tuple (images) is not an array of numbers; stack the images into one array (np.concatenate).",
+    },
+    "hint.aug.labels_not_numbers": {
+        "ko": "힌트: 튜플의 두 번째 값(labels)이 숫자 배열이 아닙니다. 레이블을 배열 하나로 이어 붙이세요.",
+        "en": "Hint: the second item of the tuple (labels) is not an array of numbers; join the labels into one array.",
+    },
+    "hint.aug.labels_flat": {
+        "ko": "힌트: 레이블을 (N + K, 1) 모양의 열로 돌려주었습니다. 레이블은 1차원 배열(모양 (N + K,))이어야 합니다. np.reshape(labels, -1)로 펴세요.",
+        "en": "Hint: you returned the labels as an (N + K, 1) column; they must be a 1-D array, shape (N + K,). Flatten them with np.reshape(labels, -1).",
+    },
+    "hint.aug.round": {
+        "ko": "힌트: 합성 이미지 수를 반올림하지 않았습니다. K = round(ratio * len(real_images))처럼 가장 가까운 정수로 반올림하세요. int()는 내리고 math.ceil()은 올립니다.",
+        "en": "Hint: the number of synthetic images is not rounded: K = round(ratio * len(real_images)), the nearest whole number. int() rounds down and math.ceil() rounds up.",
+    },
+    "case.bal.digits": {"ko": "10개 클래스에 클래스당 4개", "en": "4 per class, 10 classes"},
+    "case.bal.one_each": {"ko": "3개 클래스에 하나씩", "en": "one each of 3 classes"},
+    "case.bal.two_classes": {"ko": "2개 클래스에 5개씩", "en": "5 each of 2 classes"},
+    "case.bal.more_classes": {"ko": "7개 클래스에 3개씩", "en": "3 each of 7 classes"},
+    "case.bal.none": {
+        "ko": "클래스당 0개인 경우",
+        "en": "0 per class",
+    },
+    "hint.bal.flat": {
+        "ko": "힌트: 레이블은 1차원 배열 하나로 돌려주세요.",
+        "en": "Hint: return the labels as one flat (1-D) array.",
+    },
+    "hint.bal.integers": {
+        "ko": "힌트: 레이블은 정수 배열이어야 하는데 실수(float)나 불리언 배열을 돌려주었습니다. np.arange처럼 정수를 만드는 함수로 만들거나 .astype(int)로 바꾸세요.",
+        "en": "Hint: the labels must be an integer array, but you returned floats (or booleans); build them from integers (np.arange) or convert them with .astype(int).",
+    },
+    "hint.bal.total": {
+        "ko": "힌트: per_class는 전체 개수가 아니라 클래스 하나당 개수입니다.",
+        "en": "Hint: per_class is the count for each class, not the total.",
+    },
+    "hint.bal.swapped": {
+        "ko": "힌트: 두 인수의 역할이 바뀌었습니다. 레이블 값은 0부터 num_classes - 1까지이고, 각 값이 per_class번 나와야 합니다.",
+        "en": "Hint: the two arguments swapped roles; the label values run over 0..num_classes-1, each appearing per_class times.",
+    },
+    "hint.bal.from_one": {
+        "ko": "힌트: 레이블은 1이 아니라 0부터 시작합니다.",
+        "en": "Hint: labels start at 0, not 1.",
+    },
+    "hint.bal.fixed_ten": {
+        "ko": "힌트: 클래스 수를 10으로 고정했습니다. num_classes 인수를 쓰세요.",
+        "en": "Hint: you fixed the number of classes at 10; use the num_classes argument.",
+    },
+    "hint.bal.last_missing": {
+        "ko": "힌트: 마지막 클래스를 빠뜨렸습니다. 레이블은 0부터 num_classes - 1까지 모두 나와야 합니다.",
+        "en": "Hint: the last class is missing; every label from 0 to num_classes - 1 must appear.",
+    },
 }
