@@ -207,3 +207,85 @@ def test_does_a_later_run_rewrite_reused_feedback_in_the_language_asked_now(fake
     # The grader's own failure is graded again; the others are reused.
     assert again.reused == 2 and graded == ["c_boom.ipynb"]
     assert "맞음" in (out / "feedback" / "a_talks.md").read_text("utf-8")
+
+
+# --- issue 13: the grader survives its submissions ---------------------------------------
+
+
+def test_is_a_result_that_failed_on_the_graders_side_graded_again_never_reused(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.ipynb").write_bytes(b"")
+    _quick_batch(folder, out)
+    result_file = out / "results" / "a.json"
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    result["status"] = "error"  # as if its process had been killed from outside
+    result_file.write_text(json.dumps(result), encoding="utf-8")
+    again = _quick_batch(folder, out)
+    assert again.reused == 0 and again.results[0]["status"] == "rejected"
+
+
+def test_is_the_secret_seed_kept_in_the_output_folder_and_the_same_on_resume(tmp_path):
+    seed = batch.read_seed(tmp_path / "out")
+    assert batch.read_seed(tmp_path / "out") == seed
+    assert oct((tmp_path / "out" / "seed").stat().st_mode & 0o777) == "0o600"
+    ex = check.EXERCISES["kl_divergence"]
+    from gencourse.check.core import drawn_cases
+
+    same = [c.args[0] for c in drawn_cases(ex, seed)], [c.args[0] for c in drawn_cases(ex, seed)]
+    assert all((a == b).all() for a, b in zip(*same, strict=True))
+    fixed = [c.args[0] for c in ex.make_cases()]
+    other = [c.args[0] for c in drawn_cases(ex, seed)]
+    assert any(a.shape == b.shape and not (a == b).all() for a, b in zip(fixed, other, strict=True))
+    assert [c.label for c in drawn_cases(ex, seed)] == [c.label for c in ex.make_cases()]
+
+
+def test_does_a_batch_without_the_sandbox_mark_every_row(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.ipynb").write_bytes(b"")
+    (folder / "b.ipynb").write_bytes(b"[]")
+    grade_batch([folder], LESSON, out, root=ROOT, sandbox=False, say=lambda s: None)
+    rows = list(csv.DictReader(_lines(out / "gradebook.csv")))
+    assert [r["sandbox"] for r in rows] == ["no", "no"]
+    book_json = json.loads((out / "gradebook.json").read_text(encoding="utf-8"))
+    assert book_json["grading"]["sandboxed"] is False and book_json["grading"]["notes"]
+    # Graded with the sandbox, the rows are not reused: the settings differ.
+    assert _quick_batch(folder, out).reused == 0
+
+
+def test_does_ctrl_c_keep_finished_results_and_write_the_gradebook_of_what_finished(
+    tmp_path, monkeypatch
+):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.ipynb").write_bytes(b"")
+    real = batch.grade_one
+
+    def grade_one(path, sub_id, ctx):
+        if sub_id != "a.ipynb":
+            raise KeyboardInterrupt  # stands in for Ctrl-C reaching the batch
+        return real(path, sub_id, ctx)
+
+    said = []
+    monkeypatch.setattr(batch, "grade_one", grade_one)
+    monkeypatch.setattr(batch, "as_completed", _interrupt_after_first(batch.as_completed))
+    with pytest.raises(batch.Interrupted) as info:
+        grade_batch([folder], LESSON, out, root=ROOT, workers=1, say=said.append)
+    done = info.value.batch
+    assert [r["submission"] for r in done.results] == ["a.ipynb"]
+    assert done.not_finished == ["b.ipynb", "c.ipynb"]
+    rows = list(csv.DictReader(_lines(out / "gradebook.csv")))
+    assert [r["submission"] for r in rows] == ["a.ipynb"]
+    assert sorted(p.name for p in (out / "results").iterdir()) == ["a.json"]
+
+
+def _interrupt_after_first(as_completed):
+    def wrapped(futures):
+        for i, future in enumerate(as_completed(futures)):
+            if i == 1:
+                raise KeyboardInterrupt
+            yield future
+
+    return wrapped

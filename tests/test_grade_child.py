@@ -24,20 +24,27 @@ CASES = [("case.none", (np.array([1.0, 2.0]),), {}), ("case.none", (np.array([3.
 CASES3 = [*CASES, ("case.none", (np.array([4.0]),), {})]
 
 
-def _record(fn, cases=CASES, watch=None, pack=None):
+def _record(fn, cases=CASES, watch=None):
     watch = watch or child._LibraryWatch()
     try:
-        return child._record_exercise(fn, cases, watch, pack)
+        return child._record_exercise(fn, cases, watch)
     finally:
         sys.setprofile(None)
 
 
 def test_are_values_sent_as_arrays_beside_plain_records():
     records, arrays, tampered = _record(lambda x: 2 * x)
-    assert records == [{"status": "value", "detail": {}}] * 2
-    np.testing.assert_array_equal(arrays["c0"], [2.0, 4.0])
-    np.testing.assert_array_equal(arrays["c1"], [6.0])
+    assert [r["tree"] for r in records] == [{"a": "c0_1"}, {"a": "c1_1"}]
+    assert {r["status"] for r in records} == {"value"} and records[0]["type"] == "ndarray"
+    np.testing.assert_array_equal(arrays["c0_1"], [2.0, 4.0])
+    np.testing.assert_array_equal(arrays["c1_1"], [6.0])
     assert not tampered
+
+
+def test_is_a_tuple_answer_sent_as_a_plain_tree_in_its_own_dtypes():
+    records, arrays, _ = _record(lambda x: (x, [1, 2], "no"), CASES[:1])
+    assert records[0]["tree"] == {"t": [{"a": "c0_1"}, {"l": [{"a": "c0_2"}, {"a": "c0_3"}]}, {"x": "str"}]}
+    assert arrays["c0_2"].dtype.kind == "i" and records[0]["type"] == "tuple"
 
 
 def test_does_an_unfinished_function_stop_at_its_first_case():
@@ -104,25 +111,27 @@ def test_is_a_call_into_the_library_noted_by_its_name(fake_library):
     watch, lib, core = fake_library
     records, arrays, _ = _record(lambda x: lib.ref(core.helper(x)), watch=watch)
     assert watch.calls == ["fakelib.ref"]  # once, however many cases called it
-    np.testing.assert_array_equal(arrays["c0"], [2.0, 4.0])
+    np.testing.assert_array_equal(arrays["c0_1"], [2.0, 4.0])
 
 
-def test_is_a_library_call_inside_another_exercise_or_a_pack_not_held_against_this_one(
-    fake_library,
-):
+def test_is_a_library_call_inside_another_exercise_not_held_against_this_one(fake_library):
     watch, lib, _ = fake_library
 
     def other_exercise(x):
         return lib.ref(x)
 
-    def pack(value):
-        lib.ref(np.zeros(1))
-        return np.asarray(value, "float64")
-
     watch.others = {other_exercise.__code__}
-    watch.packs = {pack.__code__}
-    _record(lambda x: other_exercise(x) + 1, watch=watch, pack=pack)
+    _record(lambda x: other_exercise(x) + 1, watch=watch)
     assert watch.calls == []
+
+
+def test_is_a_call_of_a_stand_in_noted_by_the_name_it_stands_for():
+    from gencourse.grade.stub import Placeholder
+
+    watch = child._LibraryWatch()
+    records, _, _ = _record(Placeholder("gencourse.models.vae").kl_divergence, watch=watch)
+    assert watch.calls == ["gencourse.models.vae.kl_divergence"]
+    assert records[0]["detail"]["error"] == "LibraryUnavailable"
 
 
 def test_does_the_watch_cover_the_courses_implementations_but_not_the_check_harness():

@@ -121,3 +121,45 @@ def test_does_grade_exit_2_when_no_notebook_is_found(monkeypatch, tmp_path, caps
     )
     assert code == 2 and str(tmp_path / "empty") in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_does_grade_refuse_without_bubblewrap_and_say_how_to_get_it(tmp_path):
+    (tmp_path / "a.ipynb").write_bytes(b"")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python").symlink_to(sys.executable)
+    proc = subprocess.run(
+        [sys.executable, "-m", "gencourse", "grade", str(tmp_path / "a.ipynb"), "--lesson", "02",
+         "--out", str(tmp_path / "o"), "--lang", "en"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={"PATH": str(bin_dir)},
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert "bubblewrap" in proc.stderr and "apt-get install bubblewrap" in proc.stderr
+    assert "--no-sandbox" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_does_no_sandbox_reach_the_batch(monkeypatch, tmp_path):
+    _, got = _grade(monkeypatch, tmp_path, "--no-sandbox")
+    assert got["sandbox"] is False
+    _, got = _grade(monkeypatch, tmp_path)
+    assert got["sandbox"] is True
+
+
+def test_does_ctrl_c_exit_130_with_one_line(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr("gencourse.quiet.import_tensorflow_quietly", lambda: None)
+    out = tmp_path / "o"
+
+    def grade_batch(paths, lesson, out_dir, **options):
+        done = BatchResult([{"submission": "a.ipynb"}], [], 0, out / "g.csv", out / "g.json", out)
+        done.not_finished = ["b.ipynb"]
+        raise batch_module.Interrupted(done)
+
+    monkeypatch.setattr(batch_module, "grade_batch", grade_batch)
+    (tmp_path / "a.ipynb").write_bytes(b"{}")
+    code = cli.main(
+        ["grade", str(tmp_path / "a.ipynb"), "--lesson", "02", "--out", str(out), "--lang", "en"]
+    )
+    err = capsys.readouterr().err
+    assert code == 130 and len(err.strip().splitlines()) == 1
+    assert "Interrupted (Ctrl-C): the 1 finished" in err and "1 were not graded" in err

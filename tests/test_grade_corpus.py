@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,8 +27,20 @@ import numpy as np
 import pytest
 
 from gencourse import check, i18n, release
+from gencourse.grade import jail
 from gencourse.grade.batch import grade_batch
 from gencourse.grade.sandbox import Limits
+
+
+def _require_sandbox():
+    """Skips without bwrap, except in CI (GENCOURSE_REQUIRE_SANDBOX=1), where that fails."""
+    try:
+        jail.check_available()
+    except jail.Unavailable as exc:
+        if os.environ.get("GENCOURSE_REQUIRE_SANDBOX") == "1":
+            pytest.fail(f"the grading sandbox cannot run here: {exc} {jail.probe_detail()}")
+        pytest.skip(f"the grading sandbox cannot run here: {exc}")
+
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = "02_vae"
@@ -105,6 +118,178 @@ LIBRARY_KL = """def kl_divergence(z_mean, z_log_var):
 """
 LIBRARY_LOSS = """def vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0):
     return _lib_loss(x, x_recon, z_mean, z_log_var, beta)
+"""
+
+
+# --- the threat model (issue 13): one notebook per capability, each attacking reparameterize --
+# Each falls back to the stub's honest code (NotImplementedError): 0 points, whatever it tries.
+MARKER = "gencourse-hostile-survivor"
+PWNED = "gencourse-pwned"
+STUB = "    raise NotImplementedError\n"
+SURVIVOR = f"""
+import glob, os, time
+os.setsid()
+if os.fork():
+    os._exit(0)
+for _ in range(300):
+    time.sleep(1)
+    for path in glob.glob("/tmp/**/gradebook.csv", recursive=True) + glob.glob("/tmp/**/results/*.json", recursive=True):
+        try:
+            open(path, "w").write("{PWNED}")
+        except OSError:
+            pass
+# {MARKER}
+"""
+HOSTILE = {
+    # Read any file the grading account can: solutions/ through the package, sys.path, the cwd.
+    "hostile_reads_solutions": f"""import gencourse, json, os, sys, pathlib
+def _find():
+    places = [pathlib.Path(gencourse.__file__).resolve().parents[1], pathlib.Path.cwd(), pathlib.Path({str(ROOT)!r})]
+    places += [pathlib.Path(p) for p in sys.path if p]
+    for place in places:
+        for parent in [place, *place.parents]:
+            path = parent / "solutions" / "en" / "02_vae.ipynb"
+            try:
+                nb = json.loads(path.read_text())
+            except Exception:
+                continue
+            for cell in nb["cells"]:
+                if cell.get("metadata", {{}}).get("gencourse") == {{"exercise": "reparameterize", "role": "solution"}}:
+                    return "".join(cell["source"])
+_source = _find()
+if _source:
+    exec(_source)
+else:
+    def reparameterize(z_mean, z_log_var, eps):
+        raise NotImplementedError
+""",
+    # Read other students' submissions and the output folder (the processes' command lines and cwd).
+    "hostile_reads_classmates": """import glob, json, os
+def _steal():
+    places = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                places += [a.decode(errors="ignore") for a in open(f"/proc/{pid}/cmdline", "rb").read().split(bytes(1))]
+                places.append(os.readlink(f"/proc/{pid}/cwd"))
+            except OSError:
+                pass
+    for place in [p for p in places if p.startswith("/")] + ["/tmp"]:
+        for path in glob.glob(os.path.join(place, "**", "correct_en.ipynb"), recursive=True):
+            for cell in json.load(open(path))["cells"]:
+                if cell.get("metadata", {}).get("gencourse", {}).get("exercise") == "reparameterize":
+                    if "NotImplementedError" not in "".join(cell["source"]):
+                        return "".join(cell["source"])
+_source = _steal()
+if _source:
+    exec(_source)
+else:
+    def reparameterize(z_mean, z_log_var, eps):
+        raise NotImplementedError
+""",
+    # Use the inherited results channel: well-formed messages of its own, full marks claimed.
+    "hostile_forges_results": f"""import io, json, os, struct
+import numpy as np
+def _forge(fd, header, payload=b""):
+    head = json.dumps(header).encode()
+    os.write(fd, struct.pack(">Q", len(head)) + head + struct.pack(">Q", len(payload)) + payload)
+def reparameterize(z_mean, z_log_var, eps):
+    buffer = io.BytesIO()
+    np.savez(buffer, **{{f"c{{i}}_1": np.zeros(z_mean.shape) for i in range(20)}})
+    records = [{{"status": "value", "tree": {{"a": f"c{{i}}_1"}}, "type": "ndarray"}} for i in range(7)]
+    for fd in range(3, 64):
+        try:
+            os.fstat(fd)
+            _forge(fd, {{"event": "exercise_done", "name": "reparameterize", "state": "ran", "records": records}}, buffer.getvalue())
+            _forge(fd, {{"event": "done"}})
+        except OSError:
+            pass
+{STUB}""",
+    # See, signal and kill other processes: the grader and the sibling grading processes.
+    "hostile_kills_grader": f"""import os, signal
+for pid in os.listdir("/proc"):
+    if pid.isdigit() and int(pid) != os.getpid():
+        try:
+            if b"gencourse" in open(f"/proc/{{pid}}/cmdline", "rb").read():
+                os.kill(int(pid), signal.SIGKILL)
+        except OSError:
+            pass
+try:
+    os.kill(os.getppid(), signal.SIGKILL)
+except OSError:
+    pass
+def reparameterize(z_mean, z_log_var, eps):
+{STUB}""",
+    # Fork a process that leaves its session, outlives the batch and rewrites the gradebook;
+    # and write files outside its own folder.
+    "hostile_leaves_a_survivor": f"""import os, subprocess, sys
+subprocess.Popen([sys.executable, "-c", {SURVIVOR!r}], start_new_session=True)
+for target in [{str(ROOT / "solutions" / PWNED)!r}, "/tmp/{PWNED}", os.path.expanduser("~/{PWNED}")]:
+    try:
+        open(target, "w").write("x")
+    except OSError:
+        pass
+def reparameterize(z_mean, z_log_var, eps):
+{STUB}""",
+    # Copy the library's reference without calling it by name: a copied code object, exec of
+    # its source, a call from another thread with the profiler off, the grader's helpers patched.
+    "hostile_copies_the_reference": """import inspect, sys, threading, types
+def _copies():
+    from gencourse.check import vae as cv
+    ref = cv.REPARAMETERIZE.reference
+    yield types.FunctionType(ref.__code__, ref.__globals__)
+    namespace = dict(ref.__globals__)
+    exec(inspect.getsource(cv._reparam_ref), namespace)
+    yield namespace["_reparam_ref"]
+_found = None
+try:
+    for candidate in _copies():
+        try:
+            candidate(*[__import__("numpy").zeros((1, 1))] * 3)
+            _found = candidate
+            break
+        except Exception:
+            pass
+except Exception:
+    pass
+try:
+    child = sys.modules["gencourse.grade.child"]
+    child._record_exercise = lambda *a, **k: ([], {}, False)
+    child._LibraryWatch.__call__ = lambda *a, **k: None
+except Exception:
+    pass
+def reparameterize(z_mean, z_log_var, eps):
+    if _found is None:
+        raise NotImplementedError
+    profiler = sys.getprofile()
+    sys.setprofile(None)
+    out = []
+    thread = threading.Thread(target=lambda: out.append(_found(z_mean, z_log_var, eps)))
+    thread.start()
+    thread.join()
+    sys.setprofile(profiler)
+    return out[0]
+""",
+}
+
+
+def _precomputed():
+    """A lookup table of the notebooks' own (fixed, importable) cases and their answers."""
+    import hashlib
+
+    ex = check.EXERCISES["reparameterize"]
+    table = {}
+    for case in ex.make_cases():
+        key = hashlib.sha256(b"".join(np.asarray(a).tobytes() for a in case.args)).hexdigest()
+        table[key] = np.asarray(ex.reference(*case.args)).tolist()
+    return f"""import hashlib
+import numpy as np
+_TABLE = {table!r}
+def reparameterize(z_mean, z_log_var, eps):
+    key = hashlib.sha256(b"".join(np.asarray(a).tobytes() for a in (z_mean, z_log_var, eps))).hexdigest()
+    if key not in _TABLE:
+        raise ValueError("no precomputed answer")
+    return np.asarray(_TABLE[key])
 """
 
 
@@ -286,6 +471,13 @@ def _corpus():
         "ok",
         "output over 1 MB was discarded",
     )
+    # The threat model: each earns what its honest code (a stub) deserves.
+    hostile = {"reparameterize": 0.0, "kl_divergence": 1.0, "vae_loss": 1.0}
+    for label, source in HOSTILE.items():
+        add(label, with_code({**CORRECT, "reparameterize": source}), hostile, None)
+    add("hostile_precomputes", with_code({**CORRECT, "reparameterize": _precomputed()}), hostile)
+    # Names are untrusted: a control character for the console, a formula for the spreadsheet.
+    add("=HYPERLINK(1)\x1b[2J", with_code(CORRECT), full)
     # Files that are not notebooks at all.
     zero = dict.fromkeys(NAMES, 0.0)
     text = nbformat.writes(with_code(CORRECT))
@@ -321,12 +513,16 @@ def _lines(path):
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
+    _require_sandbox()
     folder = tmp_path_factory.mktemp("submissions")
     for name, (data, *_rest) in CORPUS.items():
         (folder / f"{name}.ipynb").write_bytes(data)
     out = tmp_path_factory.mktemp("graded")
     proc = _grade_cli(folder, out)
-    rows = {r["submission"]: r for r in csv.DictReader(_lines(out / "gradebook.csv"))}
+    # A name a spreadsheet would read as a formula is quoted in the CSV: read it back unquoted.
+    rows = {
+        r["submission"].removeprefix("'"): r for r in csv.DictReader(_lines(out / "gradebook.csv"))
+    }
     book_json = json.loads((out / "gradebook.json").read_text(encoding="utf-8"))
     return {"proc": proc, "out": out, "folder": folder, "rows": rows, "json": book_json}
 
@@ -338,7 +534,7 @@ def test_does_each_submission_get_the_score_it_deserves(graded, name):
     got = {n: float(row[n]) for n in NAMES}
     assert got == {n: round(p, 4) for n, p in points.items()}, row
     assert float(row["total"]) == round(sum(points.values()), 4)
-    assert row["status"] == status, row
+    assert status is None or row["status"] == status, row
     assert error in row["error"], row
 
 
@@ -408,16 +604,64 @@ def test_does_regrading_reuse_results_and_give_the_same_gradebook(graded, tmp_pa
 
 
 def test_does_grading_afresh_give_the_same_rows(graded, tmp_path):
+    """A clean batch (no hostile notebook) with the same seed gives the same rows."""
     folder = tmp_path / "again"
     folder.mkdir()
-    picked = ["correct_en", "wrong_kl_sign", "invalid_json"]
+    picked = ["correct_en", "wrong_kl_sign", "wrong_loss_pixel_mean", "stubs", "invalid_json"]
     for name in picked:
         (folder / f"{name}.ipynb").write_bytes(CORPUS[name][0])
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "seed").write_bytes((graded["out"] / "seed").read_bytes())
     proc = _grade_cli(folder, tmp_path / "out", "--fresh")
     assert proc.returncode == 1
     rows = list(csv.reader(_lines(tmp_path / "out" / "gradebook.csv")))
     main = list(csv.reader(_lines(graded["out"] / "gradebook.csv")))
     assert rows[1:] == [r for r in main if r[0] in {f"{n}.ipynb" for n in picked}]
+
+
+def test_are_names_escaped_on_the_console_and_formulas_quoted_in_the_csv(graded):
+    stdout = graded["proc"].stdout
+    assert "\x1b" not in stdout and "=HYPERLINK(1)\\x1b[2J.ipynb: 3 / 3" in stdout
+    cells = [r[0] for r in csv.reader(_lines(graded["out"] / "gradebook.csv"))]
+    assert "'=HYPERLINK(1)\x1b[2J.ipynb" in cells
+
+
+def _processes() -> list[str]:
+    found = []
+    for pid in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                found.append(f.read().replace(b"\0", b" ").decode("utf-8", "replace"))
+        except OSError:
+            pass
+    return found
+
+
+def test_is_no_process_of_a_submission_left_after_the_batch(graded):
+    left = [p for p in _processes() if MARKER in p or "gencourse.grade.child" in p]
+    assert left == []
+
+
+def test_is_no_file_written_outside_each_submissions_sandbox(graded):
+    for path in (ROOT / "solutions" / PWNED, Path("/tmp") / PWNED, Path.home() / PWNED):
+        assert not path.exists(), path
+    folder, out = graded["folder"], graded["out"]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        f"{name}.ipynb": data for name, (data, *_rest) in CORPUS.items()
+    }
+    assert sorted(p.name for p in out.iterdir()) == [
+        "feedback", "gradebook.csv", "gradebook.json", "logs", "results", "seed",
+    ]  # fmt: skip
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert PWNED.encode() not in path.read_bytes(), path
+    assert oct((out / "seed").stat().st_mode & 0o777) == "0o600"
+
+
+def test_does_the_gradebook_say_what_the_grading_promised(graded):
+    grading = graded["json"]["grading"]
+    assert grading == {"sandboxed": True, "cells": "needed", "notes": []}
+    assert all(s["sandboxed"] for s in graded["json"]["submissions"])
 
 
 # --- the other lessons with exercises -----------------------------------------------------

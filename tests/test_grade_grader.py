@@ -160,10 +160,10 @@ class FakeSandbox:
     report: RunReport
     asked: dict = {}
 
-    def __init__(self, limits, lang):
-        FakeSandbox.asked = {"limits": limits, "lang": lang}
+    def __init__(self, limits, lang, **options):
+        FakeSandbox.asked = {"limits": limits, "lang": lang, **options}
 
-    def run(self, cells, exercises, cases, all_exercises):
+    def run(self, cells, exercises, cases, all_exercises, packs=None):
         FakeSandbox.asked.update(cells=[c.index for c in cells], exercises=exercises, cases=cases)
         return FakeSandbox.report
 

@@ -392,6 +392,18 @@ def record(fn: Callable, case: Case, pack: Callable | None = None) -> Recorded:
         raise
     except BaseException as exc:  # the learner's bug (sys.exit too), reported without a traceback
         return Recorded("error", detail={"error": type(exc).__name__, "text": _first_line(exc)})
+    return recorded_value(returned, pack)
+
+
+def recorded_value(
+    returned, pack: Callable | None = None, type_name: str | None = None
+) -> Recorded:
+    """A returned value as a :class:`Recorded`: one plain array, or why it is none.
+
+    The second half of :func:`record`, on its own so that the grader can apply
+    an exercise's ``pack`` in its own process to the plain data a sandbox sent
+    back; ``type_name`` then names the type the learner's function returned.
+    """
     try:
         return Recorded("value", to_plain_array(returned) if pack is None else pack(returned))
     except WrongForm as exc:
@@ -399,7 +411,34 @@ def record(fn: Callable, case: Case, pack: Callable | None = None) -> Recorded:
     except KeyboardInterrupt:
         raise
     except BaseException:  # an object whose __array__ raises, even SystemExit
-        return Recorded("wrong_type", detail={"type": _type_name(returned)})
+        return Recorded("wrong_type", detail={"type": type_name or _type_name(returned)})
+
+
+def drawn_cases(ex: Exercise, seed: int | None = None) -> list[Case]:
+    """The exercise's cases, their random inputs drawn from ``seed`` (None: the notebooks' own).
+
+    Every check draws its inputs with ``np.random.default_rng(n)``; with a
+    seed, each such generator is seeded from ``(seed, n)`` instead, so the
+    cases keep their shapes, ranges and edge cases but hold numbers nobody
+    can know without the seed. The grader draws them from a secret seed, so
+    the inputs a sandbox sees cannot have been answered in advance.
+    """
+    if seed is None:
+        return list(ex.make_cases())
+    plain = np.random.default_rng
+
+    def salted(n=None, *args, **kwargs):
+        if isinstance(n, int | np.integer):
+            n = [int(seed), int(n)]
+        elif n is None:
+            n = [int(seed)]
+        return plain(n, *args, **kwargs)
+
+    np.random.default_rng = salted
+    try:
+        return list(ex.make_cases())
+    finally:
+        np.random.default_rng = plain
 
 
 def _first_line(exc: BaseException) -> str:

@@ -5,20 +5,32 @@ it is graded, with the file's hash and a fingerprint of the settings and of
 the grading code. A later run over the same folder reuses every result whose
 file and fingerprint still match, so a batch that died part-way loses only
 the submissions it was grading, and re-grading gives the same gradebook.
+A result that failed on the grader's side (its process never started, the
+grader's own error) is never reused: a later run grades it again.
+
+The checking inputs are drawn from a secret seed kept in ``OUT/seed``
+(made on the first run, readable by the grading account only), so a resumed
+or repeated run draws the same inputs and gives the same gradebook.
+
+Ctrl-C stops the batch cleanly: no new submission starts, the running
+sandboxes are ended, and the gradebook of what finished is written before
+:class:`Interrupted` reaches the caller.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gencourse import check, release
 from gencourse.files import atomic_write
-from gencourse.grade import book, submission
+from gencourse.grade import book, jail, submission
 from gencourse.grade.grader import Context, grade_one, rejected_result
+from gencourse.grade.sandbox import Interrupted as _RunInterrupted
 from gencourse.grade.sandbox import Limits
 from gencourse.i18n import t
 
@@ -37,6 +49,33 @@ class NoExercises(LookupError):
     def __init__(self, lesson: str):
         super().__init__(lesson)
         self.lesson = lesson
+
+
+class Interrupted(Exception):
+    """Ctrl-C stopped the batch; ``batch`` holds what finished (its gradebook is written)."""
+
+    def __init__(self, batch):
+        super().__init__("interrupted")
+        self.batch = batch
+
+
+#: Statuses of results that failed on the grader's side: graded again on the next run.
+GRADER_SIDE = ("error",)
+
+
+def read_seed(out: Path) -> int:
+    """The batch's secret seed, from ``OUT/seed`` (made, readable by this account only, if absent)."""
+    path = Path(out) / "seed"
+    try:
+        return int(path.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        pass
+    seed = secrets.randbits(63)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(f"{seed}\n")
+    return seed
 
 
 def lesson_exercises(root, lesson: str) -> tuple[str, list[str]]:
@@ -98,6 +137,7 @@ class BatchResult:
     json: Path
     feedback: Path
     outputs: dict = field(default_factory=dict)
+    not_finished: list = field(default_factory=list)
 
 
 def _result_path(out: Path, sub_id: str, names: dict) -> Path:
@@ -122,6 +162,8 @@ def _previous(path: Path, sha: str | None, fingerprint: str) -> dict | None:
         return None
     if not isinstance(result, dict) or sha is None:
         return None
+    if result.get("status") in GRADER_SIDE:
+        return None  # the grader's failure, not the submission's: grade it again
     if result.get("sha256") == sha and result.get("fingerprint") == fingerprint:
         return result
     return None
@@ -139,6 +181,8 @@ def grade_batch(
     lang: str = "en",
     feedback_lang: str = "auto",
     fresh: bool = False,
+    sandbox: bool = True,
+    seed: int | None = None,
     say=print,
 ) -> BatchResult:
     """Grades every submission and writes the gradebook and feedback under ``out``.
@@ -155,20 +199,41 @@ def grade_batch(
         lang: the language of the gradebook's reasons and of console lines.
         feedback_lang: ``"ko"``, ``"en"`` or ``"auto"`` (each notebook's own language).
         fresh: grade everything again instead of reusing earlier results.
+        sandbox: run each submission in bubblewrap (False: ``--no-sandbox``;
+            every row is then marked unsandboxed).
+        seed: the secret seed of the checking inputs (default: ``OUT/seed``,
+            made on the first run).
         say: where console lines go.
 
     Raises:
         LessonMissing: if the lesson does not exist.
         NoExercises: if it has no exercise to grade.
+        gencourse.grade.jail.Unavailable: if ``sandbox`` and bwrap cannot run.
+        Interrupted: on Ctrl-C, after writing the gradebook of what finished.
     """
     root = Path(root) if root else Path(__file__).resolve().parent.parent.parent
     lesson_name, exercises = lesson_exercises(root, lesson)
     if not exercises:
         raise NoExercises(lesson_name)
-    ctx = Context(lesson_name, exercises, limits or Limits(), cells, lang)
-    fingerprint = ctx.fingerprint()
+    if sandbox:
+        jail.check_available()
     out = Path(out)
     (out / "results").mkdir(parents=True, exist_ok=True)
+    seed = read_seed(out) if seed is None else seed
+    ctx = Context(
+        lesson_name, exercises, limits or Limits(), cells, lang, seed=seed, sandboxed=sandbox
+    )
+    try:
+        return _grade(
+            ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, say, workers
+        )
+    finally:
+        ctx.stopper.stop()  # nothing of the batch outlives it
+        ctx.close()
+
+
+def _grade(ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, say, workers):
+    fingerprint = ctx.fingerprint()
     subs = find_submissions(paths)
     names = _unique_names([sub_id for sub_id, _ in subs])
     results: dict[str, dict] = {}
@@ -207,6 +272,8 @@ def grade_batch(
     def work(sub_id: str, path: Path):
         try:
             return grade_one(path, sub_id, ctx)
+        except _RunInterrupted:
+            raise
         except Exception as exc:  # the grader's bug: this submission only
             text = f"{type(exc).__name__}: {str(exc)[:200]}"
             return rejected_result(
@@ -214,25 +281,46 @@ def grade_batch(
             ), b""
 
     workers = max(1, workers or os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    interrupted = False
+    futures: dict = {}
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         futures = {pool.submit(work, sub_id, path): sub_id for sub_id, path in pending}
         for future in as_completed(futures):
             sub_id = futures[future]
-            result, output = future.result()
+            try:
+                result, output = future.result()
+            except _RunInterrupted:
+                continue
             results[sub_id] = result
             finish(sub_id, result, output)
             say(
                 t(
                     "grade.cli.line",
                     lang,
-                    submission=sub_id,
+                    submission=book.console_name(sub_id),
                     total=result["total"],
                     possible=result["possible"],
                     status=result["status"],
                 )
             )
+    except KeyboardInterrupt:
+        interrupted = True
+        ctx.stopper.stop()  # no new sandbox starts; the running ones end now
+        pool.shutdown(wait=True, cancel_futures=True)
+        for future, sub_id in futures.items():
+            if sub_id in results or not future.done() or future.cancelled():
+                continue
+            try:
+                result, output = future.result()
+            except BaseException:
+                continue
+            results[sub_id] = result
+            finish(sub_id, result, output)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
-    ordered = [results[sub_id] for sub_id, _ in subs]
+    ordered = [results[sub_id] for sub_id, _ in subs if sub_id in results]
     for result in ordered:  # feedback of reused results too, in the language asked for now
         atomic_write(
             out / "feedback" / f"{names[result['submission']]}.md",
@@ -241,6 +329,11 @@ def grade_batch(
     csv_path, json_path = out / "gradebook.csv", out / "gradebook.json"
     atomic_write(csv_path, book.gradebook_csv(ordered, exercises, lang))
     meta = [{"name": n, "points": check.EXERCISES[n].points} for n in exercises]
-    atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang))
+    promises = {"sandboxed": ctx.sandboxed, "cells": ctx.cells}
+    atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang, promises))
     not_graded = [r["submission"] for r in ordered if r["status"] in ("rejected", "error")]
-    return BatchResult(ordered, not_graded, reused, csv_path, json_path, out / "feedback")
+    done = BatchResult(ordered, not_graded, reused, csv_path, json_path, out / "feedback")
+    if interrupted:
+        done.not_finished = [sub_id for sub_id, _ in subs if sub_id not in results]
+        raise Interrupted(done)
+    return done

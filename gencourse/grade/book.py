@@ -4,6 +4,10 @@ Rows are sorted by submission and hold no timestamps, so grading the same
 folder twice gives the same files byte for byte. Feedback says which
 exercises passed and names the kind of mistake of the others (the checks'
 own hints); it never shows a reference answer.
+
+Submission names are the students' own file names, so they are untrusted:
+on the console their control characters are escaped, and in the CSV a cell
+that a spreadsheet would read as a formula gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 
 from gencourse.i18n import t
 
@@ -20,6 +25,33 @@ def safe_name(submission: str) -> str:
     """A file name for a submission id (``a/b.ipynb`` -> ``a__b``)."""
     stem = submission[:-6] if submission.endswith(".ipynb") else submission
     return re.sub(r"[^\w.-]+", "_", stem.replace("/", "__")).strip(".") or "submission"
+
+
+def console_name(text: str) -> str:
+    """A name for the console: control and format characters (ANSI escapes, RTL marks) escaped."""
+    out = []
+    for char in str(text):
+        if unicodedata.category(char)[0] == "C" or char == "\\":
+            code = ord(char)
+            out.append(
+                f"\\x{code:02x}"
+                if code < 0x100
+                else f"\\u{code:04x}"
+                if code < 0x10000
+                else f"\\U{code:08x}"
+            )
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading ``=``, ``+``, ``-`` or ``@`` is quoted."""
+    text = str(text)
+    return "'" + text if text.startswith(_FORMULA) else text
 
 
 def _num(x: float) -> str:
@@ -33,27 +65,32 @@ def error_text(result: dict, lang: str) -> str:
 def gradebook_csv(results: list[dict], exercises: list[str], lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["submission", "lang", *exercises, "total", "possible", "percent", "status", "error"]
-    )
+    # Rows graded without the sandbox (--no-sandbox) say so in a column of their own.
+    unsandboxed = any(r.get("sandboxed") is False for r in results)
+    header = ["submission", "lang", *exercises, "total", "possible", "percent", "status", "error"]
+    writer.writerow(header + (["sandbox"] if unsandboxed else []))
     for r in results:
         points = {e["name"]: e["points"] for e in r["exercises"]}
-        writer.writerow(
-            [
-                r["submission"],
-                r["lang"] or "",
-                *(_num(points.get(n, 0.0)) for n in exercises),
-                _num(r["total"]),
-                _num(r["possible"]),
-                f"{r['percent']:.1f}",
-                r["status"],
-                error_text(r, lang),
-            ]
-        )
+        row = [
+            csv_cell(r["submission"]),
+            r["lang"] or "",
+            *(_num(points.get(n, 0.0)) for n in exercises),
+            _num(r["total"]),
+            _num(r["possible"]),
+            f"{r['percent']:.1f}",
+            r["status"],
+            csv_cell(error_text(r, lang)),
+        ]
+        if unsandboxed:
+            row.append("no" if r.get("sandboxed") is False else "yes")
+        writer.writerow(row)
     return buffer.getvalue()
 
 
-def gradebook_json(results: list[dict], lesson: str, exercises: list[dict], lang: str) -> str:
+def gradebook_json(
+    results: list[dict], lesson: str, exercises: list[dict], lang: str, promises: dict | None = None
+) -> str:
+    """The JSON gradebook; ``promises`` (sandboxed, cells) says what the grading guaranteed."""
     rows = []
     for r in results:
         rows.append(
@@ -77,10 +114,27 @@ def gradebook_json(results: list[dict], lesson: str, exercises: list[dict], lang
                 "status": r["status"],
                 "error": error_text(r, lang),
                 "problems": r["problems"],
+                "sandboxed": r.get("sandboxed", True),
             }
         )
-    book = {"lesson": lesson, "exercises": exercises, "submissions": rows}
+    book = {"lesson": lesson, "exercises": exercises}
+    if promises is not None:
+        book["grading"] = {
+            **promises,
+            "notes": [t(key, lang) for key in _promise_notes(promises)],
+        }
+    book["submissions"] = rows
     return json.dumps(book, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _promise_notes(promises: dict) -> list[str]:
+    """Message keys for what this grading could not promise (no sandbox, the library inside)."""
+    notes = []
+    if not promises.get("sandboxed", True):
+        notes.append("grade.note.unsandboxed")
+    if promises.get("cells") == "all":
+        notes.append("grade.note.cells_all")
+    return notes
 
 
 def feedback(result: dict, lesson: str, lang: str) -> str:

@@ -1,22 +1,28 @@
 """The sandboxed process that runs one learner's notebook (started by :mod:`gencourse.grade.sandbox`).
 
-It reads its job (the cells to run, the exercises to record and their case
-inputs) from a file it deletes at once, imports TensorFlow and the course
-before any learner code runs, then caps its own memory (address space) and
-the size of files it may write. It runs the planned cells in an IPython shell,
-so magics and ``sys.exit`` behave as in Jupyter, and reports each step on a
-private pipe. Finally it calls each exercise's function on the case inputs,
-turns every result into a plain float64 array and sends the arrays back.
+It runs inside bubblewrap (:mod:`gencourse.grade.jail`), on the grading copy
+of the package, which has no check module and no reference implementation.
+Its job (the cells to run, the exercises to call and their inputs, drawn by
+the grader from a secret seed) comes on a pipe it reads to the end. It
+imports TensorFlow before any learner code runs, then caps its own memory
+(address space) and the size of files it may write. It runs the planned
+cells in an IPython shell, so magics and ``sys.exit`` behave as in Jupyter,
+and reports each step on a pipe. Finally it calls each exercise's function
+on its inputs and sends back what each call returned as a plain tree of
+number arrays (:mod:`gencourse.grade.plain`); the grader packs and judges
+them in its own process.
 
 A function that runs out of memory on one case is not run on the others: they
 count as the same ``MemoryError`` (each would fill the memory again).
 
-Nothing is judged here: the reference answers never exist in this process.
+Nothing is judged here, and nothing here could judge: neither the reference
+answers nor the checks exist in this process. A message the learner's code
+forges on the pipe would need the right outputs for inputs it has not seen.
 While an exercise's function runs, a profiling hook notes any call into the
 course's own implementations (``gencourse.models``, ``gencourse.check``,
-``gencourse.metrics``, ``gencourse.augment``), so that an answer that merely calls the library earns
-nothing; a call made from inside another exercise's function is that other
-exercise's business.
+``gencourse.metrics``, ``gencourse.augment``, or their stand-ins in the
+grading copy), so that the feedback can say so; a call made from inside
+another exercise's function is that other exercise's business.
 """
 
 from __future__ import annotations
@@ -61,23 +67,29 @@ class _LibraryWatch:
         )
         self.exempt = os.path.join(pkg, "check", "core.py")
         self.others: set = set()
-        self.packs: set = set()  # the checks' own packing of tuple answers
         self.calls: list[str] = []
+        from gencourse.grade.stub import Placeholder
+
+        self.stand_in = Placeholder.__call__.__code__
 
     def __call__(self, frame, event, arg):
         if event != "call":
             return
-        filename = frame.f_code.co_filename
-        if not filename.startswith(self.prefixes) or filename == self.exempt:
-            return
+        code = frame.f_code
+        if code is self.stand_in:
+            name = str(getattr(frame.f_locals.get("self"), "_gencourse_name", "?"))
+        else:
+            filename = code.co_filename
+            if not filename.startswith(self.prefixes) or filename == self.exempt:
+                return
+            if code.co_name in ("__getattr__", "<module>"):
+                return  # a module's import or name lookup, not an implementation
+            name = f"{frame.f_globals.get('__name__', '?')}.{code.co_name}"
         walker = frame
         while walker is not None:
             if walker.f_code in self.others:
                 return  # inside another exercise's function: graded there
-            if walker.f_code in self.packs:
-                return  # the check packing an answer, not the learner's code
             walker = walker.f_back
-        name = f"{frame.f_globals.get('__name__', '?')}.{frame.f_code.co_name}"
         if name not in self.calls:
             self.calls.append(name)
 
@@ -90,54 +102,79 @@ def _flush() -> None:
             pass
 
 
-def _record_exercise(fn, cases, watch: _LibraryWatch, pack=None):
-    """Runs ``fn`` on every case; returns (records as dicts, arrays, tampered).
+def _first_line(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except BaseException:  # a learner's exception whose __str__ fails
+        return ""
+    return text.splitlines()[0][:200] if text.strip() else ""
 
-    ``pack`` is the exercise's own, for answers that are not one array (a tuple).
-    """
-    from gencourse.check.core import Case, Recorded, record
 
+def _call(fn, args, kwargs, arrays: dict, prefix: str) -> dict:
+    """Calls the learner's function once; what it returned as a plain tree, or why there is none."""
+    import copy
+
+    import numpy as np
+
+    from gencourse.grade.plain import to_tree
+
+    try:
+        with np.errstate(all="ignore"):
+            returned = fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+    except NotImplementedError:
+        return {"status": "not_implemented", "detail": {}}
+    except BaseException as exc:  # SystemExit, KeyboardInterrupt: the learner's doing
+        return {
+            "status": "error",
+            "detail": {"error": type(exc).__name__, "text": _first_line(exc)},
+        }
+    tree = to_tree(returned, arrays, prefix)
+    return {"status": "value", "tree": tree, "type": type(returned).__name__[:60], "detail": {}}
+
+
+def _record_exercise(fn, cases, watch: _LibraryWatch):
+    """Runs ``fn`` on every case; returns (records as dicts, arrays, tampered)."""
     records, arrays, tampered = [], {}, False
-    for i, (label, args, kwargs) in enumerate(cases):
+    for i, (_label, args, kwargs) in enumerate(cases):
         _setprofile(watch)
         try:
-            rec = record(fn, Case(label, args, kwargs), pack)
-        except BaseException as exc:  # SystemExit, KeyboardInterrupt: the learner's doing
-            text = str(exc).splitlines()[0][:200] if str(exc) else ""
-            rec = Recorded("error", detail={"error": type(exc).__name__, "text": text})
+            item = _call(fn, args, kwargs, arrays, f"c{i}")
+        except BaseException as exc:  # converting the answer raised (an odd __len__, say)
+            item = {"status": "error", "detail": {"error": type(exc).__name__, "text": ""}}
         finally:
             tampered |= _getprofile() is not watch
             _setprofile(None)
-        item = {"status": rec.status, "detail": _plain(rec.detail)}
-        if rec.status == "value":
-            arrays[f"c{i}"] = rec.value
         records.append(item)
-        if rec.status == "not_implemented":
+        if item["status"] == "not_implemented":
             break
-        if rec.status == "error" and rec.detail.get("error") == "MemoryError":
+        if item["status"] == "error" and item["detail"].get("error") == "MemoryError":
             # Each further case would fill the memory again, slowly: they count as the same error.
             records += [item] * (len(cases) - len(records))
             break
     return records, arrays, tampered
 
 
-def _plain(detail: dict) -> dict:
-    return {str(k): v if isinstance(v, int | float | str) else str(v) for k, v in detail.items()}
+def _read_job(job_fd: int) -> dict:
+    chunks = []
+    while True:
+        chunk = os.read(job_fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(job_fd)
+    return pickle.loads(b"".join(chunks))
 
 
-def main(job_path: str) -> None:
-    with open(job_path, "rb") as f:
-        job = pickle.load(f)
-    os.unlink(job_path)
+def main(job_fd: int) -> None:
+    job = _read_job(job_fd)
     fd = job["fd"]
     from gencourse.grade import wire
     from gencourse.quiet import import_tensorflow_quietly
 
     import_tensorflow_quietly()
+    import keras  # noqa: F401  (as the lesson's first cell would)
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
-
-    import gencourse.check  # noqa: F401  (imports Keras, as the lesson's first cell would)
 
     config = Config()
     config.HistoryManager.enabled = False
@@ -147,10 +184,6 @@ def main(job_path: str) -> None:
 
     # Local names: learner code that patches this module's globals changes nothing here.
     watch, send, record_exercise, flush = _LibraryWatch(), wire.send, _record_exercise, _flush
-    from gencourse.check import EXERCISES
-
-    packs = {name: ex.pack for name, ex in EXERCISES.items() if ex.pack is not None}
-    watch.packs = {pack.__code__ for pack in packs.values()}
     _limit(job["memory_bytes"], job["file_bytes"])
     sys.path.append(os.getcwd())  # as in Jupyter, a learner may import a module of theirs
     send(fd, {"event": "ready"})
@@ -181,7 +214,7 @@ def main(job_path: str) -> None:
             if other != name and code is not None and code is not getattr(fn, "__code__", None):
                 watch.others.add(code)
         watch.calls = []
-        records, arrays, tampered = record_exercise(fn, job["cases"][name], watch, packs.get(name))
+        records, arrays, tampered = record_exercise(fn, job["cases"][name], watch)
         flush()
         header.update(state="ran", records=records, library=watch.calls, tampered=tampered)
         send(fd, header, pack_arrays(arrays))
@@ -192,4 +225,4 @@ def main(job_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(int(sys.argv[1]))

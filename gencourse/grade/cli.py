@@ -40,17 +40,65 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="run only the cells the exercises need (default), or every cell but the checks",
     )
     p.add_argument("--fresh", action="store_true", help="grade all again; reuse no earlier result")
+    p.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="grade without bubblewrap (learner code runs as this account); rows are marked",
+    )
+
+
+def _known_lesson(root: Path, lesson: str) -> list[str] | None:
+    """None if the lesson has a notebook; else the lessons there are (found without TensorFlow)."""
+    from gencourse import release
+
+    for source in ("notebooks", "solutions"):
+        for lang in release.LANGS:
+            try:
+                release.find_lesson(root, lesson, lang, source)
+                return None
+            except release.LessonNotFound:
+                continue
+    return release.available_lessons(root)
 
 
 def run_grade(args, root: Path) -> int:
-    from gencourse.quiet import import_tensorflow_quietly
-
-    import_tensorflow_quietly()  # the judge's references use Keras; keep its log lines out
-    from gencourse.grade.batch import LessonMissing, NoExercises, grade_batch
-    from gencourse.grade.sandbox import Limits
     from gencourse.i18n import t
 
     lang = args.lang
+    try:
+        return _run_grade(args, root)
+    except KeyboardInterrupt:  # before the batch began, or while it wrote its files
+        print(t("grade.cli.interrupted_early", lang), file=sys.stderr)
+        return 130
+
+
+def _run_grade(args, root: Path) -> int:
+    from gencourse.i18n import t
+
+    lang = args.lang
+    available = _known_lesson(Path(root), args.lesson)
+    if available is not None:  # said at once, before TensorFlow loads
+        available = ", ".join(available) or "-"
+        print(
+            t("grade.cli.no_lesson", lang, lesson=args.lesson, available=available),
+            file=sys.stderr,
+        )
+        return 2
+    from gencourse.grade import jail
+
+    if not args.no_sandbox:
+        try:  # said at once too: grading without the sandbox is the instructor's choice
+            jail.check_available()
+        except jail.Unavailable as exc:
+            print(t(exc.args[0], lang, detail=jail.probe_detail()), file=sys.stderr)
+            return 2
+    from gencourse.quiet import import_tensorflow_quietly
+
+    import_tensorflow_quietly()  # the judge's references use Keras; keep its log lines out
+    from gencourse.grade.batch import Interrupted, LessonMissing, NoExercises, grade_batch
+    from gencourse.grade.book import console_name
+    from gencourse.grade.sandbox import Limits
+
     limits = Limits(
         cell_timeout=args.cell_timeout,
         total_timeout=args.total_timeout,
@@ -76,8 +124,26 @@ def run_grade(args, root: Path) -> int:
             lang=lang,
             feedback_lang=args.feedback_lang,
             fresh=args.fresh,
+            sandbox=not args.no_sandbox,
             say=lambda line: print(line, flush=True),
         )
+    except jail.Unavailable as exc:
+        detail = jail.probe_detail()
+        print(t(exc.args[0], lang, detail=detail), file=sys.stderr)
+        return 2
+    except Interrupted as exc:
+        done = exc.batch
+        print(
+            t(
+                "grade.cli.interrupted",
+                lang,
+                graded=len(done.results),
+                left=len(done.not_finished),
+                csv=done.csv,
+            ),
+            file=sys.stderr,
+        )
+        return 130
     except LessonMissing as exc:
         available = ", ".join(exc.available) or "-"
         print(
@@ -105,6 +171,6 @@ def run_grade(args, root: Path) -> int:
             if result["submission"] in batch.not_graded:
                 from gencourse.grade.book import error_text
 
-                print(f"  {result['submission']}: {error_text(result, lang)}")
+                print(f"  {console_name(result['submission'])}: {error_text(result, lang)}")
         return 1
     return 0

@@ -1,8 +1,9 @@
 """Grading one submission: read it, plan its cells, run it sandboxed, judge it here.
 
-The judging happens in this (the grader's) process, on the plain float64
-arrays the sandbox sent back, with the same :mod:`gencourse.check` exercises
-the notebooks use. A result is a plain dictionary (JSON-ready) holding points,
+The judging happens in this (the grader's) process, on the plain arrays the
+sandbox sent back, with the same :mod:`gencourse.check` exercises the
+notebooks use. Their inputs are drawn from the batch's secret seed, which
+never enters a sandbox, so an answer must be computed, not known. A result is a plain dictionary (JSON-ready) holding points,
 statuses, the reasons for anything that went wrong as message keys, and each
 exercise's verdict in both languages, so feedback can be written in either.
 """
@@ -11,14 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import tempfile
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from gencourse import check
-from gencourse.check.core import evaluate_recorded
-from gencourse.grade import plan, submission
-from gencourse.grade.sandbox import ExerciseRun, Limits, Problem, RunReport, Sandbox
+from gencourse.check.core import drawn_cases, evaluate_recorded
+from gencourse.grade import jail, plan, submission
+from gencourse.grade.sandbox import ExerciseRun, Limits, Problem, RunReport, Sandbox, Stopper
 from gencourse.i18n import LANGUAGES, t
 
 # Problems that cut a run short; an "output" problem costs nothing.
@@ -35,16 +38,40 @@ class Context:
     cells: str = "needed"
     lang: str = "en"
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: The secret seed the checking inputs are drawn from (None: the notebooks' own inputs).
+    seed: int | None = None
+    #: False with ``--no-sandbox``: the children run as plain processes of the grading account.
+    sandboxed: bool = True
+    stopper: Stopper = field(default_factory=Stopper)
 
     def __post_init__(self):
         unknown = [n for n in self.exercises if n not in check.EXERCISES]
         if unknown:
             raise ValueError(f"Unknown exercises {unknown}. Known: {sorted(check.EXERCISES)}")
-        self.cases = {n: list(check.EXERCISES[n].make_cases()) for n in self.exercises}
+        self.cases = {n: drawn_cases(check.EXERCISES[n], self.seed) for n in self.exercises}
         self.case_inputs = {
             n: [(c.label, c.args, c.kwargs) for c in cases] for n, cases in self.cases.items()
         }
+        self.packs = {n: check.EXERCISES[n].pack for n in self.exercises if check.EXERCISES[n].pack}
         self._fingerprint = None
+        self._copy: Path | None = None
+        self._copy_lock = threading.Lock()
+
+    def grading_copy(self) -> Path:
+        """The grading copy of the package every sandbox of the batch sees (made once)."""
+        with self._copy_lock:
+            if self._copy is None:
+                self._copy = jail.build_copy(
+                    Path(tempfile.mkdtemp(prefix="gencourse-copy-")), self.cells
+                )
+            return self._copy
+
+    def close(self) -> None:
+        """Removes the grading copy."""
+        with self._copy_lock:
+            if self._copy is not None:
+                shutil.rmtree(self._copy, ignore_errors=True)
+                self._copy = None
 
     def fingerprint(self) -> str:
         """A hash of everything that decides a result, besides the file itself."""
@@ -66,7 +93,10 @@ class Context:
             "limits": limits,
             "cells": self.cells,
             "code": code.hexdigest(),
+            "sandboxed": self.sandboxed,
         }
+        if self.seed is not None:  # the seed's hash only: the fingerprint is stored in results
+            settings["seed"] = hashlib.sha256(str(self.seed).encode()).hexdigest()
         return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:20]
 
 
@@ -216,6 +246,7 @@ def rejected_result(
         "total": total,
         "possible": possible,
         "percent": percent,
+        "sandboxed": ctx.sandboxed,
     }
 
 
@@ -231,9 +262,15 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
             pass
         return rejected_result(sub_id, sha, ctx, rejected.key, rejected.values), b""
     cells = plan.plan(sub.cells, ctx.exercises, ctx.cells)
-    report: RunReport = Sandbox(ctx.limits, sub.lang or ctx.lang).run(
-        cells, ctx.exercises, ctx.case_inputs, ctx.exercises
+    sandbox = Sandbox(
+        ctx.limits,
+        sub.lang or ctx.lang,
+        copy_root=ctx.grading_copy,
+        sandboxed=ctx.sandboxed,
+        cells=ctx.cells,
+        stopper=ctx.stopper,
     )
+    report: RunReport = sandbox.run(cells, ctx.exercises, ctx.case_inputs, ctx.exercises, ctx.packs)
     entries, extra = [], []
     for name in ctx.exercises:
         entry, more = _exercise(name, report.exercises.get(name), ctx, sub, report)
@@ -273,5 +310,6 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         "total": total,
         "possible": possible,
         "percent": percent,
+        "sandboxed": ctx.sandboxed,
     }
     return result, report.output

@@ -1,5 +1,11 @@
 """Runs one submission's cells and exercise functions in child processes, within limits.
 
+Each child runs inside bubblewrap (:mod:`gencourse.grade.jail`) on the
+grading copy of the package; ``sandboxed=False`` (``--no-sandbox``) runs it
+as a plain process of the grading account, on the same copy. The child gets
+its job on a pipe and sends back plain trees of number arrays, which are
+packed (the exercise's own ``pack``) and cut to size here.
+
 Limits:
 - time: each cell and each exercise's set of calls gets ``cell_timeout``
   seconds; the whole submission (restarts included) gets ``total_timeout``;
@@ -23,6 +29,7 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,17 +41,64 @@ from pathlib import Path
 
 import numpy as np
 
-from gencourse.check.core import Recorded
-from gencourse.grade import wire
+from gencourse.check.core import Recorded, recorded_value
+from gencourse.grade import jail, plain, wire
 from gencourse.grade.submission import Cell
 from gencourse.i18n import has
 
-_PKG_PARENT = str(Path(__file__).resolve().parent.parent.parent)
+# The child's first statement: a root grader's child drops to an unprivileged
+# user before anything else runs (bwrap kept it the two capabilities for that).
 _BOOT = (
-    "import sys; sys.path.insert(0, {root!r}); "
-    "from gencourse.grade.child import main; main(sys.argv[1])"
+    "import os, sys\n"
+    "uid = int(os.environ.pop('GENCOURSE_GRADE_UID', '-1'))\n"
+    "if uid >= 0:\n"
+    "    os.setgroups([]); os.setresgid(uid, uid, uid); os.setresuid(uid, uid, uid)\n"
+    "sys.path.insert(0, {root!r})\n"
+    "from gencourse.grade.child import main; main(int(sys.argv[1]))"
 )
 MAX_ARRAY_VALUES = 1 << 22
+
+
+class Interrupted(Exception):
+    """The batch is stopping (Ctrl-C): this submission's run was ended, not finished."""
+
+
+class Stopper:
+    """The running children of a batch, so that Ctrl-C can end them all at once."""
+
+    def __init__(self):
+        self.event = threading.Event()
+        self._procs: set = set()
+        self._lock = threading.Lock()
+
+    def add(self, proc) -> None:
+        with self._lock:
+            self._procs.add(proc)
+        if self.event.is_set():
+            _kill_group(proc)
+
+    def discard(self, proc) -> None:
+        with self._lock:
+            self._procs.discard(proc)
+
+    def stop(self) -> None:
+        """No new child starts; every running one is killed (its whole PID namespace with it)."""
+        self.event.set()
+        with self._lock:
+            procs = list(self._procs)
+        for proc in procs:
+            _kill_group(proc)
+
+    @property
+    def stopping(self) -> bool:
+        return self.event.is_set()
+
+
+def _kill_group(proc) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
 
 
 @dataclass
@@ -154,9 +208,16 @@ def _read_messages(stream, inbox: queue.Queue) -> None:
             pass
 
 
-def _child_env(workdir: Path, lang: str) -> dict:
-    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "MPLCONFIGDIR", "KERAS_HOME")
+def _child_env(workdir: Path, lang: str, keras_home: str | None = None) -> dict:
+    """The child's environment: a few variables, and homes inside its own folder ``workdir``."""
+    keep = ("PATH", "LANG", "LC_ALL", "SYSTEMROOT")
     env = {k: os.environ[k] for k in keep if k in os.environ}
+    env.update(
+        HOME=str(workdir),
+        TMPDIR="/tmp" if sys.platform != "win32" else str(workdir),
+        MPLCONFIGDIR=str(workdir / ".mpl"),
+        KERAS_HOME=keras_home or str(workdir / ".keras"),
+    )
     env.update(
         GENCOURSE_QUICK="1",
         GENCOURSE_LANG=lang,
@@ -176,9 +237,23 @@ def _child_env(workdir: Path, lang: str) -> dict:
 class Sandbox:
     """Grades nothing: runs one submission and brings back plain arrays and problems."""
 
-    def __init__(self, limits: Limits, lang: str = "en"):
+    def __init__(
+        self,
+        limits: Limits,
+        lang: str = "en",
+        *,
+        copy_root=None,
+        sandboxed: bool = True,
+        cells: str = "needed",
+        stopper: Stopper | None = None,
+    ):
         self.limits = limits
         self.lang = lang
+        # The grading copy's folder, or a function that makes it (once, for a whole batch).
+        self.copy_root = copy_root
+        self.sandboxed = sandboxed
+        self.cells_mode = cells
+        self.stopper = stopper or Stopper()
 
     def run(
         self,
@@ -186,6 +261,7 @@ class Sandbox:
         exercises: list[str],
         cases: dict[str, list[tuple]],
         all_exercises: list[str] | None = None,
+        packs: dict | None = None,
     ) -> RunReport:
         """Runs ``cells`` in order, then records each exercise's answers on ``cases``.
 
@@ -195,7 +271,24 @@ class Sandbox:
             cases: for each exercise, ``(label, args, kwargs)`` per case.
             all_exercises: every exercise of the lesson (calls made inside
                 another exercise's function are not held against this one).
+            packs: each exercise's ``pack``, applied here to what came back.
+
+        Raises:
+            Interrupted: when the batch's stopper stopped this run.
         """
+        self.packs = packs or {}
+        if callable(self.copy_root):
+            self.copy_root = self.copy_root()
+        if self.copy_root is None:  # one's own copy (a batch shares one: see grader.Context)
+            with tempfile.TemporaryDirectory(prefix="gencourse-copy-") as tmp:
+                self.copy_root = jail.build_copy(Path(tmp), self.cells_mode)
+                try:
+                    return self._run(cells, exercises, cases, all_exercises)
+                finally:
+                    self.copy_root = None
+        return self._run(cells, exercises, cases, all_exercises)
+
+    def _run(self, cells, exercises, cases, all_exercises) -> RunReport:
         start = time.monotonic()
         output = _Output(self.limits.output_cap)
         bad: dict[int, Problem] = {}
@@ -206,10 +299,10 @@ class Sandbox:
         startup_failures = 0
         with tempfile.TemporaryDirectory(prefix="gencourse-grade-") as tmp:
             workdir = Path(tmp) / "work"
-            private = Path(tmp) / "job"
             workdir.mkdir()
-            private.mkdir(mode=0o700)
             while True:
+                if self.stopper.stopping:
+                    raise Interrupted()
                 remaining = [e for e in exercises if e not in runs]
                 if not remaining:
                     break
@@ -229,12 +322,13 @@ class Sandbox:
                     cases,
                     all_exercises or exercises,
                     workdir,
-                    private,
                     start,
                     output,
                     runs,
                     cell_errors,
                 )
+                if self.stopper.stopping:
+                    raise Interrupted()
                 if stop.finished:
                     break
                 problem = stop.problem
@@ -276,7 +370,6 @@ class Sandbox:
         cases,
         all_exercises,
         workdir,
-        private,
         t0,
         output,
         runs,
@@ -285,6 +378,7 @@ class Sandbox:
         limits = self.limits
         msg_r, msg_w = os.pipe()
         out_r, out_w = os.pipe()
+        job_r, job_w = os.pipe()
         job = {
             "fd": msg_w,
             "cells": [(c.index, c.source) for c in cells],
@@ -294,29 +388,54 @@ class Sandbox:
             "memory_bytes": int(limits.memory_mb * 2**20),
             "file_bytes": int(limits.file_mb * 2**20),
         }
-        fd, job_path = tempfile.mkstemp(dir=private, suffix=".pkl")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(job, f)
+        job_bytes = pickle.dumps(job)
+        # A fresh folder for each start: what a killed run wrote there is gone.
+        shutil.rmtree(workdir, ignore_errors=True)
+        workdir.mkdir()
+        jail.prepare_workdir(self.copy_root, workdir)
+        keras_home = None
+        if self.sandboxed:
+            inside = Path(jail.WORK_AT)
+            if self.cells_mode == "all":
+                keras_home = jail.DATA_AT
+            argv = [sys.executable, "-I", "-c", _BOOT.format(root=jail.COPY_AT), str(job_r)]
+            data = _keras_datasets() if self.cells_mode == "all" else None
+            argv = jail.command(self.copy_root, workdir, argv, data)
+        else:
+            inside = workdir
+            argv = [sys.executable, "-I", "-c", _BOOT.format(root=str(self.copy_root)), str(job_r)]
+        env = _child_env(inside, self.lang, keras_home)
+        if self.sandboxed and jail.is_root():
+            env["GENCOURSE_GRADE_UID"] = str(jail.NOBODY)
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-I", "-c", _BOOT.format(root=_PKG_PARENT), job_path],
+                argv,
                 cwd=workdir,
-                env=_child_env(workdir, self.lang),
+                env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=out_w,
                 stderr=out_w,
-                pass_fds=(msg_w,),
+                pass_fds=(msg_w, job_r),
                 start_new_session=True,
             )
+        except OSError:
+            for fd in (msg_r, msg_w, out_r, out_w, job_r, job_w):
+                os.close(fd)
+            return _Stop(False, Problem("startup", detail={"seconds": 0}), None)
         finally:
-            os.close(msg_w)
-            os.close(out_w)
+            for fd in (msg_w, out_w, job_r):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self.stopper.add(proc)
         inbox: queue.Queue = queue.Queue()
         readers = [
             threading.Thread(target=output.drain, args=(out_r,), daemon=True),
             threading.Thread(
                 target=_read_messages, args=(os.fdopen(msg_r, "rb"), inbox), daemon=True
             ),
+            threading.Thread(target=_write_job, args=(job_w, job_bytes), daemon=True),
         ]
         for reader in readers:
             reader.start()
@@ -324,19 +443,13 @@ class Sandbox:
             return self._drive(proc, inbox, t0, runs, cell_errors)
         finally:
             self._kill(proc)
+            self.stopper.discard(proc)
             for reader in readers:
                 reader.join(timeout=5)
-            try:
-                os.unlink(job_path)
-            except OSError:
-                pass
 
     @staticmethod
     def _kill(proc: subprocess.Popen) -> None:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        _kill_group(proc)  # bwrap's namespace ends with it: every process of the submission
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -352,8 +465,13 @@ class Sandbox:
             now = time.monotonic()
             wait = min(step_end, total_end if started else step_end) - now
             try:
-                header, payload = inbox.get(timeout=max(wait, 0.0))
+                header, payload = inbox.get(timeout=min(max(wait, 0.0), 0.5))
             except queue.Empty:
+                if self.stopper.stopping:
+                    self._kill(proc)
+                    return _Stop(False, Problem("crash", detail={"code": "interrupted"}), step)
+                if time.monotonic() < min(step_end, total_end if started else step_end):
+                    continue
                 self._kill(proc)
                 where = step or last
                 if started and time.monotonic() >= total_end:
@@ -377,7 +495,7 @@ class Sandbox:
             elif event == "cell":
                 step = ("cell", header.get("index"))
                 step_end = time.monotonic() + limits.cell_timeout
-            elif event == "cell_done" and step is not None:
+            elif event == "cell_done" and step == ("cell", header.get("index")):
                 error = header.get("error")
                 if error:
                     cell_errors[step[1]] = str(error)[:100]
@@ -390,9 +508,10 @@ class Sandbox:
             elif event == "exercise":
                 step = ("exercise", header.get("name"))
                 step_end = time.monotonic() + limits.cell_timeout
-            elif event == "exercise_done" and step is not None:
+            elif event == "exercise_done" and step == ("exercise", header.get("name")):
                 try:
-                    runs[step[1]] = self._exercise_run(step[1], header, payload)
+                    pack = self.packs.get(step[1])
+                    runs[step[1]] = self._exercise_run(step[1], header, payload, pack)
                 except wire.WireError:
                     self._kill(proc)
                     return _Stop(False, Problem("crash", detail={"code": "protocol"}), step)
@@ -420,7 +539,7 @@ class Sandbox:
         return _Stop(False, problem, where)
 
     @staticmethod
-    def _exercise_run(name: str, header: dict, payload: bytes) -> ExerciseRun:
+    def _exercise_run(name: str, header: dict, payload: bytes, pack=None) -> ExerciseRun:
         state = header.get("state")
         if state == "missing":
             return ExerciseRun(name, "missing")
@@ -440,6 +559,9 @@ class Sandbox:
                 hint = detail.get("hint", "")
                 # Only a hint the course defines: the learner's process wrote this.
                 detail = {"hint": hint} if hint.startswith("hint.") and has(hint) else {}
+            if status == "value" and "tree" in item:
+                records.append(_packed(item, arrays, pack))
+                continue
             if status == "value":
                 value = arrays.get(f"c{i}")
                 if value is None or value.dtype != np.float64 or value.size > MAX_ARRAY_VALUES:
@@ -454,3 +576,33 @@ class Sandbox:
         return ExerciseRun(
             name, "ran", records, library=library, tampered=bool(header.get("tampered"))
         )
+
+
+def _packed(item: dict, arrays: dict, pack) -> Recorded:
+    """A returned plain tree as the one array the exercise judges (its ``pack``, applied here)."""
+    type_name = str(item.get("type"))[:60]
+    try:
+        returned = plain.from_tree(item.get("tree"), arrays, MAX_ARRAY_VALUES)
+    except plain.TreeError:
+        return Recorded("wrong_type", detail={"type": type_name})
+    rec = recorded_value(returned, pack, type_name)
+    if rec.status == "value" and rec.value.size > MAX_ARRAY_VALUES:
+        return Recorded("wrong_type", detail={"type": type_name})
+    return rec
+
+
+def _write_job(fd: int, data: bytes) -> None:
+    try:
+        wire._write_all(fd, data)
+    except OSError:
+        pass
+    finally:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def _keras_datasets() -> Path:
+    """The host's Keras data sets folder (shown read-only in ``--cells all`` mode only)."""
+    return Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "datasets"

@@ -161,7 +161,7 @@ MESSAGES = {
             "채점 방식: 채점기는 연습 문제 함수에 필요한 셀만(확인 셀은 제외) 노트북 순서대로 실행한 뒤, "
             "여러분의 함수를 채점용 입력으로 호출하고 그 결과를 정답과 따로 비교합니다. "
             "같은 함수가 여러 번 정의되어 있으면 노트북에서 가장 아래에 있는 정의로 채점합니다. "
-            "모든 사례를 맞히면 만점, 일부만 맞히면 맞힌 비율의 절반을 받습니다."
+            "모든 테스트를 통과하면 만점, 일부만 통과하면 통과한 비율의 절반을 받습니다."
         ),
         "en": (
             "How grading works: the grader runs, in notebook order, the cells your exercise functions "
@@ -199,5 +199,83 @@ MESSAGES = {
     "grade.cli.no_exercises": {
         "ko": "수업 {lesson}에는 채점할 연습 문제가 없습니다.",
         "en": "Lesson {lesson} has no exercises to grade.",
+    },
+    # The sandbox (bubblewrap) and what a gradebook promises.
+    "grade.sandbox.not_linux": {
+        "ko": (
+            "채점 샌드박스(bubblewrap)는 Linux에서만 동작하므로 채점하지 않습니다. Linux 컴퓨터"
+            "(또는 사용자 네임스페이스를 허용하는 Linux 컨테이너)에서 채점하거나, 학생 코드가 이 계정으로 "
+            "실행되는 것을 감수한다면 --no-sandbox를 붙이세요."
+        ),
+        "en": (
+            "Not grading: the grading sandbox (bubblewrap) runs on Linux only. Grade on a Linux "
+            "machine (or a Linux container that allows user namespaces), or add --no-sandbox if "
+            "you accept that the students' code runs as this account."
+        ),
+    },
+    "grade.sandbox.no_bwrap": {
+        "ko": (
+            "채점 샌드박스 bubblewrap(명령 bwrap)이 설치되어 있지 않아 채점하지 않습니다. "
+            "설치: sudo apt-get install bubblewrap (Fedora: sudo dnf install bubblewrap). "
+            "샌드박스 없이 채점하려면 --no-sandbox를 붙이세요(학생 코드가 이 계정으로 실행됩니다)."
+        ),
+        "en": (
+            "Not grading: the grading sandbox bubblewrap (command bwrap) is not installed. "
+            "Install it: sudo apt-get install bubblewrap (Fedora: sudo dnf install bubblewrap). "
+            "To grade without it, add --no-sandbox (the students' code then runs as this account)."
+        ),
+    },
+    "grade.sandbox.cannot_start": {
+        "ko": (
+            "bwrap이 샌드박스를 시작하지 못해 채점하지 않습니다({detail}). 이 시스템(또는 컨테이너)이 "
+            "사용자 네임스페이스를 막고 있을 수 있습니다: sysctl kernel.unprivileged_userns_clone=1, "
+            "Ubuntu 24.04 이상은 kernel.apparmor_restrict_unprivileged_userns=0, Docker는 "
+            "--security-opt seccomp=unconfined 또는 root로 실행하세요. 샌드박스 없이 채점하려면 "
+            "--no-sandbox를 붙이세요."
+        ),
+        "en": (
+            "Not grading: bwrap could not start a sandbox ({detail}). This system (or container) "
+            "may forbid user namespaces: set sysctl kernel.unprivileged_userns_clone=1, on Ubuntu "
+            "24.04 and later kernel.apparmor_restrict_unprivileged_userns=0, or in Docker run with "
+            "--security-opt seccomp=unconfined or as root. To grade without it, add --no-sandbox."
+        ),
+    },
+    "grade.note.unsandboxed": {
+        "ko": (
+            "--no-sandbox로 채점했습니다: 학생 코드가 채점 계정으로 실행되어 그 계정이 읽을 수 있는 파일과 "
+            "프로세스에 닿을 수 있었습니다. 점수는 정직한 제출물에만 믿을 수 있습니다."
+        ),
+        "en": (
+            "Graded with --no-sandbox: the students' code ran as the grading account and could "
+            "reach the files and processes that account can. Trust the scores of honest "
+            "submissions only."
+        ),
+    },
+    "grade.note.cells_all": {
+        "ko": (
+            "--cells all로 채점했습니다: 훈련 셀에 필요한 라이브러리 모델(gencourse.models, metrics, "
+            "augment)이 샌드박스 안에 있으므로, 그 안의 정답 구현을 베낀 코드를 막지 못할 수 있습니다. "
+            "입력은 여전히 비밀 시드로 뽑고 비교는 채점기에서 합니다."
+        ),
+        "en": (
+            "Graded with --cells all: the library's models that the training cells need "
+            "(gencourse.models, metrics, augment) are inside the sandbox, so code that copies "
+            "their reference implementations may go unnoticed. Inputs are still drawn from the "
+            "secret seed and compared on the grader's side."
+        ),
+    },
+    "grade.cli.interrupted": {
+        "ko": (
+            "중단했습니다(Ctrl-C): 끝난 {graded}개는 {csv}에 기록했고, {left}개는 채점하지 않았습니다. "
+            "같은 명령을 다시 실행하면 이어서 채점합니다."
+        ),
+        "en": (
+            "Interrupted (Ctrl-C): the {graded} finished are in {csv}; {left} were not graded. "
+            "Run the same command again to go on."
+        ),
+    },
+    "grade.cli.interrupted_early": {
+        "ko": "중단했습니다(Ctrl-C). 같은 명령을 다시 실행하면 이어서 채점합니다.",
+        "en": "Interrupted (Ctrl-C). Run the same command again to go on.",
     },
 }
