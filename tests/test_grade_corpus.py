@@ -27,7 +27,7 @@ import numpy as np
 import pytest
 
 from gencourse import check, i18n, release
-from gencourse.grade import jail
+from gencourse.grade import book, jail
 from gencourse.grade.batch import grade_batch
 from gencourse.grade.sandbox import Limits
 
@@ -565,7 +565,9 @@ def test_do_wrong_answers_get_the_hint_their_mistake_deserves(graded):
 
 def test_is_feedback_written_per_student_in_their_language_without_the_answer(graded):
     feedback = graded["out"] / "feedback"
-    assert sorted(p.stem for p in feedback.glob("*.md")) == sorted(CORPUS)
+    assert sorted(p.stem for p in feedback.glob("*.md")) == sorted(
+        book.safe_name(f"{name}.ipynb") for name in CORPUS
+    )  # file names made safe: "=HYPERLINK(1)\x1b[2J" -> "_HYPERLINK_1_2J"
     ko = (feedback / "correct_ko.md").read_text(encoding="utf-8")
     assert "채점 결과" in ko and "통과" in ko and "3 / 3" in ko
     wrong = (feedback / "wrong_kl_sign.md").read_text(encoding="utf-8")

@@ -440,7 +440,7 @@ class Sandbox:
         for reader in readers:
             reader.start()
         try:
-            return self._drive(proc, inbox, t0, runs, cell_errors)
+            return self._drive(proc, inbox, t0, runs, cell_errors, exercises)
         finally:
             self._kill(proc)
             self.stopper.discard(proc)
@@ -455,7 +455,7 @@ class Sandbox:
         except subprocess.TimeoutExpired:
             pass
 
-    def _drive(self, proc, inbox, t0, runs, cell_errors) -> _Stop:
+    def _drive(self, proc, inbox, t0, runs, cell_errors, exercises=()) -> _Stop:
         limits = self.limits
         step, last = None, None
         total_end = t0 + limits.total_timeout
@@ -517,7 +517,7 @@ class Sandbox:
                     return _Stop(False, Problem("crash", detail={"code": "protocol"}), step)
                 last, step = step, None
                 step_end = time.monotonic() + limits.startup_timeout
-            elif event == "done":
+            elif event == "done" and step is None and all(e in runs for e in exercises):
                 return _Stop(True)
             else:
                 self._kill(proc)
