@@ -13,6 +13,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
+from matplotlib.ticker import MaxNLocator
 
 from gencourse import toy
 from gencourse.arrays import as_images
@@ -69,11 +70,36 @@ def tile(images, ncols: int) -> np.ndarray:
     return canvas
 
 
-def image_grid(images, ncols: int = 10, title: str | None = None, labels=None, size: float = 1.0):
-    """Shows images in a grid; ``labels`` (optional) are printed under each image."""
+def image_grid(
+    images,
+    ncols: int = 10,
+    title: str | None = None,
+    labels=None,
+    size: float = 1.0,
+    frame: bool = False,
+    headings=None,
+):
+    """Shows images in a grid.
+
+    Args:
+        images: the images, (n, h, w) or (n, h, w, 1).
+        ncols: images per row.
+        title: the figure's title.
+        labels: optional, one text per image, printed above it.
+        size: inches per image.
+        frame: draw a thin frame round every image, so that a blank one still shows.
+        headings: optional, one heading per column, printed above the first row.
+
+    Raises:
+        ValueError: if ``headings`` does not hold one text per column.
+    """
     images = _as_images(images)
     n = len(images)
     nrows = -(-n // ncols)
+    if headings is not None and len(headings) != ncols:
+        raise ValueError(
+            f"headings must hold one text per column ({ncols}). Received: {len(headings)}"
+        )
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(ncols * size, nrows * size * 1.05), squeeze=False
     )
@@ -81,8 +107,18 @@ def image_grid(images, ncols: int = 10, title: str | None = None, labels=None, s
         ax.axis("off")
         if i < n:
             ax.imshow(images[i], cmap="gray_r", vmin=0, vmax=1)
-            if labels is not None:
-                ax.set_title(str(labels[i]), fontsize=8, pad=2)
+            if frame:
+                ax.axis("on")
+                ax.set_xticks([])
+                ax.set_yticks([])
+                for spine in ax.spines.values():
+                    spine.set_edgecolor("0.55")
+                    spine.set_linewidth(0.8)
+            text = [] if labels is None else [str(labels[i])]
+            if headings is not None and i < ncols:
+                text.insert(0, str(headings[i]))
+            if text:
+                ax.set_title("\n".join(text), fontsize=8, pad=2)
     if title:
         fig.suptitle(title)
     fig.tight_layout()
@@ -135,7 +171,10 @@ def latent_map(decode, limit: float = 2.5, n: int = 15, z_mean=None, labels=None
         if z_mean.ndim != 2 or z_mean.shape[1] != 2:
             raise ValueError(f"z_mean must have shape (k, 2). Received: shape={z_mean.shape}")
         ax = axes[0, 0]
-        points = ax.scatter(z_mean[:, 0], z_mean[:, 1], c=labels, cmap="tab10", s=6, alpha=0.8)
+        # tab10 has one colour per unit over [-0.5, 9.5], so digit k's band is centred on tick k.
+        points = ax.scatter(
+            z_mean[:, 0], z_mean[:, 1], c=labels, cmap="tab10", vmin=-0.5, vmax=9.5, s=6, alpha=0.8
+        )
         if labels is not None:
             fig.colorbar(points, ax=ax, ticks=range(10), label=t("fig.digit"))
         ax.set_xlim(-limit * 1.6, limit * 1.6)
@@ -163,6 +202,7 @@ def history(history, keys=None, title: str | None = None):
             ax.plot(epochs, curves[f"val_{key}"], label=t("fig.held_out"))
         ax.set_title(t(f"metric.{key}") if has(f"metric.{key}") else key)
         ax.set_xlabel(t("fig.epoch"))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend()
     if title:
         fig.suptitle(title)
@@ -170,8 +210,14 @@ def history(history, keys=None, title: str | None = None):
     return fig
 
 
-def gan_history(history, title: str | None = None):
-    """A GAN's training curves: the two losses, and D's mean outputs beside the line at 1/2."""
+def gan_history(history, title: str | None = None, points: bool = False):
+    """A GAN's training curves: the two losses, and D's mean outputs beside the line at 1/2.
+
+    Args:
+        history: a ``fit`` history (or its ``history`` dict).
+        title: the figure's title.
+        points: the samples are points (a toy GAN), not images; the legend says so.
+    """
     curves = getattr(history, "history", history)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
     for key in ("d_loss", "g_loss"):
@@ -180,13 +226,15 @@ def gan_history(history, title: str | None = None):
     for key in ("d_real", "d_fake", "d_mismatched"):
         if key in curves:
             epochs = np.arange(1, len(curves[key]) + 1)
-            right.plot(epochs, curves[key], label=t(f"metric.{key}"))
+            name = f"metric.{key}_points" if points and key != "d_mismatched" else f"metric.{key}"
+            right.plot(epochs, curves[key], label=t(name))
     right.axhline(0.5, color="gray", linestyle="--", linewidth=1, label=t("fig.one_half"))
     right.set_ylim(0, 1)
     left.set_title(t("fig.gan_losses"))
     right.set_title(t("fig.gan_outputs"))
     for ax in (left, right):
         ax.set_xlabel(t("fig.epoch"))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend(fontsize=8)
     if title:
         fig.suptitle(title)

@@ -174,3 +174,33 @@ def test_does_each_ring_panel_name_its_run_and_the_modes_its_samples_reach(engli
     assert fig.axes[0].get_xlim() == pytest.approx((-3.0, 3.0))
     with pytest.raises(ValueError, match="2-D mixtures"):
         viz.ring_samples(toy.Mixture([-1.0, 1.0], std=0.1), np.zeros((5, 1)), {"A": between})
+
+
+def test_are_framed_images_drawn_with_their_column_headings():
+    fig = viz.image_grid(
+        np.zeros((4, 8, 8)), ncols=2, labels=["1", "2", "3", "4"], frame=True, headings=["a", "b"]
+    )
+    first, last = fig.axes[0], fig.axes[3]
+    assert first.get_title() == "a\n1" and last.get_title() == "4"
+    assert first.axison and first.spines["left"].get_visible()
+    with pytest.raises(ValueError, match="one text per column"):
+        viz.image_grid(np.zeros((4, 8, 8)), ncols=2, headings=["a"])
+
+
+def test_does_each_digit_sit_at_the_centre_of_its_colour_band():
+    fig = viz.latent_map(
+        lambda z: np.zeros((len(z), 4, 4)), n=2, z_mean=np.zeros((10, 2)), labels=np.arange(10)
+    )
+    points = fig.axes[0].collections[0]
+    assert points.norm.vmin == -0.5 and points.norm.vmax == 9.5
+
+
+def test_are_gan_epoch_ticks_whole_numbers_and_toy_samples_called_points():
+    curves = {"d_loss": [1.0, 0.9, 0.8], "g_loss": [1.0, 1.1, 1.2]}
+    curves |= {"d_real": [0.6, 0.55, 0.5], "d_fake": [0.4, 0.45, 0.5]}
+    fig = viz.gan_history(curves, points=True)
+    fig.canvas.draw()
+    ticks = fig.axes[0].get_xticks()
+    assert np.allclose(ticks, np.round(ticks))
+    labels = [line.get_label() for line in fig.axes[1].get_lines()]
+    assert i18n.t("metric.d_real_points") in labels

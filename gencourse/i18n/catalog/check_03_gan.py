@@ -55,8 +55,8 @@ MESSAGES = {
         "en": "Hint: the fake term uses log(1 - D(G(z))), not log D(G(z)).",
     },
     "hint.gloss.saturating": {
-        "ko": "힌트: 가치 함수의 식 log(1 - D(G(z)))를 그대로 최소화하는 포화 손실입니다. 훈련 초반에는 기울기가 거의 없으므로 -log D(G(z))를 쓰세요.",
-        "en": "Hint: this is the saturating loss log(1 - D(G(z))); it has almost no gradient early on, so use -log D(G(z)).",
+        "ko": "힌트: 가치 함수의 식 log(1 - D(G(z)))를 그대로 최소화하는 포화 손실입니다. D = sigmoid(a)이므로 로짓 a에 대한 기울기는 -D(G(z))이고, 판별자가 가짜를 쉽게 알아보는 훈련 초반(D(G(z)) ≈ 0)에는 사라집니다. -log D(G(z))를 쓰세요.",
+        "en": "Hint: this is the saturating loss log(1 - D(G(z))). With D = sigmoid(a), its gradient with respect to the logit a is -D(G(z)), which vanishes early on, when D(G(z)) is near 0; use -log D(G(z)).",
     },
     "hint.gloss.fake_target": {
         "ko": "힌트: 생성자는 판별자가 자신이 만든 이미지를 진짜(1)로 판정하기를 원합니다. 정답을 0으로 두었습니다.",

@@ -52,6 +52,8 @@ MESSAGES = {
     "metric.g_loss": {"ko": "생성자 손실", "en": "generator loss"},
     "metric.d_real": {"ko": "진짜 이미지에 대한 D(x)", "en": "D(x) on real images"},
     "metric.d_fake": {"ko": "가짜 이미지에 대한 D(G(z))", "en": "D(G(z)) on fake images"},
+    "metric.d_real_points": {"ko": "진짜 점에 대한 D(x)", "en": "D(x) on real points"},
+    "metric.d_fake_points": {"ko": "가짜 점에 대한 D(G(z))", "en": "D(G(z)) on fake points"},
     "metric.d_mismatched": {
         "ko": "틀린 레이블 쌍에 대한 D",
         "en": "D on mismatched pairs",

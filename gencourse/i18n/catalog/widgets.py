@@ -38,7 +38,7 @@ MESSAGES = {
     },
     "live.title": {"ko": "훈련 진행 상황", "en": "Training progress"},
     "live.start": {
-        "ko": "훈련 시작: 에포크 {epochs}번",
+        "ko": "훈련 시작: {epochs} 에포크",
         "en": "Training starts: {epochs} epochs",
     },
     "live.status": {
@@ -46,7 +46,7 @@ MESSAGES = {
         "en": "epoch {epoch}/{epochs} · {values} · {seconds:.0f} s",
     },
     "live.done": {
-        "ko": "훈련 끝: 에포크 {epochs}번, {seconds:.0f}초",
+        "ko": "훈련 끝: {epochs} 에포크, {seconds:.0f}초",
         "en": "Training done: {epochs} epochs in {seconds:.0f} s",
     },
     "live.losses": {"ko": "손실 (로그 눈금)", "en": "losses (log scale)"},
