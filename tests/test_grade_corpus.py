@@ -123,7 +123,7 @@ LIBRARY_LOSS = """def vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0):
 
 # --- the threat model (issue 13): one notebook per capability, each attacking reparameterize --
 # Each falls back to the stub's honest code (NotImplementedError): 0 points, whatever it tries.
-MARKER = "gencourse-hostile-survivor"
+MARKER = f"gencourse-hostile-survivor-{os.getpid()}"  # this run's, not a concurrent one's
 PWNED = "gencourse-pwned"
 STUB = "    raise NotImplementedError\n"
 SURVIVOR = f"""
@@ -496,14 +496,17 @@ CORPUS = _corpus()
 REJECTED = sorted(f"{n}.ipynb" for n, v in CORPUS.items() if v[2] == "rejected")
 
 
-def _grade_cli(folder, out, *extra):
+def _grade_cli(folder, out, *extra, tmpdir=None):
+    # The grader's temporary folders (the grading copy, each sandbox's own folder) go under
+    # ``tmpdir``, so this batch's processes can be told from those of any other run.
+    env = {**os.environ, "TMPDIR": str(tmpdir)} if tmpdir else None
     return subprocess.run(
         [
             sys.executable, "-m", "gencourse", "grade", str(folder), "--lesson", LESSON,
             "--out", str(out), "--workers", "2", "--cell-timeout", str(CELL_TIMEOUT),
             "--total-timeout", "200", "--memory-mb", "1024", *extra,
         ],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+        cwd=ROOT, capture_output=True, text=True, timeout=1200, env=env,
     )  # fmt: skip
 
 
@@ -518,13 +521,16 @@ def graded(tmp_path_factory):
     for name, (data, *_rest) in CORPUS.items():
         (folder / f"{name}.ipynb").write_bytes(data)
     out = tmp_path_factory.mktemp("graded")
-    proc = _grade_cli(folder, out)
+    tmpdir = tmp_path_factory.mktemp("grader-tmp")
+    proc = _grade_cli(folder, out, tmpdir=tmpdir)
     # A name a spreadsheet would read as a formula is quoted in the CSV: read it back unquoted.
     rows = {
         r["submission"].removeprefix("'"): r for r in csv.DictReader(_lines(out / "gradebook.csv"))
     }
     book_json = json.loads((out / "gradebook.json").read_text(encoding="utf-8"))
-    return {"proc": proc, "out": out, "folder": folder, "rows": rows, "json": book_json}
+    return {
+        "proc": proc, "out": out, "folder": folder, "rows": rows, "json": book_json, "tmp": tmpdir,
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
@@ -640,8 +646,10 @@ def _processes() -> list[str]:
 
 
 def test_is_no_process_of_a_submission_left_after_the_batch(graded):
-    left = [p for p in _processes() if MARKER in p or "gencourse.grade.child" in p]
+    left = [p for p in _processes() if MARKER in p or str(graded["tmp"]) in p]
     assert left == []
+    # The grading copy and the sandboxes' folders are gone.
+    assert [p.name for p in graded["tmp"].iterdir() if p.name.startswith("gencourse-")] == []
 
 
 def test_is_no_file_written_outside_each_submissions_sandbox(graded):
