@@ -212,17 +212,49 @@ def release(root, check: bool = False, force: bool = False) -> ReleaseReport:
     return report
 
 
+# Since Python 3.12 (PEP 701) an f-string is a run of tokens (FSTRING_START, its text as
+# FSTRING_MIDDLE, its fields as code, FSTRING_END); before, it was one STRING token.
+_STRING_STARTS = {
+    getattr(tokenize, n) for n in ("FSTRING_START", "TSTRING_START") if hasattr(tokenize, n)
+}
+_STRING_ENDS = {
+    getattr(tokenize, n) for n in ("FSTRING_END", "TSTRING_END") if hasattr(tokenize, n)
+}
+
+_SKIPPED = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.ENCODING)
+
+
 def code_tokens(source: str) -> list[tuple[str, str]]:
     """The cell's code as ("str" | "code", text) tokens, comments and blank lines dropped.
 
+    An f-string is one "str" token holding its whole literal on every Python, as the
+    tokenizer gave it before 3.12, so that its translated text is compared as text.
     IPython magics are not Python; such a cell is compared line by line.
     """
+    lines = io.StringIO(source).readlines()  # the tokenizer's rows
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+
+    def at(position: tuple[int, int]) -> int:
+        row, col = position
+        return offsets[row - 1] + col if row <= len(lines) else offsets[-1]
+
     tokens: list[tuple[str, str]] = []
+    depth, opened = 0, 0
     try:
         for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-            if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.ENCODING):
+            if tok.type in _STRING_STARTS:
+                if depth == 0:
+                    opened = at(tok.start)
+                depth += 1
+            elif tok.type in _STRING_ENDS:
+                depth -= 1
+                if depth == 0:
+                    tokens.append(("str", source[opened : at(tok.end)]))
+            elif depth or tok.type in _SKIPPED:
                 continue
-            if tok.type == tokenize.STRING:
+            elif tok.type == tokenize.STRING:
                 tokens.append(("str", tok.string))
             elif tok.string.strip():
                 tokens.append(("code", tok.string))

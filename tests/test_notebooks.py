@@ -57,6 +57,28 @@ def test_does_parity_catch_a_changed_number_but_allow_translated_text():
     assert not release.same_code('f"{x:<18}"', 'f"{x:<24}"')
 
 
+def test_is_an_f_string_one_string_token_on_every_python():
+    # Python 3.12+ tokenizes f-strings piecewise (PEP 701); parity must not compare their
+    # translated text as code, on any Python.
+    source = 'print(f"손실 {loss:.3f}, {f\'{n}\'}개", end="")  # 설명\n'
+    assert release.code_tokens(source) == [
+        ("code", "print"),
+        ("code", "("),
+        ("str", "f\"손실 {loss:.3f}, {f'{n}'}개\""),
+        ("code", ","),
+        ("code", "end"),
+        ("code", "="),
+        ("str", '""'),
+        ("code", ")"),
+    ]
+    assert release.same_code(
+        'print(f"에포크 {epoch}: 손실 {loss:.3f}")\nx = f"""\n{a}\n여러 줄"""',
+        'print(f"epoch {epoch}: loss {loss:.3f}")\nx = f"""\n{a}\nlines"""',
+    )
+    assert not release.same_code('print(f"{loss:.3f}")', 'print(f"{loss:.4f}")')
+    assert not release.same_code('name = f"{n}.png"', 'name = f"{n}.jpg"')
+
+
 # --- the release step on synthetic cells -----------------------------------------
 
 
