@@ -15,22 +15,6 @@ from gencourse.models import gan as gan_lib
 from gencourse.widgets import from_png
 
 
-@pytest.fixture(scope="module")
-def vae():
-    keras.utils.set_random_seed(0)
-    return VAE(latent_dim=2, hidden_units=(16,), seed=0)
-
-
-@pytest.fixture(scope="module")
-def cgan():
-    keras.utils.set_random_seed(0)
-    return gan_lib.ConditionalGAN(
-        gan_lib.build_generator(8, num_classes=10, width=4),
-        gan_lib.build_discriminator(num_classes=10, width=4),
-        latent_dim=8,
-    )
-
-
 def _tiny_fit(model, callback, epochs=3):
     x = np.random.default_rng(0).random((64, 28, 28, 1)).astype("float32")
     model.compile(optimizer=keras.optimizers.Adam(1e-3))
@@ -64,6 +48,7 @@ def test_does_the_widget_view_show_progress_curves_and_samples(vae):
     assert live.plot.value[:4] == b"\x89PNG" and live.samples.value[:4] == b"\x89PNG"
     assert from_png(live.samples.value, 2).shape == (28, 8 * 28)
     assert "2" in live.status.value
+    assert live.samples_caption.value == i18n.t("live.samples", epoch=2)
 
 
 def test_are_epochs_skipped_while_drawing_would_cost_too_much_but_the_last_drawn(vae):
@@ -89,6 +74,9 @@ def test_does_the_conditional_gan_view_show_one_column_per_class(cgan):
     cgan.fit(images, np.arange(40) % 10, epochs=1, batch_size=20, verbose=0, callbacks=[live])
     assert from_png(live.samples.value, 2).shape == (2 * 28, 10 * 28)
     assert {"d_loss", "g_loss"} <= set(live.history)
+    # A GAN's samples come from noise vectors; a VAE's from latent vectors (glossary).
+    assert live.samples_caption.value == i18n.t("live.samples_noise", epoch=1)
+    assert "noise" in i18n.t("live.samples_noise", epoch=1, lang="en")
 
 
 def test_are_loss_curves_below_one_drawn_without_a_missing_glyph(caplog):

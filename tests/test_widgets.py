@@ -2,40 +2,14 @@
 front end would drive them: set a slider, read the image back. (The live view
 of training is a callback: tests/test_callbacks.py.)"""
 
-import keras
 import numpy as np
 import pytest
 
 from gencourse import widgets
 from gencourse.models import VAE
-from gencourse.models import gan as gan_lib
 
 # One grey level of a PNG, plus float32 noise between two code paths.
 TOL = 1 / 255 + 1e-4
-
-
-@pytest.fixture(scope="module")
-def vae():
-    keras.utils.set_random_seed(0)
-    return VAE(latent_dim=2, hidden_units=(16,), seed=0)
-
-
-@pytest.fixture(scope="module")
-def gan():
-    keras.utils.set_random_seed(0)
-    return gan_lib.GAN(
-        gan_lib.build_generator(8, width=4), gan_lib.build_discriminator(width=4), latent_dim=8
-    )
-
-
-@pytest.fixture(scope="module")
-def cgan():
-    keras.utils.set_random_seed(0)
-    return gan_lib.ConditionalGAN(
-        gan_lib.build_generator(8, num_classes=10, width=4),
-        gan_lib.build_discriminator(num_classes=10, width=4),
-        latent_dim=8,
-    )
 
 
 def _red_centre(png):

@@ -30,6 +30,8 @@ class _Samples:
 
     def __init__(self, model, n):
         self.model, self.ncols = model, 8
+        # A GAN's input is its noise vector; a VAE's decoder reads a latent vector.
+        self.caption = "live.samples_noise" if hasattr(model, "generator") else "live.samples"
         rng = np.random.default_rng(0)
         if getattr(model, "num_classes", None) and hasattr(model, "generator"):
             k = model.num_classes
@@ -148,7 +150,7 @@ class LiveTraining(keras.callbacks.Callback):
         picture = self._sampler.png()
         if picture is not None:
             self.samples.value = picture
-            self.samples_caption.value = t("live.samples", epoch=epoch + 1)
+            self.samples_caption.value = t(self._sampler.caption, epoch=epoch + 1)
         self.drawn_epochs.append(epoch + 1)
         self._drawn_at = time.perf_counter()
         self._draw_seconds = self._drawn_at - began

@@ -6,7 +6,7 @@ Also the hints and cases that two lessons' checks share (lessons 03 and 04).
 MESSAGES = {
     "check.pass": {
         "ko": "✅ {name}: 통과했습니다! 테스트 {n}개를 모두 맞혔습니다.",
-        "en": "✅ {name}: passed! All {n} cases are right.",
+        "en": "✅ {name}: passed! All {n} tests are right.",
     },
     "check.not_implemented": {
         "ko": "⏳ {name}: 아직 구현되지 않았습니다(NotImplementedError). 함수를 완성한 뒤 이 셀을 다시 실행하세요.",
@@ -18,7 +18,7 @@ MESSAGES = {
     },
     "check.fail": {
         "ko": "❌ {name}: 테스트 {n}개 중 {passed}개 통과. 처음 실패한 테스트: {case}",
-        "en": "❌ {name}: {passed} of {n} cases passed. First failing case: {case}",
+        "en": "❌ {name}: {passed} of {n} tests passed. First failing test: {case}",
     },
     "check.error": {
         "ko": "함수 실행 중 {error} 오류가 났습니다: {text}",

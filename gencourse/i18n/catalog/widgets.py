@@ -54,4 +54,8 @@ MESSAGES = {
         "ko": "고정된 잠재 벡터에서 만든 샘플 (에포크 {epoch})",
         "en": "Samples from fixed latent vectors (epoch {epoch})",
     },
+    "live.samples_noise": {
+        "ko": "고정된 노이즈 벡터에서 만든 샘플 (에포크 {epoch})",
+        "en": "Samples from fixed noise vectors (epoch {epoch})",
+    },
 }
