@@ -11,14 +11,31 @@ file: :mod:`~gencourse.check.generative` (01), :mod:`~gencourse.check.vae`
 :mod:`~gencourse.check.augment` (05). Each declares its ``LESSON`` and its
 ``EXERCISES``; the notebook functions here (``check.<exercise>(fn)``) are
 generated from them, one per exercise.
+
+The same form is the public API for an instructor's own exercises: a
+``checks.py`` beside an assignment's master declares ``EXERCISES`` with
+:class:`Exercise`, :class:`Case` (``hidden=True`` for cases only grading
+sees), :class:`Mistake` (hints as ``{"ko": ..., "en": ...}``) and, for
+per-student versions, :class:`Variant` (see :mod:`gencourse.assign`).
 """
 
 from __future__ import annotations
 
 from gencourse.check import augment, cgan, gan, generative, vae
-from gencourse.check.core import CheckFailed, CheckResult, Exercise
+from gencourse.check.core import (
+    Case,
+    CheckFailed,
+    CheckResult,
+    Exercise,
+    Mistake,
+    WrongForm,
+    integer_array,
+    packed_rows_shape,
+    part_array,
+)
 from gencourse.check.core import evaluate as _evaluate
 from gencourse.check.core import report as _report
+from gencourse.check.variant import Variant
 
 #: The lesson modules, in lesson order.
 MODULES = (generative, vae, gan, cgan, augment)
@@ -94,9 +111,17 @@ __all__ = [
     "EXERCISES",
     "LESSONS",
     "MODULES",
+    "Case",
     "CheckFailed",
     "CheckResult",
+    "Exercise",
+    "Mistake",
+    "Variant",
+    "WrongForm",
     "evaluate",
+    "integer_array",
     "lesson_of",
+    "packed_rows_shape",
+    "part_array",
     *EXERCISES,
 ]

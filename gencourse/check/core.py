@@ -33,12 +33,31 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from gencourse.config import strict_checks
-from gencourse.i18n import get_language, t
+from gencourse.i18n import get_language, own_text, t
+
+
+def text_key(text: str | dict) -> str:
+    """The message key of a case's label or a hint: a catalogue key, or an author's own texts.
+
+    The course's own checks name catalogue keys (``"hint.kl.sign"``). An
+    instructor's checks file, which cannot add to the catalogue, gives the
+    texts themselves, ``{"ko": ..., "en": ...}`` (see :func:`gencourse.i18n.own_text`).
+
+    Raises:
+        ValueError: if ``text`` is neither a key nor a text in every language.
+    """
+    return text if isinstance(text, str) else own_text(text)
 
 
 @dataclass
 class Case:
-    """One input to an exercise. ``label`` is a message key describing it."""
+    """One input to an exercise.
+
+    ``label`` says what the case is (a message key, or ``{"ko": ..., "en": ...}``;
+    see :func:`text_key`). A ``hidden`` case never reaches a learner's notebook:
+    an instructor's assignment checks it only when grading (see
+    :mod:`gencourse.assign`).
+    """
 
     label: str
     args: tuple
@@ -46,17 +65,29 @@ class Case:
     # Looser tolerances for one case, e.g. where float32 and float64 clipping differ.
     rtol: float | None = None
     atol: float | None = None
-    # What this case tests (a message key), named when it is the first case to
-    # fail and no known mistake explains the answer.
+    # What this case tests (a message key or texts), named when it is the first
+    # case to fail and no known mistake explains the answer.
     hint: str | None = None
+    hidden: bool = False
+
+    def __post_init__(self):
+        self.label = text_key(self.label)
+        if self.hint is not None:
+            self.hint = text_key(self.hint)
 
 
 @dataclass
 class Mistake:
-    """A plausible wrong answer: ``fn`` computes it from the same inputs; ``hint`` names it."""
+    """A plausible wrong answer: ``fn`` computes it from the same inputs; ``hint`` names it.
+
+    ``hint`` is a message key or ``{"ko": ..., "en": ...}`` (see :func:`text_key`).
+    """
 
     hint: str
     fn: Callable
+
+    def __post_init__(self):
+        self.hint = text_key(self.hint)
 
 
 @dataclass
@@ -259,6 +290,8 @@ def packed_rows_shape(count_key: str, size_key: str | None = None, extra_columns
             return size_key, {**values, "got": got.shape[1] - extra_columns}
         return None
 
+    # What made it, so that it can be made again elsewhere (an assignment's public checks).
+    describe.made_by = ("packed_rows_shape", (count_key, size_key, extra_columns))
     return describe
 
 
@@ -526,6 +559,10 @@ def evaluate(ex: Exercise, fn) -> CheckResult:
     return _judge(ex, ((case, record(fn, case, ex.pack)) for case in ex.make_cases()))
 
 
+class RecordsMismatch(ValueError):
+    """The recorded answers do not fit the cases (a broken or forged record list)."""
+
+
 def evaluate_recorded(ex: Exercise, records: list[Recorded], cases=None) -> CheckResult:
     """Judges answers recorded elsewhere (the grader's sandbox) against the reference.
 
@@ -536,13 +573,15 @@ def evaluate_recorded(ex: Exercise, records: list[Recorded], cases=None) -> Chec
         cases: the cases the answers were recorded on (default: ``ex.make_cases()``).
 
     Raises:
-        ValueError: if there are more records than cases, or too few without a
-            ``"not_implemented"`` at the end.
+        RecordsMismatch: if there are more records than cases, or too few
+            without a ``"not_implemented"`` at the end.
+        Exception: whatever the exercise's own reference, ``also_right`` or
+            ``pack`` raises on a case (the exercise author's error).
     """
     cases = list(ex.make_cases() if cases is None else cases)
     stopped = bool(records) and records[-1].status == "not_implemented"
     if len(records) > len(cases) or (len(records) < len(cases) and not stopped):
-        raise ValueError(
+        raise RecordsMismatch(
             f"{ex.name}: {len(cases)} cases but {len(records)} recorded answers. "
             f"Received: {[r.status for r in records]}"
         )

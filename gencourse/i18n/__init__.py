@@ -11,7 +11,9 @@ language fails to register (and the test suite).
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import os
 import pkgutil
 
@@ -79,6 +81,41 @@ def t(key: str, lang: str | None = None, **values) -> str:
 def has(key: str) -> bool:
     """True when ``key`` is in the catalogue."""
     return key in _catalogs
+
+
+#: The prefix of the keys :func:`own_text` makes.
+OWN_PREFIX = "own."
+
+
+def own_text(texts: dict[str, str]) -> str:
+    """Registers an author's own texts (not the course's) and returns their key.
+
+    An instructor's checks file cannot add to the catalogue, so its case
+    labels and hints come as texts, ``{"ko": ..., "en": ...}``; they are kept
+    under a key made from them (``"own.<hash>"``), the same for the same texts.
+
+    Raises:
+        ValueError: if a language is missing or a text is empty.
+    """
+    if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
+        raise ValueError(
+            f"A label or hint is a message key or a dict with the texts in {LANGUAGES}, "
+            f'e.g. {{"ko": "...", "en": "The sign is flipped"}}. Received: {texts!r}'
+        )
+    if not all(isinstance(v, str) and v.strip() for v in texts.values()):
+        raise ValueError(f"Each language needs a text of its own. Received: {texts!r}")
+    ordered = {lang: texts[lang] for lang in LANGUAGES}
+    digest = hashlib.sha256(json.dumps(ordered, ensure_ascii=False).encode()).hexdigest()[:12]
+    key = f"{OWN_PREFIX}{digest}"
+    _catalogs[key] = ordered
+    return key
+
+
+def texts(key: str) -> dict[str, str]:
+    """The texts of ``key`` in every language, e.g. to carry an author's own texts elsewhere."""
+    if key not in _catalogs:
+        raise KeyError(f"No message with key {key!r}.")
+    return dict(_catalogs[key])
 
 
 def all_keys() -> list[str]:
