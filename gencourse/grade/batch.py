@@ -12,6 +12,17 @@ The checking inputs are drawn from a secret seed kept in ``OUT/seed``
 (made on the first run, readable by the grading account only), so a resumed
 or repeated run draws the same inputs and gives the same gradebook.
 
+Besides the gradebook (``gradebook.csv``, ``gradebook.json``) a batch writes
+the two forms instructors upload: ``scores.csv`` (one row per student: id,
+each exercise's points, total) and ``gradescope/<name>.json`` (one
+Gradescope autograder ``results.json`` per submission).
+
+An instructor's assignment (``assignment=``, see :mod:`gencourse.assign`)
+is graded the same way, on its own exercises; an error in its checks file
+stops the batch before any submission when it shows on the batch's cases,
+and otherwise marks the exercises it hit ``checks_error`` (graded again on
+the next run), listed once in :attr:`BatchResult.checks_errors`.
+
 Ctrl-C stops the batch cleanly: no new submission starts, the running
 sandboxes are ended, and the gradebook of what finished is written before
 :class:`Interrupted` reaches the caller.
@@ -60,7 +71,7 @@ class Interrupted(Exception):
 
 
 #: Statuses of results that failed on the grader's side: graded again on the next run.
-GRADER_SIDE = ("error",)
+GRADER_SIDE = ("error", "checks_error")
 
 
 def read_seed(out: Path) -> int:
@@ -138,6 +149,8 @@ class BatchResult:
     feedback: Path
     outputs: dict = field(default_factory=dict)
     not_finished: list = field(default_factory=list)
+    #: Each distinct error of an assignment's checks file, once: ``{"error": {...}, "submissions": [...]}``.
+    checks_errors: list = field(default_factory=list)
 
 
 def _result_path(out: Path, sub_id: str, names: dict) -> Path:
@@ -183,13 +196,14 @@ def grade_batch(
     fresh: bool = False,
     sandbox: bool = True,
     seed: int | None = None,
+    assignment=None,
     say=print,
 ) -> BatchResult:
     """Grades every submission and writes the gradebook and feedback under ``out``.
 
     Args:
         paths: notebook files and folders holding them.
-        lesson: e.g. ``"02_vae"`` (or ``"02"``, ``"vae"``).
+        lesson: e.g. ``"02_vae"`` (or ``"02"``, ``"vae"``); ignored with ``assignment``.
         out: the output folder (``gradebook.csv``, ``gradebook.json``,
             ``feedback/``, ``results/``, ``logs/``).
         root: the course folder (default: this package's parent).
@@ -203,25 +217,43 @@ def grade_batch(
             every row is then marked unsandboxed).
         seed: the secret seed of the checking inputs (default: ``OUT/seed``,
             made on the first run).
+        assignment: an instructor's assignment folder (``hw1/``) to grade
+            instead of a lesson.
         say: where console lines go.
 
     Raises:
         LessonMissing: if the lesson does not exist.
         NoExercises: if it has no exercise to grade.
         gencourse.grade.jail.Unavailable: if ``sandbox`` and bwrap cannot run.
+        gencourse.assign.spec.AssignmentError: a broken assignment folder.
+        gencourse.assign.errors.ChecksError: its checks file fails on the batch's cases.
         Interrupted: on Ctrl-C, after writing the gradebook of what finished.
     """
     root = Path(root) if root else Path(__file__).resolve().parent.parent.parent
-    lesson_name, exercises = lesson_exercises(root, lesson)
-    if not exercises:
-        raise NoExercises(lesson_name)
+    if assignment is None:
+        lesson_name, exercises = lesson_exercises(root, lesson)
+        if not exercises:
+            raise NoExercises(lesson_name)
     if sandbox:
         jail.check_available()
     out = Path(out)
     (out / "results").mkdir(parents=True, exist_ok=True)
     seed = read_seed(out) if seed is None else seed
+    options = {}
+    if assignment is not None:
+        from gencourse.assign.grading import Grading
+
+        own = Grading(assignment, seed)
+        lesson_name, exercises, options = own.name, own.names, own.context_options()
     ctx = Context(
-        lesson_name, exercises, limits or Limits(), cells, lang, seed=seed, sandboxed=sandbox
+        lesson_name,
+        exercises,
+        limits or Limits(),
+        cells,
+        lang,
+        seed=seed,
+        sandboxed=sandbox,
+        **options,
     )
     try:
         return _grade(
@@ -322,18 +354,39 @@ def _grade(ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, 
 
     ordered = [results[sub_id] for sub_id, _ in subs if sub_id in results]
     for result in ordered:  # feedback of reused results too, in the language asked for now
+        name = names[result["submission"]]
         atomic_write(
-            out / "feedback" / f"{names[result['submission']]}.md",
+            out / "feedback" / f"{name}.md",
             book.feedback(result, lesson_name, fb_lang(result)),
+        )
+        atomic_write(
+            out / "gradescope" / f"{name}.json", book.gradescope_json(result, fb_lang(result))
         )
     csv_path, json_path = out / "gradebook.csv", out / "gradebook.json"
     atomic_write(csv_path, book.gradebook_csv(ordered, exercises, lang))
-    meta = [{"name": n, "points": check.EXERCISES[n].points} for n in exercises]
+    atomic_write(out / "scores.csv", book.scores_csv(ordered, exercises, lesson_name))
+    meta = [{"name": n, "points": ctx.registry[n].points} for n in exercises]
     promises = {"sandboxed": ctx.sandboxed, "cells": ctx.cells}
     atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang, promises))
     not_graded = [r["submission"] for r in ordered if r["status"] in ("rejected", "error")]
     done = BatchResult(ordered, not_graded, reused, csv_path, json_path, out / "feedback")
+    done.checks_errors = _checks_errors(ordered)
     if interrupted:
         done.not_finished = [sub_id for sub_id, _ in subs if sub_id not in results]
         raise Interrupted(done)
     return done
+
+
+def _checks_errors(results: list[dict]) -> list[dict]:
+    """Each distinct error of an assignment's checks file, with the submissions it held up."""
+    found: dict[str, dict] = {}
+    for result in results:
+        for entry in result["exercises"]:
+            error = entry.get("checks_error")
+            if entry.get("status") != "checks_error" or not error:
+                continue
+            key = json.dumps(error, sort_keys=True)
+            item = found.setdefault(key, {"error": error, "submissions": []})
+            if result["submission"] not in item["submissions"]:
+                item["submissions"].append(result["submission"])
+    return list(found.values())

@@ -1,4 +1,9 @@
-"""The gradebook (CSV, JSON) and one feedback file per student, as text (batch.py writes them).
+"""The gradebook (CSV, JSON), the exports and one feedback file per student, as text (batch.py writes them).
+
+The exports are the two forms instructors upload most: :func:`scores_csv`
+(one plain row per student: id, each exercise's points, total; a script
+turns it into any LMS import) and :func:`gradescope_json` (Gradescope's
+autograder ``results.json``, one per submission).
 
 Rows are sorted by submission and hold no timestamps, so grading the same
 folder twice gives the same files byte for byte. Feedback says which
@@ -87,6 +92,65 @@ def gradebook_csv(results: list[dict], exercises: list[str], lang: str) -> str:
     return buffer.getvalue()
 
 
+def student_id(submission: str, lesson: str) -> str:
+    """The student a submission id names: ``alice.ipynb`` and ``alice/hw1.ipynb`` are ``alice``.
+
+    The id without ``.ipynb`` and without a last part named after the lesson
+    or assignment (a folder per student holding the released file's name).
+    """
+    stem = submission[:-6] if submission.endswith(".ipynb") else submission
+    parts = stem.split("/")
+    if len(parts) > 1 and parts[-1] == lesson:
+        parts = parts[:-1]
+    return "/".join(parts)
+
+
+def scores_csv(results: list[dict], exercises: list[str], lesson: str) -> str:
+    """One row per student: ``student``, each exercise's points, ``total`` (numbers only)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student", *exercises, "total"])
+    for r in results:
+        points = {e["name"]: e["points"] for e in r["exercises"]}
+        writer.writerow(
+            [
+                csv_cell(student_id(r["submission"], lesson)),
+                *(_num(points.get(n, 0.0)) for n in exercises),
+                _num(r["total"]),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def gradescope_json(result: dict, lang: str) -> str:
+    """Gradescope's autograder ``results.json`` for one submission, its texts in ``lang``.
+
+    One test per exercise (its points, ``passed`` or ``failed``, the verdict
+    as its output); the whole submission's problems, if any, as the output.
+    """
+    tests = []
+    for number, e in enumerate(result["exercises"], start=1):
+        tests.append(
+            {
+                "name": e["name"],
+                "number": str(number),
+                "score": e["points"],
+                "max_score": e["possible"],
+                "status": "passed" if e["points"] >= e["possible"] else "failed",
+                "output": (e.get("message") or {}).get(lang, ""),
+                "visibility": "visible",
+            }
+        )
+    data = {
+        "score": result["total"],
+        "output": error_text(result, lang),
+        "visibility": "visible",
+        "tests": tests,
+        "extra_data": {"submission": result["submission"], "status": result["status"]},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
 def gradebook_json(
     results: list[dict], lesson: str, exercises: list[dict], lang: str, promises: dict | None = None
 ) -> str:
@@ -163,7 +227,9 @@ def feedback(result: dict, lesson: str, lang: str) -> str:
         "| --- | --- | --- |",
     ]
     for e in result["exercises"]:
-        if e["points"] >= e["possible"]:
+        if e.get("status") == "checks_error":
+            verdict = t("assign.fb.pending", lang)
+        elif e["points"] >= e["possible"]:
             verdict = t("grade.fb.passed", lang)
         elif e["points"] > 0:
             verdict = t("grade.fb.partial", lang)

@@ -11,7 +11,11 @@ from gencourse.i18n import LANGUAGES, default_language
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("submissions", nargs="+", help="notebook files, or folders holding them")
-    p.add_argument("--lesson", required=True, help="e.g. 02_vae, 02 or vae")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--lesson", help="e.g. 02_vae, 02 or vae")
+    which.add_argument(
+        "--assignment", help="an instructor's assignment folder (see gencourse new-assignment)"
+    )
     p.add_argument("--out", required=True, help="output folder for the gradebook and feedback")
     p.add_argument(
         "--lang",
@@ -76,7 +80,8 @@ def _run_grade(args, root: Path) -> int:
     from gencourse.i18n import t
 
     lang = args.lang
-    available = _known_lesson(Path(root), args.lesson)
+    assignment = getattr(args, "assignment", None)
+    available = None if assignment else _known_lesson(Path(root), args.lesson)
     if available is not None:  # said at once, before TensorFlow loads
         available = ", ".join(available) or "-"
         print(
@@ -112,11 +117,15 @@ def _run_grade(args, root: Path) -> int:
             t("grade.cli.no_submissions", lang, paths=" ".join(args.submissions)), file=sys.stderr
         )
         return 2
+    from gencourse.assign.errors import ChecksError
+    from gencourse.assign.spec import AssignmentError
+
     try:
         batch = grade_batch(
             args.submissions,
             args.lesson,
             args.out,
+            assignment=assignment,
             root=root,
             limits=limits,
             workers=args.workers,
@@ -153,6 +162,12 @@ def _run_grade(args, root: Path) -> int:
     except NoExercises as exc:
         print(t("grade.cli.no_exercises", lang, lesson=exc.lesson), file=sys.stderr)
         return 2
+    except ChecksError as exc:  # on the batch's own cases: before any student is graded
+        print(t("assign.cli.checks_stop", lang, message=exc.message(lang)), file=sys.stderr)
+        return 2
+    except AssignmentError as exc:
+        print(t("assign.cli.error", lang, message=t(exc.key, lang, **exc.values)), file=sys.stderr)
+        return 2
     graded = len(batch.results) - len(batch.not_graded)
     print(
         t(
@@ -165,6 +180,16 @@ def _run_grade(args, root: Path) -> int:
             feedback=batch.feedback,
         )
     )
+    for item in batch.checks_errors:  # the instructor's error, said once, not per student
+        error = ChecksError.from_dict(item["error"])
+        print(
+            t(
+                "assign.cli.checks_error",
+                lang,
+                n=len(item["submissions"]),
+                message=error.message(lang),
+            )
+        )
     if batch.not_graded:
         print(t("grade.cli.not_graded", lang, n=len(batch.not_graded)))
         for result in batch.results:
@@ -173,4 +198,4 @@ def _run_grade(args, root: Path) -> int:
 
                 print(f"  {console_name(result['submission'])}: {error_text(result, lang)}")
         return 1
-    return 0
+    return 1 if batch.checks_errors else 0

@@ -6,6 +6,11 @@ notebooks use. Their inputs are drawn from the batch's secret seed, which
 never enters a sandbox, so an answer must be computed, not known. A result is a plain dictionary (JSON-ready) holding points,
 statuses, the reasons for anything that went wrong as message keys, and each
 exercise's verdict in both languages, so feedback can be written in either.
+
+An instructor's assignment (:mod:`gencourse.assign`) brings its own exercises
+(``registry``), may judge each student on exercises and cases of their own
+(``per_student``), and its checks file's errors are the instructor's
+(``checks_error``): such an exercise is marked ``checks_error``, not failed.
 """
 
 from __future__ import annotations
@@ -19,13 +24,30 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from gencourse import check
-from gencourse.check.core import drawn_cases, evaluate_recorded
+from gencourse.check.core import Exercise, RecordsMismatch, drawn_cases, evaluate_recorded
 from gencourse.grade import jail, plan, submission
 from gencourse.grade.sandbox import ExerciseRun, Limits, Problem, RunReport, Sandbox, Stopper
 from gencourse.i18n import LANGUAGES, t
 
 # Problems that cut a run short; an "output" problem costs nothing.
 _CUTTING = {"timeout", "memory", "crash", "total_timeout"}
+
+
+@dataclass
+class Judging:
+    """The exercises one submission is judged on, and their cases (drawn already)."""
+
+    exercises: dict[str, Exercise]
+    cases: dict[str, list]
+
+    @property
+    def case_inputs(self) -> dict[str, list[tuple]]:
+        """What the sandbox gets: ``(label, args, kwargs)`` per case, nothing else."""
+        return {n: [(c.label, c.args, c.kwargs) for c in cases] for n, cases in self.cases.items()}
+
+    @property
+    def packs(self) -> dict:
+        return {n: ex.pack for n, ex in self.exercises.items() if ex.pack}
 
 
 @dataclass
@@ -43,16 +65,28 @@ class Context:
     #: False with ``--no-sandbox``: the children run as plain processes of the grading account.
     sandboxed: bool = True
     stopper: Stopper = field(default_factory=Stopper)
+    #: The exercises by name (default: the course's own, :data:`gencourse.check.EXERCISES`).
+    registry: dict | None = None
+    #: ``per_student(submission_id) -> Judging``: exercises and cases of each student's own.
+    per_student: object = None
+    #: ``checks_error(exc, exercise) -> dict``: an exercise author's error, told as such.
+    checks_error: object = None
+    #: What else decides a result (an assignment's checks file, say), for the fingerprint.
+    extra_fingerprint: str | None = None
 
     def __post_init__(self):
-        unknown = [n for n in self.exercises if n not in check.EXERCISES]
+        if self.registry is None:
+            self.registry = check.EXERCISES
+        unknown = [n for n in self.exercises if n not in self.registry]
         if unknown:
-            raise ValueError(f"Unknown exercises {unknown}. Known: {sorted(check.EXERCISES)}")
-        self.cases = {n: drawn_cases(check.EXERCISES[n], self.seed) for n in self.exercises}
-        self.case_inputs = {
-            n: [(c.label, c.args, c.kwargs) for c in cases] for n, cases in self.cases.items()
-        }
-        self.packs = {n: check.EXERCISES[n].pack for n in self.exercises if check.EXERCISES[n].pack}
+            raise ValueError(f"Unknown exercises {unknown}. Known: {sorted(self.registry)}")
+        exercises = {n: self.registry[n] for n in self.exercises}
+        self.batch = Judging(
+            exercises, {n: drawn_cases(ex, self.seed) for n, ex in exercises.items()}
+        )
+        self.cases = self.batch.cases
+        self.case_inputs = self.batch.case_inputs
+        self.packs = self.batch.packs
         self._fingerprint = None
         self._copy: Path | None = None
         self._copy_lock = threading.Lock()
@@ -73,6 +107,13 @@ class Context:
                 shutil.rmtree(self._copy, ignore_errors=True)
                 self._copy = None
 
+    def judging(self, sub_id: str) -> Judging:
+        """What submission ``sub_id`` is judged on (the batch's, unless each student has their own)."""
+        if self.per_student is None:
+            return self.batch
+        with self.lock:  # drawing cases patches NumPy's default_rng for a moment
+            return self.per_student(sub_id)
+
     def fingerprint(self) -> str:
         """A hash of everything that decides a result, besides the file itself."""
         if self._fingerprint is None:
@@ -89,12 +130,14 @@ class Context:
         limits.pop("startup_timeout", None)
         settings = {
             "lesson": self.lesson,
-            "exercises": [(n, check.EXERCISES[n].points) for n in self.exercises],
+            "exercises": [(n, self.registry[n].points) for n in self.exercises],
             "limits": limits,
             "cells": self.cells,
             "code": code.hexdigest(),
             "sandboxed": self.sandboxed,
         }
+        if self.extra_fingerprint is not None:
+            settings["extra"] = self.extra_fingerprint
         if self.seed is not None:  # the seed's hash only: the fingerprint is stored in results
             settings["seed"] = hashlib.sha256(str(self.seed).encode()).hexdigest()
         return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:20]
@@ -129,9 +172,12 @@ def problem_entry(problem: Problem) -> dict:
     return {"key": f"grade.problem.{problem.kind}", "values": values}
 
 
-def _exercise(name: str, run: ExerciseRun | None, ctx: Context, sub, report) -> tuple[dict, list]:
+def _exercise(
+    name: str, run: ExerciseRun | None, ctx: Context, sub, report, judging: Judging | None = None
+) -> tuple[dict, list]:
     """Judges one exercise; returns its entry and the problems it adds."""
-    ex = check.EXERCISES[name]
+    judging = judging or ctx.batch
+    ex = judging.exercises[name]
     entry = {
         "name": name,
         "points": 0.0,
@@ -147,9 +193,13 @@ def _exercise(name: str, run: ExerciseRun | None, ctx: Context, sub, report) -> 
     if run.state == "ran":
         with ctx.lock:  # Keras computes some references; one judge at a time
             try:
-                result = evaluate_recorded(ex, run.records, ctx.cases[name])
-            except ValueError:
+                result = evaluate_recorded(ex, run.records, judging.cases[name])
+            except RecordsMismatch:
                 result = None
+            except Exception as exc:
+                if ctx.checks_error is None:
+                    raise  # the course's own checks: the grader's bug
+                return _checks_error_entry(entry, ctx.checks_error(exc, name)), extra
         if result is None:
             entry.update(status="crash", message=_msg("grade.ex.crash", name=name, code="protocol"))
             return entry, extra
@@ -200,6 +250,13 @@ def _exercise(name: str, run: ExerciseRun | None, ctx: Context, sub, report) -> 
     return entry, extra
 
 
+def _checks_error_entry(entry: dict, error: dict) -> dict:
+    """An exercise the instructor's checks could not judge: no score, no blame on the student."""
+    entry.update(status="checks_error", checks_error=error)
+    entry["message"] = _msg("assign.ex.checks_error", name=entry["name"])
+    return entry
+
+
 def _unique(entries: list[dict]) -> list[dict]:
     seen, kept = set(), []
     for entry in entries:
@@ -224,7 +281,7 @@ def rejected_result(
         {
             "name": n,
             "points": 0.0,
-            "possible": check.EXERCISES[n].points,
+            "possible": ctx.registry[n].points,
             "status": status,
             "cases_passed": 0,
             "cases": 0,
@@ -261,6 +318,18 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         except OSError:
             pass
         return rejected_result(sub_id, sha, ctx, rejected.key, rejected.values), b""
+    try:
+        judging = ctx.judging(sub_id)
+    except Exception as exc:
+        if ctx.checks_error is None:
+            raise
+        error = ctx.checks_error(exc, None)
+        result = rejected_result(
+            sub_id, sub.sha256, ctx, "assign.problem.checks", _error_values(error), "checks_error"
+        )
+        for entry in result["exercises"]:
+            _checks_error_entry(entry, error)
+        return result, b""
     cells = plan.plan(sub.cells, ctx.exercises, ctx.cells)
     sandbox = Sandbox(
         ctx.limits,
@@ -270,12 +339,16 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         cells=ctx.cells,
         stopper=ctx.stopper,
     )
-    report: RunReport = sandbox.run(cells, ctx.exercises, ctx.case_inputs, ctx.exercises, ctx.packs)
+    report: RunReport = sandbox.run(
+        cells, ctx.exercises, judging.case_inputs, ctx.exercises, judging.packs
+    )
     entries, extra = [], []
     for name in ctx.exercises:
-        entry, more = _exercise(name, report.exercises.get(name), ctx, sub, report)
+        entry, more = _exercise(name, report.exercises.get(name), ctx, sub, report, judging)
         entries.append(entry)
         extra += more
+    errors = [e["checks_error"] for e in entries if e["status"] == "checks_error"]
+    extra += [{"key": "assign.problem.checks", "values": _error_values(e)} for e in errors]
     order = {n: i for i, n in enumerate(ctx.exercises)}
 
     def sort_key(p: Problem):
@@ -290,6 +363,8 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
     total, possible, percent = _summary(entries)
     if any(p.kind == "startup" for p in problems):
         status = "error"
+    elif errors:
+        status = "checks_error"
     elif any(p.kind in _CUTTING for p in problems):
         status = "incomplete"
     else:
@@ -313,3 +388,9 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         "sandboxed": ctx.sandboxed,
     }
     return result, report.output
+
+
+def _error_values(error: dict) -> dict:
+    """A checks error as the values of its gradebook message."""
+    where = f"{error['path']}:{error['line']}" if error.get("line") else error["path"]
+    return {"where": where, "error": error["error"]}
