@@ -1,4 +1,8 @@
-"""The ``gencourse`` command line: release student notebooks, run lessons, grade, rebuild weights."""
+"""The ``gencourse`` command line: release student notebooks, run lessons, grade, rebuild weights.
+
+Instructors' own assignments: ``new-assignment``, ``release <assignment>`` and
+``grade --assignment`` (see :mod:`gencourse.assign`).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,16 @@ def course_root(given: str | None) -> Path:
 def cmd_release(args) -> int:
     from gencourse import release
 
+    if args.assignment:
+        from gencourse.assign.cli import run_release
+
+        if args.check or args.force:
+            print("error: --check and --force apply to the lessons only", file=sys.stderr)
+            return 2
+        return run_release(args)
+    if args.out or args.students:
+        print("error: --out and --students need an assignment folder", file=sys.stderr)
+        return 2
     root = course_root(args.root)
     report = release.release(root, check=args.check, force=args.force)
     for path in report.written:
@@ -74,6 +88,12 @@ def cmd_grade(args) -> int:
     return run_grade(args, course_root(args.root))
 
 
+def cmd_new_assignment(args) -> int:
+    from gencourse.assign.cli import run_new
+
+    return run_new(args, course_root(args.root))
+
+
 def cmd_rebuild(args) -> int:
     """Trains the shipped judge or pretrained models again and writes their weights and cards."""
     from gencourse import pretrained
@@ -111,10 +131,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", help="the course folder (default: found automatically)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("release", help="generate notebooks/ (stubs) from solutions/ (masters)")
+    from gencourse.assign import cli as assign_cli
+
+    p = sub.add_parser(
+        "release",
+        help="generate notebooks/ (stubs) from solutions/ (masters), or release an assignment",
+    )
     p.add_argument("--check", action="store_true", help="write nothing; fail if any is outdated")
     p.add_argument("--force", action="store_true", help="overwrite notebooks somebody edited")
+    assign_cli.add_release_arguments(p)
     p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser(
+        "new-assignment", help="start an assignment of your own: a private master and checks file"
+    )
+    assign_cli.add_new_arguments(p)
+    p.set_defaults(func=cmd_new_assignment)
 
     p = sub.add_parser("run", help="execute a lesson headless; save the notebook and a log")
     p.add_argument("lesson", help="e.g. 02_vae, 02 or vae")
