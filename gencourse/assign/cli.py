@@ -44,8 +44,10 @@ def _say_error(exc) -> int:
     from gencourse.assign.errors import ChecksError
 
     lang = default_language()
-    message = exc.message(lang) if isinstance(exc, ChecksError) else t(exc.key, lang, **exc.values)
-    print(t("assign.cli.error", lang, message=message), file=sys.stderr)
+    if isinstance(exc, ChecksError):  # it says whose error it is itself
+        print(exc.message(lang), file=sys.stderr)
+    else:
+        print(t("assign.cli.error", lang, message=t(exc.key, lang, **exc.values)), file=sys.stderr)
     return 2
 
 

@@ -1,7 +1,8 @@
 """Case inputs and answers as JSON plus plain arrays: the public checks file's format.
 
 A value becomes a node: ``{"p": x}`` for ``None``, booleans, integers, finite
-floats and strings (kept as the Python values they are), ``{"a": key}`` for
+floats and strings (kept as the Python values they are; ``{"f": "inf"}`` for
+a float JSON cannot hold), ``{"a": key}`` for
 a NumPy array (``{"s": key}`` for a NumPy scalar) stored under ``key``, and
 ``{"t": [...]}``, ``{"l": [...]}``, ``{"d": {...}}`` for tuples, lists and
 dicts with string keys. Tensors become arrays. Nothing is pickled: the file
@@ -44,14 +45,12 @@ class Encoder:
     def encode(self, value, depth: int = 0) -> dict:
         if depth > 8:
             raise CodecError("values nested more than 8 levels deep")
-        if value is None or isinstance(value, bool | str):
-            return {"p": value}
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, np.generic):  # first: np.float64 is a float too
+            return self._array(np.asarray(value), "s")
+        if value is None or isinstance(value, bool | str | int):
             return {"p": value}
         if isinstance(value, float):
-            return {"p": value} if math.isfinite(value) else self._array(np.float64(value), "s")
-        if isinstance(value, np.generic):
-            return self._array(np.asarray(value), "s")
+            return {"p": value} if math.isfinite(value) else {"f": repr(value)}
         if isinstance(value, np.ndarray):
             return self._array(value, "a")
         if hasattr(value, "numpy") and callable(value.numpy):  # a tensor
@@ -70,6 +69,8 @@ def decode(node, arrays: dict[str, np.ndarray]):
     ((kind, content),) = node.items()
     if kind == "p":
         return content
+    if kind == "f":
+        return float(content)  # inf, -inf, nan: no JSON number
     if kind == "a":
         return np.array(arrays[content], copy=True)
     if kind == "s":

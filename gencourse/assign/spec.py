@@ -249,7 +249,10 @@ def load(folder) -> Assignment:
         missing = [n for n in names if n not in declared]
         if missing:
             raise ChecksError(
-                path, "master", f"{master.name} has exercises {missing}", exercise=missing[0]
+                path,
+                "master",
+                f"{master.name} has exercises {missing} that EXERCISES does not declare",
+                exercise=missing[0],
             )
         if order is not None and names != order:
             raise AssignmentError("assign.error.editions", a=order, b=names)
