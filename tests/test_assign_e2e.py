@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from pathlib import Path
 
 import numpy as np
 import pytest
+from test_grade_sandbox import require_sandbox
 
 from gencourse import cli, i18n, release
 from gencourse.assign import public, secret
-from gencourse.grade import jail
 
 ROOT = Path(__file__).resolve().parent.parent
 ROSTER = ["alice", "bob", "mallory", "dave"]
@@ -107,15 +106,6 @@ HOSTILE = {
 }
 
 
-def _require_sandbox():
-    try:
-        jail.check_available()
-    except jail.Unavailable as exc:
-        if os.environ.get("GENCOURSE_REQUIRE_SANDBOX") == "1":
-            pytest.fail(f"the grading sandbox cannot run here: {exc} {jail.probe_detail()}")
-        pytest.skip(f"the grading sandbox cannot run here: {exc}")
-
-
 def _secret_with_different_values():
     """A secret under which alice, bob and dave have different betas (found, not hoped for)."""
     from gencourse.check import Variant
@@ -175,7 +165,7 @@ def _solutions(master) -> dict:
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    _require_sandbox()
+    require_sandbox()
     base = tmp_path_factory.mktemp("assign")
     hw1 = base / "hw1"
     assert (

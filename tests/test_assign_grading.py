@@ -131,6 +131,12 @@ def _grade(folder, subs, out, **options):
     )
 
 
+def _command(subs, folder, out) -> int:
+    """``gencourse grade SUBS --assignment FOLDER --out OUT`` (without bubblewrap: stood in for)."""
+    argv = ["grade", str(subs), "--assignment", str(folder), "--out", str(out)]
+    return cli.main([*argv, "--no-sandbox", "--lang", "en"])
+
+
 def _rows(out):
     return list(csv.DictReader((out / "gradebook.csv").read_text(encoding="utf-8").splitlines()))
 
@@ -167,19 +173,7 @@ def test_does_an_error_on_the_batchs_cases_stop_grading_before_any_student(
     assert list((tmp_path / "out" / "results").iterdir()) == []
     folder = _folder(tmp_path, reference="scale + x[7]")
     monkeypatch.setenv("GENCOURSE_LANG", "en")
-    code = cli.main(
-        [
-            "grade",
-            str(subs),
-            "--assignment",
-            str(folder),
-            "--out",
-            str(tmp_path / "o2"),
-            "--no-sandbox",
-            "--lang",
-            "en",
-        ]
-    )
+    code = _command(subs, folder, tmp_path / "o2")
     err = capsys.readouterr().err
     assert code == 2 and err.startswith(
         "Grading did not start; fix the instructor's checks file first:"
@@ -200,19 +194,7 @@ def test_is_an_error_for_some_students_values_theirs_pending_and_told_once(tmp_p
         },
     )
     out = tmp_path / "out"
-    code = cli.main(
-        [
-            "grade",
-            str(subs),
-            "--assignment",
-            str(folder),
-            "--out",
-            str(out),
-            "--no-sandbox",
-            "--lang",
-            "en",
-        ]
-    )
+    code = _command(subs, folder, out)
     said = capsys.readouterr().out
     assert code == 1 and said.count("An error in the instructor's checks file") == 1
     assert "kept 2 submissions from being graded" in said

@@ -97,7 +97,10 @@ def new_assignment(folder, lesson: str | None = None, langs=("en",), root=None) 
     written = []
     if lesson is None:
         masters = {lang: example_master(folder.name, lang) for lang in langs}
-        checks = t("assign.template.checks", langs[0], name=folder.name)
+        checks = "".join(
+            t(f"assign.template.{part}", langs[0], name=folder.name)
+            for part in ("checks", "checks_code", "checks_note")
+        )
     else:
         try:
             full = release.find_lesson(Path(root), lesson, langs[0], "solutions").stem

@@ -1,5 +1,69 @@
 """Instructors' own assignments: errors, the public check cells, templates, commands (gencourse.assign)."""
 
+# The worked example of `gencourse new-assignment`: its checks file's code.
+_EXAMPLE_CODE = """
+import numpy as np
+
+from gencourse.check import Case, Exercise, Mistake
+
+
+def _standardize(x):
+    return (x - x.mean(axis=0)) / x.std(axis=0)
+
+
+def _cases():
+    rng = np.random.default_rng(0)
+    return [
+        Case({{"ko": "무작위 5x3 행렬", "en": "a random 5x3 matrix"}}, (rng.normal(size=(5, 3)),)),
+        Case({{"ko": "열 하나", "en": "one column"}}, (rng.normal(size=(6, 1)),)),
+        Case({{"ko": "큰 평균", "en": "a large mean"}}, (100 + 5 * rng.normal(size=(8, 2)),)),
+        Case(
+            {{"ko": "행이 많은 행렬", "en": "many rows"}},
+            (rng.normal(size=(200, 4)),),
+            hidden=True,
+        ),
+        Case(
+            {{"ko": "척도가 아주 다른 열", "en": "columns of very different scales"}},
+            (rng.normal(size=(10, 3)) * np.array([0.01, 1.0, 100.0]),),
+            hidden=True,
+        ),
+    ]
+
+
+EXERCISES = {{
+    "standardize": Exercise(
+        name="standardize",
+        signature="standardize(x)",
+        reference=_standardize,
+        make_cases=_cases,
+        rtol=1e-5,
+        atol=1e-6,
+        mistakes=[
+            Mistake(
+                {{
+                    "ko": "n-1로 나누는 표본 표준편차를 썼습니다. np.std의 기본값(n으로 나눔)을 쓰세요.",
+                    "en": "It divides by n-1 (the sample standard deviation); use np.std's default, which divides by n.",
+                }},
+                lambda x: (x - x.mean(axis=0)) / x.std(axis=0, ddof=1),
+            ),
+            Mistake(
+                {{"ko": "열이 아니라 행마다 표준화했습니다(axis).", "en": "It standardises each row, not each column (axis)."}},
+                lambda x: (x - x.mean(axis=1, keepdims=True)) / x.std(axis=1, keepdims=True),
+            ),
+            Mistake(
+                {{"ko": "평균을 빼지 않았습니다.", "en": "It does not subtract the mean."}},
+                lambda x: x / x.std(axis=0),
+            ),
+            Mistake(
+                {{"ko": "표준편차가 아니라 분산으로 나누었습니다.", "en": "It divides by the variance, not the standard deviation."}},
+                lambda x: (x - x.mean(axis=0)) / x.var(axis=0),
+            ),
+        ],
+    ),
+}}
+
+"""
+
 MESSAGES = {
     # The instructor's checks file failed (gencourse.assign.errors).
     "assign.error.checks": {
@@ -208,75 +272,6 @@ MESSAGES = {
 쓰이고, 학생의 확인 셀에는 나머지(공개 테스트)만 갑니다. 채점할 때는 모든 테스트의
 숫자를 비밀 시드로 새로 뽑습니다(np.random.default_rng(n)이 시드가 섞인 것으로 바뀝니다).
 """
-
-import numpy as np
-
-from gencourse.check import Case, Exercise, Mistake
-
-
-def _standardize(x):
-    return (x - x.mean(axis=0)) / x.std(axis=0)
-
-
-def _cases():
-    rng = np.random.default_rng(0)
-    return [
-        Case({{"ko": "무작위 5x3 행렬", "en": "a random 5x3 matrix"}}, (rng.normal(size=(5, 3)),)),
-        Case({{"ko": "열 하나", "en": "one column"}}, (rng.normal(size=(6, 1)),)),
-        Case({{"ko": "큰 평균", "en": "a large mean"}}, (100 + 5 * rng.normal(size=(8, 2)),)),
-        # 숨은 테스트: 채점에만 쓰이고 학생에게는 보이지 않습니다.
-        Case(
-            {{"ko": "행이 많은 행렬", "en": "many rows"}},
-            (rng.normal(size=(200, 4)),),
-            hidden=True,
-        ),
-        Case(
-            {{"ko": "척도가 아주 다른 열", "en": "columns of very different scales"}},
-            (rng.normal(size=(10, 3)) * np.array([0.01, 1.0, 100.0]),),
-            hidden=True,
-        ),
-    ]
-
-
-EXERCISES = {{
-    "standardize": Exercise(
-        name="standardize",
-        signature="standardize(x)",
-        reference=_standardize,
-        make_cases=_cases,
-        rtol=1e-5,
-        atol=1e-6,
-        mistakes=[
-            Mistake(
-                {{
-                    "ko": "n-1로 나누는 표본 표준편차를 썼습니다. np.std의 기본값(n으로 나눔)을 쓰세요.",
-                    "en": "It divides by n-1 (the sample standard deviation); use np.std's default, which divides by n.",
-                }},
-                lambda x: (x - x.mean(axis=0)) / x.std(axis=0, ddof=1),
-            ),
-            Mistake(
-                {{"ko": "열이 아니라 행마다 표준화했습니다(axis).", "en": "It standardises each row, not each column (axis)."}},
-                lambda x: (x - x.mean(axis=1, keepdims=True)) / x.std(axis=1, keepdims=True),
-            ),
-            Mistake(
-                {{"ko": "평균을 빼지 않았습니다.", "en": "It does not subtract the mean."}},
-                lambda x: x / x.std(axis=0),
-            ),
-            Mistake(
-                {{"ko": "표준편차가 아니라 분산으로 나누었습니다.", "en": "It divides by the variance, not the standard deviation."}},
-                lambda x: (x - x.mean(axis=0)) / x.var(axis=0),
-            ),
-        ],
-    ),
-}}
-
-# 학생별 값: 연습 문제를 Variant(build, scale=[2, 3, 5])로 선언합니다. build(scale)은
-# 학생 한 명의 값으로 Exercise를 돌려주는 함수입니다. 원본 노트북의 코드 셀에
-#     ### BEGIN VALUES
-#     scale = 2
-#     ### END VALUES
-# 를 두고(각 값의 첫 번째 선택지), `gencourse release {name} --students 명단.txt`로
-# 배포하면 학생마다 자기 값이 적힌 노트북을 받습니다. 채점도 같은 값을 씁니다.
 ''',
         "en": '''"""The checks of assignment {name}. Private: never hand this file to students.
 
@@ -287,69 +282,20 @@ Cases with hidden=True are used only when grading; the students' check cells
 get the others (the public cases). Grading draws every case's numbers anew
 from a secret seed (np.random.default_rng(n) becomes a seeded one).
 """
-
-import numpy as np
-
-from gencourse.check import Case, Exercise, Mistake
-
-
-def _standardize(x):
-    return (x - x.mean(axis=0)) / x.std(axis=0)
-
-
-def _cases():
-    rng = np.random.default_rng(0)
-    return [
-        Case({{"ko": "무작위 5x3 행렬", "en": "a random 5x3 matrix"}}, (rng.normal(size=(5, 3)),)),
-        Case({{"ko": "열 하나", "en": "one column"}}, (rng.normal(size=(6, 1)),)),
-        Case({{"ko": "큰 평균", "en": "a large mean"}}, (100 + 5 * rng.normal(size=(8, 2)),)),
-        # Hidden cases: graded, never shown to students.
-        Case(
-            {{"ko": "행이 많은 행렬", "en": "many rows"}},
-            (rng.normal(size=(200, 4)),),
-            hidden=True,
-        ),
-        Case(
-            {{"ko": "척도가 아주 다른 열", "en": "columns of very different scales"}},
-            (rng.normal(size=(10, 3)) * np.array([0.01, 1.0, 100.0]),),
-            hidden=True,
-        ),
-    ]
-
-
-EXERCISES = {{
-    "standardize": Exercise(
-        name="standardize",
-        signature="standardize(x)",
-        reference=_standardize,
-        make_cases=_cases,
-        rtol=1e-5,
-        atol=1e-6,
-        mistakes=[
-            Mistake(
-                {{
-                    "ko": "n-1로 나누는 표본 표준편차를 썼습니다. np.std의 기본값(n으로 나눔)을 쓰세요.",
-                    "en": "It divides by n-1 (the sample standard deviation); use np.std's default, which divides by n.",
-                }},
-                lambda x: (x - x.mean(axis=0)) / x.std(axis=0, ddof=1),
-            ),
-            Mistake(
-                {{"ko": "열이 아니라 행마다 표준화했습니다(axis).", "en": "It standardises each row, not each column (axis)."}},
-                lambda x: (x - x.mean(axis=1, keepdims=True)) / x.std(axis=1, keepdims=True),
-            ),
-            Mistake(
-                {{"ko": "평균을 빼지 않았습니다.", "en": "It does not subtract the mean."}},
-                lambda x: x / x.std(axis=0),
-            ),
-            Mistake(
-                {{"ko": "표준편차가 아니라 분산으로 나누었습니다.", "en": "It divides by the variance, not the standard deviation."}},
-                lambda x: (x - x.mean(axis=0)) / x.var(axis=0),
-            ),
-        ],
-    ),
-}}
-
-# Per-student values: declare an exercise as Variant(build, scale=[2, 3, 5]),
+''',
+    },
+    # The worked example's code, the same in both editions (code is English in both).
+    "assign.template.checks_code": {"ko": _EXAMPLE_CODE, "en": _EXAMPLE_CODE},
+    "assign.template.checks_note": {
+        "ko": """# 학생별 값: 연습 문제를 Variant(build, scale=[2, 3, 5])로 선언합니다. build(scale)은
+# 학생 한 명의 값으로 Exercise를 돌려주는 함수입니다. 원본 노트북의 코드 셀에
+#     ### BEGIN VALUES
+#     scale = 2
+#     ### END VALUES
+# 를 두고(각 값의 첫 번째 선택지), `gencourse release {name} --students 명단.txt`로
+# 배포하면 학생마다 자기 값이 적힌 노트북을 받습니다. 채점도 같은 값을 씁니다.
+""",
+        "en": """# Per-student values: declare an exercise as Variant(build, scale=[2, 3, 5]),
 # where build(scale) returns the Exercise for one student's value; put
 #     ### BEGIN VALUES
 #     scale = 2
@@ -357,7 +303,7 @@ EXERCISES = {{
 # in a code cell of the master (each value's first choice) and release with
 # `gencourse release {name} --students roster.txt`: each student's notebook
 # holds their own value, and grading uses the same.
-''',
+""",
     },
     "assign.template.checks_from": {
         "ko": '''"""과제 {name}의 확인 파일. 비공개입니다: 학생에게 절대 주지 마세요.
