@@ -133,6 +133,8 @@ def test_is_a_pack_of_the_course_carried_by_name():
     assert public._function_ref(core.part_array) == "gencourse.check.core:part_array"
     assert public._resolve("gencourse.check.core:part_array") is core.part_array
     assert public._function_ref(lambda v: v) is None
+    with pytest.raises(ValueError, match="a function of gencourse"):
+        public._resolve("os:system")  # an edited file cannot make a check cell run anything
 
 
 # --- the check object of the notebooks -------------------------------------------------

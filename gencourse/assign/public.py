@@ -8,7 +8,9 @@ reference's, the other right answers' and each known mistake's (so the
 verdict names a mistake exactly as the course's own checks do). Hidden cases,
 the checks file and the reference code never enter it. An exercise's
 ``pack``, where it has one, must be a function of the ``gencourse`` package,
-which every student has.
+which every student has; a ``describe_shape`` not made by
+:func:`~gencourse.check.core.packed_rows_shape` stays behind (the check cell
+then tells a wrong shape plainly, as arrays' shapes).
 
 The verdicts are the harness' own (:mod:`gencourse.check.core`): the file's
 answers stand in for the reference, looked up by the inputs they belong to.
@@ -50,9 +52,12 @@ def _function_ref(fn) -> str | None:
 
 
 def _resolve(ref: str | None):
+    """The function a ``"module:qualname"`` names: one of the gencourse package only."""
     if ref is None:
         return None
     module, qualname = ref.split(":")
+    if not module.startswith("gencourse."):  # a file passed around may have been edited
+        raise ValueError(f"A pack must be a function of gencourse. Received: {ref!r}")
     found = importlib.import_module(module)
     for part in qualname.split("."):
         found = getattr(found, part)
@@ -190,7 +195,9 @@ def exercise_from(entry: dict, arrays) -> core.Exercise:
     ]
     raw = entry["cases"]
     shape = entry.get("describe_shape")
-    describe = getattr(core, shape[0])(*shape[1]) if shape else None
+    if shape and shape[0] != "packed_rows_shape":
+        raise ValueError(f"Unknown describe_shape. Received: {shape[0]!r}")
+    describe = core.packed_rows_shape(*shape[1]) if shape else None
     mistakes = [
         core.Mistake(hint, _table(cases, [c["mistakes"][i] for c in raw], arrays))
         for i, hint in enumerate(entry["mistake_hints"])
