@@ -1,10 +1,22 @@
 # Shortcuts for the two commands of the README (course.py does the work).
 PYTHON ?= python3
+# `make lock` needs uv (pip install uv); it keeps the pins it can, `make lock UPGRADE=--upgrade`
+# moves every pin to the newest release within pyproject.toml's ranges.
+UV ?= uv
+UPGRADE ?=
+COMPILE = $(UV) pip compile pyproject.toml --quiet --annotation-style line --custom-compile-command "make lock" $(UPGRADE)
 
-.PHONY: lab test release
+.PHONY: lab test release lock
 lab:
 	$(PYTHON) course.py lab
 test:
 	$(PYTHON) course.py test
 release:
 	.venv/bin/gencourse release
+# requirements/README.md says what each file is for.
+lock:
+	$(COMPILE) --extra dev --extra lab requirements/course.in \
+		--override requirements/tensorflow-override.txt \
+		--universal --python-version 3.11 -o requirements/course-lock.txt
+	$(COMPILE) --extra dev --resolution lowest-direct \
+		--python-version 3.12 --python-platform x86_64-manylinux_2_28 -o requirements/lowest.txt
