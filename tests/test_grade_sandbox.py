@@ -22,7 +22,9 @@ from gencourse.grade.submission import Cell
 
 CELL_TIMEOUT = 5
 CELLS = [
-    Cell(0, "import numpy as np\n\ndef double(x):\n    return 2 * x", "double", "stub"),
+    Cell(
+        0, "import os\n\nimport numpy as np\n\ndef double(x):\n    return 2 * x", "double", "stub"
+    ),
     Cell(1, "raise ValueError('no')"),
     Cell(2, "while True:\n    pass"),
     Cell(3, "number = 3\nprint('x' * 5000)"),
@@ -31,12 +33,17 @@ CELLS = [
         5, "def lib(x):\n    from gencourse.models import vae\n    return vae.kl_divergence(x, x)"
     ),
     Cell(6, "def tamper(x):\n    import sys\n    sys.setprofile(None)\n    return x"),
-    Cell(7, "def dies(x):\n    import os\n    os._exit(3)"),  # last: its restart has nothing left
+    Cell(
+        7,
+        "def whoami(x):\n    import resource\n"
+        "    return np.array([os.getuid(), resource.getrlimit(resource.RLIMIT_NPROC)[0]], float)",
+    ),
+    Cell(8, "def dies(x):\n    import os\n    os._exit(3)"),  # last: its restart has nothing left
 ]
 ONE = [("case.none", (np.array([0.5]),), {})]
 CASES = {
     "double": [("case.none", (np.array([1.0, 2.0]),), {}), ("case.none", (np.array([[3.0]]),), {})],
-    **{name: ONE for name in ("absent", "number", "stub", "lib", "tamper", "dies")},
+    **{name: ONE for name in ("absent", "number", "stub", "lib", "tamper", "whoami", "dies")},
 }
 EXERCISES = list(CASES)
 
@@ -100,6 +107,55 @@ def test_does_a_function_that_kills_its_process_fail_alone(report):
     assert run.state == "failed"
     assert run.problem == Problem("crash", exercise="dies", detail={"code": "3"})
     assert report.exercises["double"].state == "ran"
+
+
+def test_does_a_root_graders_child_run_as_a_user_of_its_own_with_a_process_limit(report):
+    uid, nproc = report.exercises["whoami"].records[0].value
+    if not jail.is_root():  # an unprivileged grader's child keeps its user and limits
+        assert uid == os.getuid()
+        return
+    assert jail.UID_FIRST <= uid < jail.UID_FIRST + jail.UID_COUNT
+    assert nproc == jail.MAX_PROCESSES
+    # The next run gets another user: two sandboxes never share one (nor its process count).
+    assert jail.next_uid() != uid
+
+
+def test_does_a_fork_bomb_stop_at_its_own_limit_and_leave_nothing(tmp_path):
+    """A function forks until it cannot: as root, its own user's limit stops it, and a
+    sibling run started after it still works; no forked process outlives its sandbox."""
+    require_sandbox()
+    if not jail.is_root():
+        pytest.skip("the per-sandbox process limit is a root grader's (a user of its own)")
+    # A small fresh Python forks fast (a fork of the TensorFlow-loaded child takes ~75 ms).
+    forks = (
+        "import os, time\nmade = 0\nwhile made < 5000:\n    try:\n        pid = os.fork()\n"
+        "    except OSError:\n        break\n    if pid == 0:\n        os.closerange(0, 3)\n        time.sleep(600)\n"
+        "        os._exit(0)\n    made += 1\nprint(made)"
+    )
+    bomb = Cell(
+        1,
+        "import subprocess, sys\n\ndef bomb(x):\n"
+        f"    out = subprocess.run([sys.executable, '-c', {forks!r}], capture_output=True)\n"
+        "    return np.array([int(out.stdout), os.getuid()], float)",
+        "bomb",
+        "stub",
+    )
+    cells = [Cell(0, "import os\n\nimport numpy as np"), bomb]
+    limits = Limits(cell_timeout=60, total_timeout=300, output_cap=1000)
+    report = Sandbox(limits, "en").run(cells, ["bomb"], {"bomb": ONE})
+    made, uid = report.exercises["bomb"].records[0].value
+    assert 0 < made < jail.MAX_PROCESSES
+    sibling = Sandbox(limits, "en").run(CELLS[:1], ["double"], {"double": CASES["double"]})
+    assert [r.status for r in sibling.exercises["double"].records] == ["value", "value"]
+    left = [p for p in os.listdir("/proc") if p.isdigit() and _uid_of(p) == uid]
+    assert left == []
+
+
+def _uid_of(pid: str) -> int | None:
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except OSError:
+        return None
 
 
 def test_is_the_output_capped_and_the_cap_reported(report):

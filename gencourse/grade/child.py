@@ -40,10 +40,12 @@ def _vm_bytes() -> int:
         return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def _limit(memory_bytes: int, file_bytes: int) -> None:
+def _limit(memory_bytes: int, file_bytes: int, processes: int = 0) -> None:
     import resource
 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if processes > 0:  # counted per user: this run's user is its own (a root grader's)
+        resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
     if file_bytes > 0:
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
     if memory_bytes > 0:
@@ -184,7 +186,7 @@ def main(job_fd: int) -> None:
 
     # Local names: learner code that patches this module's globals changes nothing here.
     watch, send, record_exercise, flush = _LibraryWatch(), wire.send, _record_exercise, _flush
-    _limit(job["memory_bytes"], job["file_bytes"])
+    _limit(job["memory_bytes"], job["file_bytes"], job.get("max_processes", 0))
     sys.path.append(os.getcwd())  # as in Jupyter, a learner may import a module of theirs
     send(fd, {"event": "ready"})
 

@@ -20,10 +20,13 @@ an unprivileged user (``nobody``) before anything else runs.
 
 from __future__ import annotations
 
+import itertools
 import os
+import secrets
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from gencourse.grade.stub import MODULE_SOURCE
@@ -34,6 +37,16 @@ WORK_AT = "/submission"
 DATA_AT = "/grading-data"
 #: The unprivileged user a root grader's children run as.
 NOBODY = 65534
+#: A root grader gives each submission's run a user of its own, from this range (users
+#: without a name on the host): no two sandboxes share a user, so a per-user process
+#: limit (``MAX_PROCESSES``) is a per-sandbox one, and a fork bomb starves only itself.
+UID_FIRST, UID_COUNT = 1_900_000_000, 1_000_000
+#: The most processes and threads one sandbox's user may have (TensorFlow needs tens).
+MAX_PROCESSES = 1024
+# Where this grader starts in the range: at random, so that two graders running at once
+# (two classes on one machine) are unlikely to hand out the same users.
+_uids = itertools.count(secrets.randbelow(UID_COUNT))
+_uids_lock = threading.Lock()
 #: What holds an exercise's answer or its check cases: stand-ins in the grading copy.
 HIDDEN_ALWAYS = ("check",)
 HIDDEN_NEEDED = ("check", "models", "metrics.py", "augment")
@@ -96,7 +109,7 @@ def probe_detail() -> str:
 def _namespaces() -> list[str]:
     common = ["--die-with-parent", "--new-session"]
     if is_root():
-        # No user namespace: the child drops to NOBODY itself, so it is a real
+        # No user namespace: the child drops to a user of its own (next_uid), a real
         # unprivileged user on the host, not root mapped into a namespace.
         return [
             *common,
@@ -197,10 +210,16 @@ def _fontlist(dest: Path) -> None:
         shutil.copy2(path, dest / path.name)
 
 
-def prepare_workdir(copy_root: Path, workdir: Path) -> None:
-    """The submission's own folder: the font cache, and owned by NOBODY when the grader is root."""
+def next_uid() -> int:
+    """A user for the next run of a root grader's child, unused by the runs before it."""
+    with _uids_lock:
+        return UID_FIRST + next(_uids) % UID_COUNT
+
+
+def prepare_workdir(copy_root: Path, workdir: Path, uid: int | None = None) -> None:
+    """The submission's own folder: the font cache, and owned by ``uid`` (a root grader's)."""
     mpl = workdir / ".mpl"
     shutil.copytree(copy_root / "mpl", mpl, dirs_exist_ok=True)
-    if is_root():
+    if uid is not None:
         for path in [workdir, *workdir.rglob("*")]:
-            os.chown(path, NOBODY, NOBODY)
+            os.chown(path, uid, uid)

@@ -388,11 +388,14 @@ class Sandbox:
             "memory_bytes": int(limits.memory_mb * 2**20),
             "file_bytes": int(limits.file_mb * 2**20),
         }
-        job_bytes = pickle.dumps(job)
         # A fresh folder for each start: what a killed run wrote there is gone.
         shutil.rmtree(workdir, ignore_errors=True)
         workdir.mkdir()
-        jail.prepare_workdir(self.copy_root, workdir)
+        # A root grader's child runs as a user of its own, with a process limit of its own.
+        uid = jail.next_uid() if self.sandboxed and jail.is_root() else None
+        job["max_processes"] = jail.MAX_PROCESSES if uid is not None else 0
+        job_bytes = pickle.dumps(job)
+        jail.prepare_workdir(self.copy_root, workdir, uid)
         keras_home = None
         if self.sandboxed:
             inside = Path(jail.WORK_AT)
@@ -405,8 +408,8 @@ class Sandbox:
             inside = workdir
             argv = [sys.executable, "-I", "-c", _BOOT.format(root=str(self.copy_root)), str(job_r)]
         env = _child_env(inside, self.lang, keras_home)
-        if self.sandboxed and jail.is_root():
-            env["GENCOURSE_GRADE_UID"] = str(jail.NOBODY)
+        if uid is not None:
+            env["GENCOURSE_GRADE_UID"] = str(uid)
         try:
             proc = subprocess.Popen(
                 argv,
