@@ -138,8 +138,11 @@ class LatentInterpolation:
             b=self.seed_b.value,
         )
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def _ipython_display_(self):
+        # Displays the widget itself: ipywidgets 7 (Colab's) has no _repr_mimebundle_.
+        from IPython.display import display
+
+        display(self.widget)
 
 
 def gan_interpolation(gan, seed_a=1, seed_b=2, steps=9, label=None) -> LatentInterpolation:
@@ -218,8 +221,11 @@ class ClassPicker:
             "widget.picker_caption", label=self.label.value, n=self.n, seed=self.seed.value
         )
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def _ipython_display_(self):
+        # Displays the widget itself: ipywidgets 7 (Colab's) has no _repr_mimebundle_.
+        from IPython.display import display
+
+        display(self.widget)
 
 
 def class_picker(cgan, label=0, seed=0, n=10) -> ClassPicker:

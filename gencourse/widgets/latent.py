@@ -140,8 +140,11 @@ class LatentExplorer:
         self.map.value = self._map_png()
         self.caption.value = t("widget.decoded", z0=float(z[0]), z1=float(z[1]))
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def _ipython_display_(self):
+        # Displays the widget itself: ipywidgets 7 (Colab's) has no _repr_mimebundle_.
+        from IPython.display import display
+
+        display(self.widget)
 
 
 def latent_explorer(vae, z_mean=None, labels=None, limit=2.5) -> LatentExplorer:
