@@ -23,7 +23,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -112,17 +111,31 @@ def test_does_the_install_add_the_course_and_change_nothing_else(colab_like):
     assert after == before, log[-3000:]
 
 
-def test_do_the_lessons_pass_in_quick_mode_on_the_older_stack(colab_like, tmp_path):
-    python, *_ = colab_like
-    # The kernels must run the installed package, not this checkout.
-    where = _run([python, "-c", "import gencourse; print(gencourse.__file__)"], cwd=tmp_path)
-    assert "site-packages" in where.stdout and str(ROOT) not in where.stdout
+def _pytest(python: str, *paths: str) -> str:
+    """Runs pytest on ``paths`` of this checkout with ``python``; returns its summary line."""
     env = {**os.environ, "GENCOURSE_QUICK": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("PYTHONPATH", None)
-    command = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "solutions/en"]
+    command = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *paths]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr
+    lines = done.stdout.strip().splitlines()
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+    return lines[-1]
+
+
+def test_do_the_lessons_pass_in_quick_mode_on_the_older_stack(colab_like, tmp_path):
+    python, *_ = colab_like
+    # The lessons' kernels start in solutions/en and import the installed package.
+    where = _run([python, "-c", "import gencourse; print(gencourse.__file__)"], cwd=tmp_path)
+    assert "site-packages" in where.stdout and str(ROOT) not in where.stdout
+    summary = _pytest(python, "solutions/en")
     passed = re.search(r"(\d+) passed", summary)
     assert passed and int(passed.group(1)) >= 5, summary
-    print(f"[install test] {sys.version.split()[0]} outer, Colab-like venv: {summary}")
+    print(f"[install test] lessons (en, quick mode) on the lower bounds: {summary}")
+
+
+def test_do_the_widgets_and_live_view_work_with_ipywidgets_7(colab_like):
+    """The unit tests of the widgets and callbacks (this checkout's code) on the older stack."""
+    python, *_ = colab_like
+    summary = _pytest(python, "tests/test_widgets.py", "tests/test_callbacks.py")
+    assert re.search(r"\d+ passed", summary) and "failed" not in summary, summary
+    print(f"[install test] widgets and callbacks on ipywidgets 7.7: {summary}")
