@@ -248,6 +248,12 @@ def test_is_the_gradebook_exactly_what_each_submission_deserves(course):
         "dave/hw1.ipynb": ("1", "1", "1", "0", "3", "ok"),
         "mallory/hw1.ipynb": ("0", "0", "0", "0", "0", "incomplete"),
     }
+    assert {sub: r["error"] for sub, r in rows.items()} == {
+        "alice/hw1.ipynb": "",
+        "bob/hw1.ipynb": "",
+        "dave/hw1.ipynb": "this notebook was released to student alice but handed in as dave's",
+        "mallory/hw1.ipynb": "vae_loss: the Python process ended while the function ran (exit code 3)",
+    }
     assert list(rows["alice/hw1.ipynb"]) == [
         "submission", "lang", "reparameterize", "kl_divergence", "scaled_kl", "vae_loss",
         "total", "possible", "percent", "status", "error",

@@ -147,11 +147,19 @@ def test_is_each_student_graded_on_their_own_values_and_cases(tmp_path):
     subs = _submissions(
         tmp_path, {"ann": (1.0, RIGHT), "ben": (2.0, RIGHT), "cho_copied_ann": (1.0, RIGHT)}
     )
+    copied = release.read(subs / "cho_copied_ann.ipynb")
+    copied.metadata["gencourse"]["student"] = "ann"  # as ann's own release wrote it
+    release.write(copied, subs / "cho_copied_ann.ipynb")
     done = _grade(folder, subs, tmp_path / "out")
-    got = {r["submission"]: (r["scaled"], r["status"]) for r in _rows(tmp_path / "out")}
-    assert got["ann.ipynb"] == ("1", "ok") and got["ben.ipynb"] == ("1", "ok")
+    rows = _rows(tmp_path / "out")
+    got = {r["submission"]: (r["scaled"], r["status"], r["error"]) for r in rows}
+    assert got["ann.ipynb"] == ("1", "ok", "") and got["ben.ipynb"] == ("1", "ok", "")
     # cho handed in ann's notebook, SCALE = 1.0 and all: cho's own scale is 2.0.
-    assert got["cho_copied_ann.ipynb"] == ("0", "ok")
+    assert got["cho_copied_ann.ipynb"] == (
+        "0",
+        "ok",
+        "this notebook was released to student ann but handed in as cho_copied_ann's",
+    )
     assert done.checks_errors == []
     own = grading.Grading(folder, 99)
     ann, ann_in_a_folder = own.judging("ann.ipynb"), own.judging("ann/hw1.ipynb")

@@ -660,7 +660,8 @@ def test_is_no_file_written_outside_each_submissions_sandbox(graded):
         f"{name}.ipynb": data for name, (data, *_rest) in CORPUS.items()
     }
     assert sorted(p.name for p in out.iterdir()) == [
-        "feedback", "gradebook.csv", "gradebook.json", "logs", "results", "seed",
+        "feedback", "gradebook.csv", "gradebook.json", "gradescope", "logs", "results",
+        "scores.csv", "seed",
     ]  # fmt: skip
     for path in out.rglob("*"):
         if path.is_file():

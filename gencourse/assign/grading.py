@@ -13,7 +13,9 @@ The grader, its limits, sandbox, gradebook and feedback are the course's own
 - a fingerprint of the checks file and the assignment's secret, so that a
   result is graded again when either changes;
 - the error hook: whatever the checks file raises while judging is the
-  instructor's error, with its line.
+  instructor's error, with its line;
+- whose submission each is, so that a notebook released to one student and
+  handed in by another is pointed out in the gradebook.
 
 Nothing of this enters a sandbox: the checks file stays in the grader's
 process, and the sandbox sees the grading copy of the package and the
@@ -88,4 +90,5 @@ class Grading:
             "per_student": self.judging,
             "checks_error": self.checks_error,
             "extra_fingerprint": self.fingerprint(),
+            "student_of": self.student,
         }

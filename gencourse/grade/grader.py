@@ -73,6 +73,8 @@ class Context:
     checks_error: object = None
     #: What else decides a result (an assignment's checks file, say), for the fingerprint.
     extra_fingerprint: str | None = None
+    #: ``student_of(submission_id) -> str``: whose submission it is, where that matters.
+    student_of: object = None
 
     def __post_init__(self):
         if self.registry is None:
@@ -349,6 +351,10 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         extra += more
     errors = [e["checks_error"] for e in entries if e["status"] == "checks_error"]
     extra += [{"key": "assign.problem.checks", "values": _error_values(e)} for e in errors]
+    if ctx.student_of is not None and sub.student and sub.student != ctx.student_of(sub_id):
+        # Released to someone else: costs nothing by itself, but the instructor should know.
+        values = {"released_to": sub.student, "student": ctx.student_of(sub_id)}
+        extra.append({"key": "assign.problem.other_student", "values": values})
     order = {n: i for i, n in enumerate(ctx.exercises)}
 
     def sort_key(p: Problem):

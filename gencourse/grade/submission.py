@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,8 @@ class Submission:
     lesson: str | None
     cells: list[Cell] = field(default_factory=list)
     n_cells: int = 0
+    #: Whom an assignment's release made this notebook for (its metadata: a claim, not a proof).
+    student: str | None = None
 
 
 def sha256_of(data: bytes) -> str:
@@ -121,4 +124,7 @@ def parse(data: bytes, path: Path, lesson: str | None = None) -> Submission:
         cells.append(Cell(index, source, exercise, role))
     if not cells:
         raise Rejected("grade.reject.no_code")
-    return Submission(path, sha256_of(data), lang, found_lesson, cells, len(nb.cells))
+    student = meta.get("student") if isinstance(meta.get("student"), str) else None
+    if student is not None:  # shown to people: the characters of a roster's ids only
+        student = re.sub(r"[^\w.@+/-]", "_", student)[:64]
+    return Submission(path, sha256_of(data), lang, found_lesson, cells, len(nb.cells), student)

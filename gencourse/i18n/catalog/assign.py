@@ -222,6 +222,10 @@ MESSAGES = {
         "ko": "강사의 확인 파일 오류({where}): {error}",
         "en": "error in the instructor's checks file ({where}): {error}",
     },
+    "assign.problem.other_student": {
+        "ko": "이 노트북은 학생 {released_to}에게 배포된 것인데 {student}의 제출물로 들어왔습니다",
+        "en": "this notebook was released to student {released_to} but handed in as {student}'s",
+    },
     "assign.fb.pending": {
         "ko": "⚠️ 채점 대기",
         "en": "⚠️ not graded yet",
