@@ -222,6 +222,25 @@ def lab(args: list[str]) -> int:
         return 0
 
 
+def parallel(args: list[str], cores: int | None = None) -> list[str]:
+    """pytest-xdist's options: two processes where there are two cores, unless told otherwise.
+
+    Most of the suite's time is one core's (a notebook kernel, a grading child), so two
+    processes nearly halve it; more would mostly add memory (each loads TensorFlow).
+    --dist loadscope keeps a notebook's cells (and a module's fixtures) on one process.
+    Passing -n, --numprocesses, --dist or -p no:xdist leaves the choice to you.
+    """
+    cores = (os.cpu_count() or 1) if cores is None else cores
+    told = any(a in ("-n", "--numprocesses", "--dist", "no:xdist") for a in args) or any(
+        a.startswith(("-n=", "--numprocesses=", "--dist="))
+        or (a.startswith("-n") and a[2:].isdigit())
+        for a in args
+    )
+    if told or cores < 2:
+        return []
+    return ["-n", "2", "--dist", "loadscope"]
+
+
 def test(args: list[str]) -> int:
     ensure_environment()
     say(f"Python {sys.version.split()[0]}, environment {VENV.name}")
@@ -231,7 +250,7 @@ def test(args: list[str]) -> int:
         cwd=ROOT,
     )
     say("tests: pytest (unit tests, notebooks in quick mode)")
-    code = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
+    code = subprocess.call([str(PYTHON), "-m", "pytest", *parallel(args), *args], cwd=ROOT)
     if lint != 0:
         say("ruff found problems (see above)")
         return lint if code == 0 else code

@@ -224,3 +224,20 @@ def test_are_the_installed_packages_those_of_the_lock():
         if installed is None or not requirement.specifier.contains(installed, prereleases=True):
             wrong[name] = (installed, str(requirement.specifier))
     assert wrong == {}, "installed vs locked; run `python3 course.py setup` to install the lock"
+
+
+@pytest.mark.parametrize(
+    "args, cores, expected",
+    [
+        ([], 2, ["-n", "2", "--dist", "loadscope"]),
+        (["-k", "vae", "-x"], 8, ["-n", "2", "--dist", "loadscope"]),
+        ([], 1, []),  # one core: one process
+        (["-n", "4"], 8, []),
+        (["-n4"], 8, []),
+        (["--numprocesses=3"], 8, []),
+        (["--dist", "load"], 8, []),
+        (["-p", "no:xdist"], 8, []),
+    ],
+)
+def test_does_the_test_command_run_two_processes_unless_told(args, cores, expected):
+    assert course.parallel(args, cores) == expected
