@@ -11,10 +11,10 @@ import csv
 import json
 from pathlib import Path
 
-import nbformat
 import pytest
+from lessons import new_lesson
 
-from gencourse import check, release
+from gencourse import check
 from gencourse.check.core import Case, Exercise
 from gencourse.grade import batch, submission
 from gencourse.grade.batch import (
@@ -76,27 +76,15 @@ def test_is_a_result_graded_under_other_settings_graded_again(tmp_path):
     assert grade_batch([folder], LESSON, out, root=ROOT, fresh=True, say=lambda s: None).reused == 0
 
 
-def _course(tmp_path, exercises):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["gencourse"] = {"lang": "en", "lesson": "07_new"}
-    for name in exercises:
-        stub = nbformat.v4.new_code_cell(f"def {name}(*args):\n    raise NotImplementedError")
-        stub.metadata["gencourse"] = {"exercise": name, "role": "stub"}
-        nb.cells.append(stub)
-    release.write(nb, tmp_path / "notebooks" / "en" / "07_new.ipynb")
-    (tmp_path / "solutions").mkdir()
-    return tmp_path
-
-
 def test_are_a_new_lessons_exercises_taken_from_its_metadata_when_checks_know_them(tmp_path):
-    root = _course(tmp_path, ["vae_loss", "not_checked_yet", "reparameterize"])
+    root = new_lesson(tmp_path, ["vae_loss", "not_checked_yet", "reparameterize"])
     assert lesson_exercises(root, "07") == ("07_new", ["vae_loss", "reparameterize"])
 
 
 def test_does_an_unknown_lesson_or_one_without_exercises_raise_before_anything_is_written(
     tmp_path,
 ):
-    root = _course(tmp_path / "course", ["not_checked_yet"])
+    root = new_lesson(tmp_path / "course", ["not_checked_yet"])
     with pytest.raises(LessonMissing) as info:
         grade_batch([tmp_path], "99_x", tmp_path / "o1", root=root)
     assert info.value.lesson == "99_x"
@@ -144,7 +132,7 @@ def fake_course(tmp_path, monkeypatch):
     """A lesson 07_new with one made-up exercise, and a stand-in for grading one submission."""
     exercise = Exercise("double", "double(x)", lambda x: 2 * x, _double_cases)
     monkeypatch.setitem(check.EXERCISES, "double", exercise)
-    root = _course(tmp_path / "course", ["double"])
+    root = new_lesson(tmp_path / "course", ["double"])
     graded = []
 
     def grade_one(path, sub_id, ctx):

@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
+from lessons import new_lesson
 
-from gencourse import cli, release
+from gencourse import cli
 from gencourse.grade import batch as batch_module
 from gencourse.grade import cli as grade_cli
 from gencourse.grade.batch import BatchResult
@@ -30,20 +30,8 @@ def test_does_grade_exit_2_for_an_unknown_lesson(tmp_path):
     assert "No lesson '99_x'" in proc.stderr and "02_vae" in proc.stderr
 
 
-def _course(tmp_path, exercises):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["gencourse"] = {"lang": "en", "lesson": "07_new"}
-    for name in exercises:
-        stub = nbformat.v4.new_code_cell(f"def {name}(*args):\n    raise NotImplementedError")
-        stub.metadata["gencourse"] = {"exercise": name, "role": "stub"}
-        nb.cells.append(stub)
-    release.write(nb, tmp_path / "notebooks" / "en" / "07_new.ipynb")
-    (tmp_path / "solutions").mkdir()
-    return tmp_path
-
-
 def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
-    root = _course(tmp_path / "course", ["not_checked_yet"])
+    root = new_lesson(tmp_path / "course", ["not_checked_yet"])
     (tmp_path / "a.ipynb").write_bytes(b"")
     proc = subprocess.run(
         [sys.executable, "-m", "gencourse", "--root", str(root), "grade", str(tmp_path / "a.ipynb"),
