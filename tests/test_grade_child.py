@@ -43,7 +43,9 @@ def test_are_values_sent_as_arrays_beside_plain_records():
 
 def test_is_a_tuple_answer_sent_as_a_plain_tree_in_its_own_dtypes():
     records, arrays, _ = _record(lambda x: (x, [1, 2], "no"), CASES[:1])
-    assert records[0]["tree"] == {"t": [{"a": "c0_1"}, {"l": [{"a": "c0_2"}, {"a": "c0_3"}]}, {"x": "str"}]}
+    assert records[0]["tree"] == {
+        "t": [{"a": "c0_1"}, {"l": [{"a": "c0_2"}, {"a": "c0_3"}]}, {"x": "str"}]
+    }
     assert arrays["c0_2"].dtype.kind == "i" and records[0]["type"] == "tuple"
 
 
