@@ -15,7 +15,7 @@ plus its own submission folder, writable, at ``/submission``. Nothing else
 of the host is there: no course folder (``solutions/``), no other
 submission, no output folder, no home. When the grader runs as root, bwrap
 keeps two capabilities only so that the child's first statement can drop to
-an unprivileged user (``nobody``) before anything else runs.
+an unprivileged user of its own (:func:`next_uid`) before anything else runs.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ from gencourse.grade.stub import MODULE_SOURCE
 COPY_AT = "/grading"
 WORK_AT = "/submission"
 DATA_AT = "/grading-data"
-#: The unprivileged user a root grader's children run as.
-NOBODY = 65534
 #: A root grader gives each submission's run a user of its own, from this range (users
 #: without a name on the host): no two sandboxes share a user, so a per-user process
 #: limit (``MAX_PROCESSES``) is a per-sandbox one, and a fork bomb starves only itself.
@@ -140,7 +138,7 @@ def _system_binds() -> list[str]:
         if real == "/usr" or real.startswith("/usr/"):
             continue
         for parent in _ancestors(real):
-            if parent not in made:  # bwrap would make them 0700: unreadable for NOBODY
+            if parent not in made:  # bwrap would make them 0700: unreadable for the child's user
                 args += ["--perms", "0755", "--dir", parent]
                 made.add(parent)
         args += ["--ro-bind", real, real]

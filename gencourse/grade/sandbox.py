@@ -379,6 +379,8 @@ class Sandbox:
         msg_r, msg_w = os.pipe()
         out_r, out_w = os.pipe()
         job_r, job_w = os.pipe()
+        # A root grader's child runs as a user of its own, with a process limit of its own.
+        uid = jail.next_uid() if self.sandboxed and jail.is_root() else None
         job = {
             "fd": msg_w,
             "cells": [(c.index, c.source) for c in cells],
@@ -387,14 +389,12 @@ class Sandbox:
             "cases": {name: cases[name] for name in exercises},
             "memory_bytes": int(limits.memory_mb * 2**20),
             "file_bytes": int(limits.file_mb * 2**20),
+            "max_processes": jail.MAX_PROCESSES if uid is not None else 0,
         }
+        job_bytes = pickle.dumps(job)
         # A fresh folder for each start: what a killed run wrote there is gone.
         shutil.rmtree(workdir, ignore_errors=True)
         workdir.mkdir()
-        # A root grader's child runs as a user of its own, with a process limit of its own.
-        uid = jail.next_uid() if self.sandboxed and jail.is_root() else None
-        job["max_processes"] = jail.MAX_PROCESSES if uid is not None else 0
-        job_bytes = pickle.dumps(job)
         jail.prepare_workdir(self.copy_root, workdir, uid)
         keras_home = None
         if self.sandboxed:
