@@ -20,6 +20,9 @@ from gencourse.arrays import as_images
 from gencourse.i18n import has, t
 
 HANGUL_FONT = "NanumGothic"
+# The densities' names in legends, typeset as mathematics (a plain "p_data" shows its underscore).
+P_DATA = r"$p_{\mathrm{data}}(x)$"
+P_G = r"$p_g(x)$"
 
 
 def hangul_font_path() -> Path:
@@ -275,8 +278,8 @@ def discriminator_vs_optimal(x, p_data, p_g, d_trained=None, title: str | None =
     x = np.asarray(x, dtype="float64").reshape(-1)
     p_data, p_g = _curve(p_data, x, "p_data"), _curve(p_g, x, "p_g")
     fig, ax = plt.subplots(figsize=(7, 3.4))
-    ax.plot(x, p_data, label="p_data", color="tab:blue")
-    ax.plot(x, p_g, label="p_g", color="tab:orange")
+    ax.plot(x, p_data, label=P_DATA, color="tab:blue")
+    ax.plot(x, p_g, label=P_G, color="tab:orange")
     ax.plot(x, toy.optimal_discriminator(p_data, p_g), "k--", label=t("fig.d_star_formula"))
     if d_trained is not None:
         d_trained = _curve(d_trained, x, "d_trained")
@@ -311,8 +314,8 @@ def samples_and_discriminator(x, p_data, samples, d_output, bins: int = 150):
         alpha=0.5,
         label=t("fig.generator_samples"),
     )
-    ax.plot(x, p_data, label="p_data")
-    ax.plot(x, d_output, color="tab:green", label="D(x)")
+    ax.plot(x, p_data, label=P_DATA)
+    ax.plot(x, d_output, color="tab:green", label=r"$D(x)$")
     ax.axhline(0.5, color="gray", linestyle="--", linewidth=1)
     ax.set_title(t("fig.toy_after_title"))
     ax.legend(fontsize=8)

@@ -132,7 +132,14 @@ def test_is_the_plotted_d_star_the_formula_from_the_two_densities(english):
     d_trained = np.full_like(x, 0.4)
     fig = viz.discriminator_vs_optimal(x, p_data, p_g, d_trained)
     lines = fig.axes[0].lines
-    assert [line.get_label() for line in lines] == ["p_data", "p_g", "D* (formula)", "trained D"]
+    assert [line.get_label() for line in lines] == [
+        viz.P_DATA,
+        viz.P_G,
+        "D* (formula)",
+        "trained D",
+    ]
+    assert all(label.startswith("$") and label.endswith("$") for label in (viz.P_DATA, viz.P_G))
+    fig.canvas.draw()  # the legend's mathematics parses
     np.testing.assert_allclose(lines[2].get_ydata(), p_data / (p_data + p_g))
     np.testing.assert_allclose(lines[3].get_ydata(), d_trained)
     assert len(viz.discriminator_vs_optimal(x, p_data, p_g).axes[0].lines) == 3
