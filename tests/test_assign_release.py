@@ -131,6 +131,7 @@ def test_is_the_student_notebook_the_courses_own_release_of_the_master(folder, t
         meta = nb.metadata["gencourse"]
         assert (meta["lang"], meta["lesson"], meta["assignment"]) == (lang, "hw1", "hw1")
         assert meta["generated_from"] == f"hw1/master.{lang}.ipynb" and "student" not in meta
+        assert meta["generated_by"] == "gencourse release hw1"  # no "DO NOT EDIT": it is theirs
         assert release.exercises(nb) == {"standardize": {"stub": 4, "check": 5}}
         stub = nb.cells[4].source
         assert "raise NotImplementedError" in stub and release.BEGIN not in stub

@@ -124,6 +124,9 @@ def student_notebook(assignment, lang: str, values: dict, student: str | None):
     nb = course_release.make_student(master, rel)
     meta = nb.metadata["gencourse"]
     meta.update(lesson=assignment.name, assignment=assignment.name)
+    # A released assignment is the student's to edit: only the course's own notebooks carry
+    # the repository's "DO NOT EDIT".
+    meta["generated_by"] = f"gencourse release {assignment.name}"
     if student is not None:
         meta["student"] = student
     nb.metadata.pop("widgets", None)  # saved widget state may hold the master's outputs
