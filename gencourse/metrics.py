@@ -13,7 +13,9 @@ On top of it:
 - :func:`frechet_distance`: the Frechet distance between two image sets,
   computed on the judge's penultimate-layer features;
 - :func:`class_coverage`: how many classes the judge finds in a set, and how
-  evenly they are spread;
+  evenly they are spread; :func:`class_shares`: the share of each class;
+- :func:`confident_share`: the share of images the judge reads with at least
+  90% confidence;
 - :func:`classification_accuracy_score`: train a fresh recogniser on
   synthetic images only, test it on real held-out images.
 """
@@ -56,6 +58,25 @@ class Verdict:
     def classes_found(self) -> int:
         """Classes holding at least 2% of the images."""
         return int(np.sum(self.counts >= 0.02 * self.counts.sum()))
+
+    @property
+    def shares(self) -> np.ndarray:
+        """The share of the images read as each class (sums to 1)."""
+        return self.counts / self.counts.sum()
+
+
+def confident_share(judge, images, threshold: float = 0.9) -> float:
+    """The share of ``images`` that the judge reads with top probability >= ``threshold``."""
+    return judge_images(judge, images, threshold).confident_share
+
+
+def class_shares(judge, images) -> np.ndarray:
+    """The share of ``images`` that the judge reads as each class, ``(num_classes,)``.
+
+    ``class_shares(judge, images).min()`` is the rarest class's share: an even
+    spread over ten digits gives 0.1 each.
+    """
+    return judge_images(judge, images).shares
 
 
 def judge_images(judge, images, threshold: float = 0.9) -> Verdict:

@@ -125,3 +125,20 @@ def test_does_the_classification_accuracy_score_refuse_mismatched_sets(judged):
         metrics.classification_accuracy_score(
             digits.x_train, digits.y_train[:-1], digits.x_test, digits.y_test
         )
+
+
+def test_do_the_confident_and_class_shares_match_the_judges_probabilities(mnist, shipped):
+    # Real digits, a blur of them and noise: sure and unsure readings mixed.
+    rng = np.random.default_rng(0)
+    real = mnist.x_test[:60]
+    blurred = (real + np.roll(real, 3, axis=1) + np.roll(real, -3, axis=2)) / 3
+    images = np.concatenate([real, blurred, rng.uniform(size=(30, 28, 28, 1))]).astype("float32")
+    probs = shipped.predict(images, verbose=0)  # the independent computation
+    for threshold in (0.5, 0.9, 0.99):
+        expected = np.mean(probs.max(axis=1) >= threshold)
+        assert metrics.confident_share(shipped, images, threshold) == pytest.approx(expected)
+    expected_shares = np.array([np.mean(probs.argmax(1) == k) for k in range(10)])
+    shares = metrics.class_shares(shipped, images)
+    np.testing.assert_allclose(shares, expected_shares)
+    assert shares.sum() == pytest.approx(1.0)
+    assert 0 < metrics.confident_share(shipped, images) < 1  # a mixed set, not a trivial one
