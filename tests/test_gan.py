@@ -353,3 +353,119 @@ def test_does_a_frozen_generator_stay_put_while_the_discriminator_learns(conditi
     gan.fit(*data, epochs=1, batch_size=16, verbose=0)
     assert not changed(g0, weights_of(gan.generator))
     assert changed(d0, weights_of(gan.discriminator))
+
+
+# --- the moving average of the generator's weights (ema) ----------------------------
+
+
+def toy_gan_with_ema(decay, seed=0):
+    keras.utils.set_random_seed(seed)
+    gan = GAN(
+        gan_lib.build_toy_generator(latent_dim=2, data_dim=1, hidden=4),
+        gan_lib.build_toy_discriminator(data_dim=1, hidden=4),
+        latent_dim=2,
+        seed=seed,
+        ema=decay,
+    )
+    gan.compile()
+    return gan
+
+
+class RecordWeights(keras.callbacks.Callback):
+    """The generator's weights before training and after every step."""
+
+    def __init__(self, gan):
+        super().__init__()
+        self.gan, self.steps = gan, []
+
+    def on_train_begin(self, logs=None):
+        self.steps.append(weights_of(self.gan.generator))
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.steps.append(weights_of(self.gan.generator))
+
+
+def test_are_the_ema_weights_the_closed_form_running_average():
+    decay = 0.8
+    gan = toy_gan_with_ema(decay)
+    record = RecordWeights(gan)
+    points = np.random.default_rng(0).normal(size=(48, 1)).astype("float32")
+    gan.fit(points, epochs=2, batch_size=8, verbose=0, shuffle=False, callbacks=[record])
+    w = record.steps  # w[0]: initial weights, w[t]: after step t
+    steps = len(w) - 1
+    assert steps == 12
+    for i, average in enumerate(gan.ema_weights):
+        # e_T = d^T w_0 + sum_t (1 - d) d^(T - t) w_t
+        expected = decay**steps * w[0][i] + sum(
+            (1 - decay) * decay ** (steps - t) * w[t][i] for t in range(1, steps + 1)
+        )
+        np.testing.assert_allclose(np_(average), expected, rtol=1e-4, atol=1e-6)
+
+
+def test_does_generate_use_the_averaged_weights_unless_asked_not_to():
+    gan = toy_gan_with_ema(0.9)
+    points = np.random.default_rng(0).normal(size=(64, 1)).astype("float32")
+    gan.fit(points, epochs=2, batch_size=16, verbose=0)
+    noise = gan.noise(5, seed=3)
+    averaged = keras.models.clone_model(gan.generator)
+    averaged.set_weights([np_(v) for v in gan.ema_weights])
+    np.testing.assert_allclose(gan.generate(5, seed=3), np_(averaged(noise)), rtol=1e-5)
+    own = np_(gan.generator(noise))
+    np.testing.assert_allclose(gan.generate(5, seed=3, use_ema=False), own, rtol=1e-5)
+    assert not np.allclose(gan.generate(5, seed=3), own)
+
+
+def test_does_a_gan_without_ema_keep_no_average_and_train_as_before():
+    plain, with_ema = small_gan(seed=1), None
+    keras.utils.set_random_seed(1)
+    with_ema = GAN(
+        build_generator(8), build_discriminator(dropout=0.0), latent_dim=8, seed=1, ema=0.5
+    )
+    with_ema.compile()
+    assert plain.ema_weights == [] and plain.ema_generator is None
+    assert len(plain.weights) + len(plain.generator.weights) == len(with_ema.weights)
+    x = images(32)
+    plain.fit(x, epochs=1, batch_size=16, verbose=0, shuffle=False)
+    with_ema.fit(x, epochs=1, batch_size=16, verbose=0, shuffle=False)
+    for a, b in zip(weights_of(plain.generator), weights_of(with_ema.generator), strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)  # the average never trains
+
+
+@pytest.mark.parametrize("ema", [1.0, -0.1, True, "0.9"])
+def test_is_a_bad_ema_decay_refused(ema):
+    with pytest.raises((ValueError, TypeError)):
+        GAN(build_generator(8), build_discriminator(), latent_dim=8, ema=ema)
+
+
+def test_does_a_saved_gan_keep_its_average(tmp_path):
+    gan = toy_gan_with_ema(0.7)
+    gan.fit(np.ones((32, 1), "float32"), epochs=1, batch_size=8, verbose=0)
+    gan.save(tmp_path / "gan.keras")
+    loaded = load_gan(tmp_path / "gan.keras")
+    assert loaded.ema == 0.7
+    np.testing.assert_allclose(loaded.generate(4, seed=1), gan.generate(4, seed=1), rtol=1e-5)
+
+
+def test_does_real_target_smooth_only_the_real_images_targets():
+    keras.utils.set_random_seed(0)
+    gan = GAN(build_generator(8), build_discriminator(dropout=0.0), latent_dim=8, real_target=0.9)
+    gan.compile()
+    real, noise = images(6), np.random.default_rng(2).normal(size=(6, 8)).astype("float32")
+    mixed, _ = gan.discriminator_batch(real, noise)
+    p = 1 / (1 + np.exp(-np_(gan.discriminator(mixed))[:, 0].astype("float64")))
+    # real: target 0.9, so BCE = -(0.9 log p + 0.1 log(1 - p)); fake: target 0
+    real_bce = -(0.9 * np.log(p[:6]) + 0.1 * np.log(1 - p[:6]))
+    by_hand = (real_bce.sum() - np.log(1 - p[6:]).sum()) / 12
+    loss, _ = gan.discriminator_step(real, noise)
+    np.testing.assert_allclose(np_(loss), by_hand, rtol=1e-4)
+    with pytest.raises(ValueError, match="real_target"):
+        GAN(build_generator(8), build_discriminator(), latent_dim=8, real_target=0.3)
+
+
+def test_does_make_gan_pass_its_options_on():
+    gan = make_gan(8, seed=0, ema=0.9, real_target=0.9, discriminator_width=16)
+    assert gan.ema == 0.9 and gan.real_target == 0.9
+    assert gan.discriminator.layers[1].filters == 16
+    plain = make_gan(8, seed=0)
+    assert plain.ema is None and plain.real_target == 1.0
+    assert plain.discriminator.layers[1].filters == 32

@@ -236,6 +236,12 @@ def build_toy_discriminator(data_dim=1, hidden=32):
 # --- models -----------------------------------------------------------------------
 
 
+class _Holder:
+    """A plain box for a model that Keras must not track."""
+
+    model = None
+
+
 @keras.saving.register_keras_serializable(package="gencourse")
 class GAN(keras.Model):
     """A generator and a discriminator trained against each other.
@@ -247,6 +253,17 @@ class GAN(keras.Model):
         train_generator: False freezes the generator (the discriminator alone
             learns), used to measure the optimal discriminator D*.
         seed: an int for reproducible noise, or None.
+        ema: None, or a decay d in [0, 1): after every training step an
+            exponential moving average of the generator's weights is updated,
+            ``average = d * average + (1 - d) * weights`` (starting from the
+            initial weights), and :meth:`generate` samples with the averaged
+            weights. The average smooths out the last steps' back-and-forth of
+            the game; it is never trained on and changes nothing in training.
+        real_target: the discriminator's target for real images (1 by default).
+            A value a little below 1, such as 0.9, is one-sided label
+            smoothing: the discriminator is never pushed to be fully sure that
+            an image is real, which keeps its gradients for the generator
+            useful. Fakes keep the target 0.
 
     Example:
         >>> gan = GAN(build_generator(64), build_discriminator(), latent_dim=64, seed=0)
@@ -256,9 +273,26 @@ class GAN(keras.Model):
     """
 
     def __init__(
-        self, generator, discriminator, latent_dim, train_generator=True, seed=None, **kwargs
+        self,
+        generator,
+        discriminator,
+        latent_dim,
+        train_generator=True,
+        seed=None,
+        ema=None,
+        real_target=1.0,
+        **kwargs,
     ):
         super().__init__(**kwargs)
+        if isinstance(real_target, bool) or not 0.5 < float(real_target) <= 1.0:
+            raise ValueError(
+                f"real_target must lie in (0.5, 1]. Received: real_target={real_target!r}"
+            )
+        self.real_target = float(real_target)
+        if ema is not None and (
+            not isinstance(ema, int | float) or isinstance(ema, bool) or not 0.0 <= ema < 1.0
+        ):
+            raise ValueError(f"ema must be None or a decay in [0, 1). Received: ema={ema!r}")
         if not isinstance(latent_dim, int) or latent_dim < 1:
             raise ValueError(
                 f"latent_dim must be a positive int. Received: latent_dim={latent_dim!r}"
@@ -271,6 +305,24 @@ class GAN(keras.Model):
         self.train_generator = bool(train_generator)
         self.seed = seed
         self.seed_generator = keras.random.SeedGenerator(seed)
+        self.ema = None if ema is None else float(ema)
+        # The moving average, one variable per generator weight (also the batch
+        # statistics of any normalisation layer), starting from the weights now.
+        # ONLY_FIRST_REPLICA: under a tf.distribute strategy every replica holds
+        # the same generator weights, so the first one's average is kept.
+        self.ema_weights = [
+            keras.Variable(  # a copy: a variable given a variable would share it
+                ops.convert_to_numpy(w),
+                dtype=w.dtype,
+                trainable=False,
+                aggregation="only_first_replica",
+                name=f"ema_{i}",
+            )
+            for i, w in enumerate(generator.weights if ema is not None else [])
+        ]
+        # A copy of the generator that holds the average, made on demand (kept in a
+        # plain holder so that Keras does not count its weights as the GAN's).
+        self._sampler = _Holder()
         self.trackers = {
             name: keras.metrics.Mean(name=name)
             for name in ("d_loss", "g_loss", "d_real", "d_fake", *self._extra_trackers())
@@ -325,6 +377,8 @@ class GAN(keras.Model):
     def _train_discriminator(self, inputs, targets):
         """One step of the discriminator on a mixed batch; returns (loss, D's probabilities)."""
         logits = []
+        if self.real_target != 1.0:  # real images' targets 1 -> real_target; fakes stay 0
+            targets = targets * self.real_target
 
         def loss_fn():
             logits.append(self.discriminator(inputs, training=True))
@@ -355,7 +409,29 @@ class GAN(keras.Model):
         n = ops.shape(real)[0]
         d_loss, d_prob = self.discriminator_step(real)
         g_loss = self.generator_step(n)  # 3. fresh noise; only the generator learns
+        self.update_ema()
         return self._update(d_loss, g_loss, d_prob[:n], d_prob[n:])
+
+    def update_ema(self):
+        """One step of the moving average (``train_step`` calls it; nothing without ``ema``)."""
+        if self.ema is None or not self.train_generator:
+            return
+        for average, weight in zip(self.ema_weights, self.generator.weights, strict=True):
+            average.assign(self.ema * average + (1.0 - self.ema) * ops.cast(weight, average.dtype))
+
+    @property
+    def ema_generator(self):
+        """A copy of the generator that holds the averaged weights (None without ``ema``).
+
+        The copy is refreshed from the average at every access, so it always
+        shows the average as it is now; training never changes the copy itself.
+        """
+        if self.ema is None:
+            return None
+        if self._sampler.model is None:
+            self._sampler.model = keras.models.clone_model(self.generator)
+        self._sampler.model.set_weights([ops.convert_to_numpy(v) for v in self.ema_weights])
+        return self._sampler.model
 
     def _update(self, d_loss, g_loss, d_real, d_fake, **extra):
         values = {"d_loss": d_loss, "g_loss": g_loss, "d_real": d_real, "d_fake": d_fake, **extra}
@@ -383,9 +459,14 @@ class GAN(keras.Model):
             raise ValueError(f"seed must be None or an int >= 0. Received: seed={seed!r}")
         return np.random.default_rng(seed).normal(size=(int(n), self.latent_dim)).astype("float32")
 
-    def generate(self, n, seed=None, batch_size=512):
-        """``n`` generated samples as a NumPy array; the same ``seed`` gives the same samples."""
-        return self.generator.predict(self.noise(n, seed), batch_size=batch_size, verbose=0)
+    def generate(self, n, seed=None, batch_size=512, use_ema=True):
+        """``n`` generated samples as a NumPy array; the same ``seed`` gives the same samples.
+
+        With ``ema`` set, the averaged weights make them, unless ``use_ema=False``
+        (the generator's own weights after the last step, as without ``ema``).
+        """
+        network = self.ema_generator if use_ema and self.ema is not None else self.generator
+        return network.predict(self.noise(n, seed), batch_size=batch_size, verbose=0)
 
     def get_config(self):
         return {
@@ -395,6 +476,8 @@ class GAN(keras.Model):
             "latent_dim": self.latent_dim,
             "train_generator": self.train_generator,
             "seed": self.seed,
+            "ema": self.ema,
+            "real_target": self.real_target,
         }
 
     @classmethod
@@ -498,10 +581,14 @@ class ConditionalGAN(GAN):
             logits = self.discriminator([real, self.wrong_labels(labels)], training=False)
             d_wrong = ops.sigmoid(ops.reshape(logits, (-1,)))
         g_loss = self.generator_step(labels)
+        self.update_ema()
         return self._update(d_loss, g_loss, d_prob[:n], d_prob[n : 2 * n], d_mismatched=d_wrong)
 
-    def generate(self, labels, seed=None, batch_size=512):
-        """One generated image per entry of ``labels``; the same ``seed`` gives the same images."""
+    def generate(self, labels, seed=None, batch_size=512, use_ema=True):
+        """One generated image per entry of ``labels``; the same ``seed`` gives the same images.
+
+        With ``ema`` set, the averaged weights make them unless ``use_ema=False``.
+        """
         labels = np.asarray(labels).reshape(-1, 1).astype("int32")
         if labels.size and (labels.min() < 0 or labels.max() >= self.num_classes):
             raise ValueError(
@@ -509,7 +596,8 @@ class ConditionalGAN(GAN):
                 f"Received labels from {labels.min()} to {labels.max()}"
             )
         noise = self.noise(len(labels), seed)
-        return self.generator.predict([noise, labels], batch_size=batch_size, verbose=0)
+        network = self.ema_generator if use_ema and self.ema is not None else self.generator
+        return network.predict([noise, labels], batch_size=batch_size, verbose=0)
 
     def get_config(self):
         return {
@@ -519,22 +607,35 @@ class ConditionalGAN(GAN):
         }
 
 
-def make_gan(latent_dim=64, image_shape=(28, 28, 1), seed=None, strategy=None):
+def make_gan(
+    latent_dim=64,
+    image_shape=(28, 28, 1),
+    seed=None,
+    strategy=None,
+    ema=None,
+    real_target=1.0,
+    discriminator_width=32,
+):
     """The lesson's digit GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks.
 
     Args:
         strategy: a ``tf.distribute.Strategy`` to build and train under (e.g.
             ``tf.distribute.MirroredStrategy()`` for every visible GPU), or None
             for the default device. See :mod:`gencourse.models.distribute`.
+        ema, real_target: as in :class:`GAN` (the defaults leave both out).
+        discriminator_width: the filters of the discriminator's first
+            convolution (the second has twice as many).
     """
     if seed is not None:
         keras.utils.set_random_seed(seed)
     with distribute.scope(strategy):
         gan = GAN(
             build_generator(latent_dim, image_shape),
-            build_discriminator(image_shape),
+            build_discriminator(image_shape, width=discriminator_width),
             latent_dim=latent_dim,
             seed=seed,
+            ema=ema,
+            real_target=real_target,
         )
         gan.compile()
     return gan
