@@ -17,16 +17,19 @@ from gencourse.augment.report import summarize
 from gencourse.augment.sets import ARMS, CGAN_ARMS, classic_copies, scarce_subset
 from gencourse.augment.training import (
     Budget,
-    accuracy,
     default_budget,
+    recogniser_trainer,
     train_cgan,
-    train_recogniser,
 )
 
 
 @dataclass
 class Run:
-    """Everything one (n, seed) run made, for a notebook to look at."""
+    """Everything one (n, seed) run made, for a notebook to look at.
+
+    ``cgan`` is the process's shared cGAN (see :class:`~gencourse.augment.training.StepLoop`):
+    it holds this run's weights until the next run trains it again.
+    """
 
     n: int
     seed: int
@@ -90,16 +93,26 @@ def run_once(
     if any(a in CGAN_ARMS for a in arms):
         from gencourse.augment import balanced_labels  # the exercise's reference
 
-        cgan = train_cgan(*real, budget.cgan_steps, budget.cgan_batch_size, seed)
+        # The process's shared cGAN: sampled here, before the next run resets it.
+        cgan = train_cgan(*real, budget.cgan_steps, budget.cgan_batch_size, seed, keep=False)
         wanted = balanced_labels(synthetic_per_class, data.num_classes)
         synthetic = (cgan.generate(wanted, seed=seed + 500), wanted)
         say(f"n={n} seed={seed} cgan")
     run = Run(n, seed, real, classic, synthetic, cgan)
     sets = training_sets(run)
+    # One recogniser, reset to the seed's initial weights for every arm.
+    trainer = recogniser_trainer(data.x_train.shape[1:], data.num_classes)
     for arm in arms:
         images, labels = sets[arm]
-        model = train_recogniser(images, labels, budget.recogniser_steps, budget.batch_size, seed)
-        run.accuracies[arm] = accuracy(model, data.x_test, data.y_test)
+        run.accuracies[arm] = trainer.fit_score(
+            images,
+            labels,
+            data.x_test,
+            data.y_test,
+            budget.recogniser_steps,
+            budget.batch_size,
+            seed,
+        )
         say(f"n={n} seed={seed} {arm}")
     return run
 
