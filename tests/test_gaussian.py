@@ -15,7 +15,13 @@ from sklearn.discriminant_analysis import QuadraticDiscriminantAnalysis
 
 from gencourse import data
 from gencourse.models import ClassGaussians, LogisticClassifier
-from gencourse.models.gaussian import bayes_posterior, log_marginal, sample_gaussian
+from gencourse.models.gaussian import (
+    bayes_posterior,
+    log_marginal,
+    sample_gaussian,
+    validation_split,
+    validation_sweep,
+)
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +190,48 @@ def test_are_bad_inputs_refused_with_what_to_do(model, digits):
         bayes_posterior(np.zeros((3, 4)), np.zeros(5))
     with pytest.raises(ValueError, match="encode must be a function"):
         LogisticClassifier(encode=None)
+
+
+def test_does_the_validation_split_hold_out_per_class_items_once_each():
+    labels = np.repeat(np.arange(3), [10, 12, 9])
+    fit, held = validation_split(labels, per_class=4, seed=7)
+    assert np.array_equal(np.sort(np.concatenate([fit, held])), np.arange(len(labels)))
+    assert np.bincount(labels[held]).tolist() == [4, 4, 4]
+    again, _ = validation_split(labels, per_class=4, seed=7)
+    other, _ = validation_split(labels, per_class=4, seed=8)
+    assert np.array_equal(fit, again) and not np.array_equal(fit, other)
+    with pytest.raises(ValueError, match="Class 2 has 9 items"):
+        validation_split(labels, per_class=8, seed=0)
+
+
+def test_does_the_sweep_score_each_k_as_a_model_fitted_by_hand_would(digits):
+    images, labels = digits.x_train, digits.y_train
+    seen = []
+
+    def score(samples, asked):  # a stand-in judge: the share of bright pixels, and a record
+        seen.append((samples.shape, np.bincount(asked).tolist()))
+        return float(np.mean(samples > 0.5))
+
+    sweep = validation_sweep(
+        images,
+        labels,
+        [5, 20],
+        splits=2,
+        per_class=20,
+        seed=3,
+        score_samples=score,
+        samples_per_class=7,
+    )
+    assert sweep["k"].tolist() == [5, 20] and sweep["accuracy"].shape == (2, 2)
+    assert len(seen) == 4 and all(s == ((70, *images.shape[1:3], 1), [7] * 10) for s in seen)
+    for s in range(2):
+        fit, held = validation_split(labels, per_class=20, seed=[3, s])
+        for i, k in enumerate([5, 20]):
+            model = ClassGaussians(num_components=k).fit(images[fit], labels[fit])
+            expected = np.mean(model.predict(images[held]) == labels[held])
+            assert sweep["accuracy"][i, s] == pytest.approx(expected)
+    # More components separate the digits better on this data (a classifier, not noise).
+    assert sweep["accuracy"][1].mean() > sweep["accuracy"][0].mean() > 0.5
+    assert validation_sweep(images, labels, [5], splits=1, per_class=20)["samples"] is None
+    with pytest.raises(ValueError, match="candidates must be positive"):
+        validation_sweep(images, labels, [])

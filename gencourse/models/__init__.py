@@ -9,7 +9,7 @@ from gencourse.models.gan import (
     make_conditional_gan,
     make_gan,
 )
-from gencourse.models.gaussian import ClassGaussians, LogisticClassifier
+from gencourse.models.gaussian import ClassGaussians, LogisticClassifier, validation_sweep
 from gencourse.models.judge import build_judge, load_judge
 from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder, make_vae
 
@@ -28,6 +28,7 @@ __all__ = [
     "load_gan",
     "ClassGaussians",
     "LogisticClassifier",
+    "validation_sweep",
     "build_judge",
     "load_judge",
 ]

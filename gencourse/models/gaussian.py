@@ -390,3 +390,82 @@ class LogisticClassifier:
 
     def predict(self, images) -> np.ndarray:
         return np.argmax(self.posterior(images), axis=1)
+
+
+def validation_split(labels, per_class: int, seed) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of a split of training data: ``per_class`` items of each class for validation.
+
+    Args:
+        labels: the training labels, shape ``(n,)``.
+        per_class: how many items of each class go to validation.
+        seed: seeds the draw.
+
+    Returns:
+        ``(fit, validation)``: sorted index arrays that together hold every index once.
+    """
+    labels = np.asarray(labels).reshape(-1)
+    rng = np.random.default_rng(seed)
+    validation = []
+    for c in np.unique(labels):
+        members = np.flatnonzero(labels == c)
+        if len(members) <= per_class + 1:
+            raise ValueError(
+                f"Class {c} has {len(members)} items: too few to hold out {per_class} and fit on "
+                f"the rest. Received: per_class={per_class}"
+            )
+        validation.append(rng.choice(members, size=per_class, replace=False))
+    validation = np.sort(np.concatenate(validation))
+    return np.setdiff1d(np.arange(len(labels)), validation), validation
+
+
+def validation_sweep(
+    images,
+    labels,
+    candidates,
+    *,
+    splits: int = 3,
+    per_class: int = 80,
+    seed: int = 0,
+    score_samples=None,
+    samples_per_class: int = 100,
+) -> dict:
+    """Chooses ``num_components`` on the training data alone: each candidate on several splits.
+
+    For every split (``per_class`` digits of each class held out for validation, the rest
+    fitted) and every candidate ``k`` this fits ``ClassGaussians(k)`` and measures its
+    Bayes-rule accuracy on the validation digits; with ``score_samples`` it also scores
+    ``samples_per_class`` samples of each class (e.g. a judge's label agreement).
+
+    Args:
+        images, labels: the training digits (never the held-out ones).
+        candidates: the numbers of components to try.
+        splits: how many different random splits to average over.
+        per_class: validation digits per class in each split.
+        seed: seeds the splits and the samples.
+        score_samples: optional ``f(images, labels) -> float`` scoring samples of the
+            labels asked for.
+        samples_per_class: samples per class for ``score_samples``.
+
+    Returns:
+        ``{"k": (m,), "accuracy": (m, splits), "samples": (m, splits) or None}``.
+    """
+    candidates = [int(k) for k in candidates]
+    if not candidates or min(candidates) < 1:
+        raise ValueError(f"candidates must be positive integers. Received: candidates={candidates}")
+    if not isinstance(splits, int | np.integer) or splits < 1:
+        raise ValueError(f"splits must be a positive integer. Received: splits={splits!r}")
+    images = as_images(images, "float64")
+    labels = np.asarray(labels).reshape(-1)
+    accuracy = np.zeros((len(candidates), splits))
+    scores = np.zeros((len(candidates), splits)) if score_samples is not None else None
+    classes = np.unique(labels)
+    asked = np.repeat(classes, samples_per_class)
+    for s in range(splits):
+        fit, held = validation_split(labels, per_class, seed=[seed, s])
+        for i, k in enumerate(candidates):
+            model = ClassGaussians(num_components=k, num_classes=int(classes.max()) + 1)
+            model.fit(images[fit], labels[fit])
+            accuracy[i, s] = np.mean(model.predict(images[held]) == labels[held])
+            if scores is not None:
+                scores[i, s] = float(score_samples(model.generate(asked, seed=[seed, s, k]), asked))
+    return {"k": np.asarray(candidates), "accuracy": accuracy, "samples": scores}
