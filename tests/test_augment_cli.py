@@ -25,11 +25,15 @@ def _gencourse(*args):
 def test_does_gencourse_augment_quick_write_the_tables_and_the_plot(tmp_path):
     out = tmp_path / "results"
     proc = _gencourse("augment", "--quick", "--n", "2", "--seeds", "1", "--synthetic", "2",
+                      "--arms", "real_cgan,real_cvae,real_filtered",
                       "--out", str(out), "--lang", "ko")  # fmt: skip
     assert proc.returncode == 0, proc.stdout + proc.stderr
     with (out / "augment.csv").open() as f:
         rows = list(csv.DictReader(f))
-    assert {r["arm"] for r in rows} == set(augment.ARMS) and len(rows) == 5
+    # The arms asked for, and 'real' (every comparison's reference), in table order.
+    assert [r["arm"] for r in rows] == ["real", "real_cgan", "real_cvae", "real_filtered"]
+    with (out / "quality.csv").open() as f:
+        assert [r["maker"] for r in csv.DictReader(f)] == ["cgan", "cvae", "filtered"]
     assert list(rows[0]) == ["n", "arm", "seed", "accuracy"]
     assert augment.read_rows(out / "augment.csv")[0]["n"] == 2
     assert (out / "summary.csv").read_text().startswith("n,arm,mean,std,runs")
@@ -44,6 +48,7 @@ def test_does_gencourse_augment_quick_write_the_tables_and_the_plot(tmp_path):
         (["--n", "ten"], "expected whole numbers separated by commas"),
         (["--seeds", "0"], "--seeds must be at least 1"),
         (["--synthetic", "0"], "--synthetic must be at least 1"),
+        (["--arms", "real,gan"], "arms must come from real,real_classic"),
     ],
 )
 def test_are_bad_options_refused_with_a_clear_message(tmp_path, args, message):

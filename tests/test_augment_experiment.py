@@ -46,7 +46,12 @@ def test_does_a_tiny_grid_give_every_n_arm_and_seed_an_accuracy(digits):
     keys = {(r["n"], r["arm"], r["seed"]) for r in results.rows}
     assert keys == {(2, arm, 1) for arm in augment.ARMS}
     assert all(0.0 <= r["accuracy"] <= 1.0 for r in results.rows)
-    assert seen[0] == (0, 6) and seen[-1] == (6, 6) == (len(seen) - 1, augment.grid_size([2], [1]))
+    total = len(augment.ARMS) + 3  # every arm's recogniser and the three data makers
+    assert seen[0] == (0, total) and seen[-1] == (total, total)
+    assert total == len(seen) - 1 == augment.grid_size([2], [1])
+    makers = {(q["maker"], q["seed"]) for q in results.quality}
+    assert makers == {(m, 1) for m in ("cgan", "cvae", "diffaug", "filtered")}
+    assert all(0.0 <= q["agreement"] <= 1.0 and q["nearest"] >= 0.0 for q in results.quality)
     summary = results.summary()
     assert [(s["n"], s["arm"], s["runs"]) for s in summary] == [(2, a, 1) for a in augment.ARMS]
 

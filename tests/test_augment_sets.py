@@ -106,3 +106,52 @@ def test_is_a_ratio_beyond_the_synthetic_pool_refused():
     x = np.zeros((10, 4, 4, 1))
     with pytest.raises(ValueError, match="ask for at most the 5 synthetic images"):
         augment.augmented_training_set(x, np.zeros(10), x[:5], np.zeros(5), 1.0)
+
+
+# --- the filtered samples ------------------------------------------------------------
+
+
+def test_are_filtered_samples_the_accepted_ones_refilled_to_the_same_count():
+    """A fake generator whose image holds its asked label, and a recogniser that rejects some."""
+    calls = []
+
+    def generate(labels, seed):
+        calls.append(seed)
+        # The pixel value says which round and which label: round r adds 100 * r.
+        r = len(calls) - 1
+        return (np.asarray(labels, "float32") + 100 * r).reshape(-1, 1, 1, 1) + np.zeros(
+            (1, 2, 2, 1)
+        )
+
+    def predict(images):
+        value = images[:, 0, 0, 0]
+        label = value % 100
+        # Class 3 is never accepted; every other class is accepted in the second round only.
+        return np.where((label != 3) & (value >= 100), label, (label + 1) % 10)
+
+    images, labels, accepted = augment.filtered_samples(
+        generate, predict, 4, 10, seed=7, pool_factor=2
+    )
+    assert images.shape == (40, 2, 2, 1) and labels.tolist() == np.repeat(np.arange(10), 4).tolist()
+    values = images[:, 0, 0, 0]
+    for k in range(10):
+        mine = values[labels == k]
+        if k == 3:  # never accepted: refilled with its rejected samples, the count kept
+            assert (mine % 100 == 3).all() and len(mine) == 4
+        else:  # the accepted ones, from the second round
+            assert (mine == 100 + k).all()
+    assert calls[:2] == [7, 1007]  # seeded rounds
+    assert 0 < accepted < 1
+
+
+def test_do_filtered_samples_stop_drawing_once_every_class_is_full():
+    calls = []
+
+    def generate(labels, seed):
+        calls.append(seed)
+        return np.asarray(labels, "float32").reshape(-1, 1, 1, 1)
+
+    images, labels, accepted = augment.filtered_samples(
+        generate, lambda im: im[:, 0, 0, 0].astype(int), 5, 10, seed=0
+    )
+    assert len(calls) == 1 and accepted == 1.0 and len(images) == 50

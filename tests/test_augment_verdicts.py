@@ -309,7 +309,7 @@ for _name, _base in BASES.items():
     CASES[_name] = _base
     CASES[f"{_name}/one_seed"] = _one_seed(_base)
 for _name in ("helps_small", "hurts", "mixed"):
-    for _arm in augment.ARMS[1:]:
+    for _arm in augment.ARMS[1:5]:  # the five original arms (the new ones: tests at the end)
         CASES[f"{_name}/no_{_arm}"] = _without(BASES[_name], _arm)
         CASES[f"{_name}/one_seed/no_{_arm}"] = _one_seed(_without(BASES[_name], _arm))
 
@@ -1014,9 +1014,82 @@ def test_is_a_summary_that_lost_the_real_arm_refused(name):
 def test_does_every_rule_name_a_message_and_every_n_get_a_first_sentence_for_any_seeds():
     from gencourse.augment import verdicts
 
-    for rule in verdicts.EACH_N + verdicts.ACROSS_N:
+    for rule in verdicts.EACH_N + verdicts.MAKERS_EACH_N + verdicts.ACROSS_N:
         assert i18n.has(rule.key) and rule.seeds in (verdicts.ONE, verdicts.SEVERAL, verdicts.ANY)
     # The last rule for each kind of summary is about every finding, so no n goes unsaid.
     for seeds in (verdicts.ONE, verdicts.SEVERAL):
         last = [r for r in verdicts.EACH_N if r.seeds in (seeds, verdicts.ANY)][-1]
         assert all(last.about(f) for f in augment.findings(HELPS_SMALL))
+
+
+# --- the data makers and the fixes (the arms added after the first five) -------------
+
+ALL_ARMS = _summary(
+    {
+        10: {
+            "real": (0.80, 0.03),
+            "real_classic": (0.88, 0.01),
+            "real_cgan": (0.79, 0.02),
+            "real_both": (0.87, 0.01),
+            "synthetic": (0.60, 0.04),
+            "real_cvae": (0.83, 0.02),
+            "synthetic_cvae": (0.70, 0.03),
+            "real_diffaug": (0.84, 0.01),
+            "real_filtered": (0.81, 0.02),
+        },
+        100: {
+            "real": (0.94, 0.004),
+            "real_classic": (0.95, 0.004),
+            "real_cgan": (0.93, 0.005),
+            "real_both": (0.95, 0.004),
+            "synthetic": (0.85, 0.01),
+            "real_cvae": (0.97, 0.003),
+            "synthetic_cvae": (0.90, 0.01),
+            "real_diffaug": (0.94, 0.004),
+            "real_filtered": (0.935, 0.004),
+        },
+    }
+)
+
+
+def test_do_the_conclusions_name_the_best_data_maker_per_n_and_what_each_fix_changed():
+    lines = augment.conclusions(ALL_ARMS, "en")
+    assert (
+        "n = 10: of the arms that add generated samples, 'real + DiffAugment cGAN' had the "
+        "highest mean (84.0%, +4.0 points from real only)."
+    ) in lines
+    assert any(
+        line.startswith("n = 100: of the arms that add generated samples, 'real + CVAE'")
+        for line in lines
+    )
+    fixes = [line for line in lines if line.startswith("What '")]
+    assert fixes == [
+        "What 'real + DiffAugment cGAN' changed against the plain cGAN ('real + cGAN'), in points "
+        "(± spread): n = 10: +5.0 ± 2.2; n = 100: +1.0 ± 0.6.",
+        "What 'real + filtered cGAN' changed against the plain cGAN ('real + cGAN'), in points "
+        "(± spread): n = 10: +2.0 ± 2.8; n = 100: +0.5 ± 0.6.",
+        "What 'real + CVAE' changed against the plain cGAN ('real + cGAN'), in points "
+        "(± spread): n = 10: +4.0 ± 2.8; n = 100: +4.0 ± 0.6.",
+    ]
+    # The CVAE at n = 100 beats classic by 2.0 points, more than the spread (0.5).
+    assert (
+        "Generated data beat 'real + classic' by more than the spread: n = 100: 'real + CVAE' +2.0 ± 0.5."
+        in lines
+    )
+    assert not any(line.startswith("At no n did an arm with generated data") for line in lines)
+    # The CAS of the CVAE is never the winner of an n (it is not trained on real digits).
+    assert all("CVAE samples only" not in line for line in lines if "did best" in line)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_is_it_said_when_no_generated_data_beats_classic_augmentation(lang):
+    summary = [dict(s) for s in ALL_ARMS]
+    for s in summary:
+        if s["n"] == 100 and s["arm"] == "real_cvae":
+            s["mean"] = 0.951
+    lines = augment.conclusions(summary, lang)
+    key = "augment.c.no_beats_classic"
+    start = i18n.t(key, lang, parts="@").split("@")[0]
+    said = [line for line in lines if line.startswith(start)]
+    assert len(said) == 1
+    assert "n = 10" in said[0] and "n = 100" in said[0]

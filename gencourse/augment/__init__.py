@@ -1,27 +1,36 @@
-"""Lesson 05's experiment: does a cGAN's output help a recogniser trained on few labels?
+"""Lesson 05's experiment: do generated digits help a recogniser trained on few labels?
 
 The question, measured rather than assumed: with only ``n`` labelled digits
 per class, does adding labelled samples from a conditional GAN, trained on
 those same ``n`` digits per class and nothing else, make a digit recogniser
 more accurate on real digits it has never seen?
 
-Five arms share everything except their training set:
+The arms share everything except their training set:
 
-``real``          the ``n`` real digits per class;
-``real_classic``  plus ``k`` shifted and slightly rotated copies per class;
-``real_cgan``     plus ``k`` cGAN samples per class, with the labels asked for;
-``real_both``     plus both (``2k`` extra images per class);
-``synthetic``     the ``k`` cGAN samples per class alone: the classification
-                  accuracy score (train on synthetic, test on real).
+``real``            the ``n`` real digits per class;
+``real_classic``    plus ``k`` shifted and slightly rotated copies per class;
+``real_cgan``       plus ``k`` cGAN samples per class, with the labels asked for;
+``real_both``       plus both (``2k`` extra images per class);
+``synthetic``       the ``k`` cGAN samples per class alone: the classification
+                    accuracy score (train on synthetic, test on real);
+``real_cvae``       plus ``k`` samples per class of a conditional VAE
+                    (:mod:`gencourse.models.cvae`);
+``synthetic_cvae``  the CVAE's samples alone (its classification accuracy score);
+``real_diffaug``    plus ``k`` samples per class of the cGAN trained with
+                    DiffAugment (:mod:`gencourse.models.diffaugment`);
+``real_filtered``   plus ``k`` plain-cGAN samples per class that the run's own
+                    real-only recogniser reads as their label, refilled to
+                    ``k`` (never the shipped judge: it has seen 4,000 labels).
 
 Every arm is scored on the same 1,000 held-out real digits of ``mnist5k``.
 
 Fairness. The recogniser gets a fixed number of gradient steps, not epochs,
 so an arm with a bigger training set is not also given more updates; with
 the same seed the arms of one run also start from the same initial weights.
-One cGAN is trained per (n, seed) and shared by the arms that use it; it
-never sees a digit outside that run's subset, and is never reused for
-another seed (another seed draws another subset).
+Each data maker is trained once per (n, seed), with the same step budget
+for both cGANs, and shared by the arms that use it; it never sees a digit
+outside that run's subset, and is never reused for another seed (another
+seed draws another subset).
 
 The package, one idea per module (every public name is also here):
 
@@ -46,7 +55,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from gencourse.augment.sets import ARMS, CGAN_ARMS
+from gencourse.augment.sets import ARMS, CGAN_ARMS, CVAE_ARMS, DIFFAUG_ARMS, FIX_ARMS, MAKER_ARMS
 
 # --- the exercises' references -------------------------------------------------------
 
@@ -86,27 +95,40 @@ from gencourse.augment.experiment import (  # noqa: E402
     grid_size,
     run_grid,
     run_once,
+    sample_quality,
     training_sets,
 )
 from gencourse.augment.report import (  # noqa: E402
     arm_name,
     plot_accuracy,
+    print_quality,
     print_summary,
     read_rows,
     summarize,
+    summarize_quality,
     table_rows,
     write_csv,
 )
-from gencourse.augment.sets import classic_augment, classic_copies, scarce_subset  # noqa: E402
+from gencourse.augment.sets import (  # noqa: E402
+    classic_augment,
+    classic_copies,
+    filtered_samples,
+    scarce_subset,
+)
 from gencourse.augment.training import (  # noqa: E402
     FULL,
     QUICK,
     Budget,
+    RecogniserTrainer,
+    StepLoop,
     accuracy,
     build_recogniser,
     default_budget,
     nearest_distance,
+    recogniser_trainer,
     train_cgan,
+    train_cvae,
+    train_diffaug_cgan,
     train_recogniser,
     with_budget,
 )
@@ -115,6 +137,19 @@ from gencourse.augment.verdicts import Finding, conclusions, findings  # noqa: E
 __all__ = [
     "ARMS",
     "CGAN_ARMS",
+    "CVAE_ARMS",
+    "DIFFAUG_ARMS",
+    "MAKER_ARMS",
+    "FIX_ARMS",
+    "filtered_samples",
+    "RecogniserTrainer",
+    "StepLoop",
+    "recogniser_trainer",
+    "train_cvae",
+    "train_diffaug_cgan",
+    "sample_quality",
+    "summarize_quality",
+    "print_quality",
     "balanced_labels",
     "augmented_training_set",
     "scarce_subset",

@@ -29,6 +29,17 @@ def _int_list(text: str) -> list[int]:
     return values
 
 
+def _arm_list(text: str) -> list[str]:
+    arms = [a.strip() for a in text.split(",") if a.strip()]
+    unknown = [a for a in arms if a not in augment.ARMS]
+    if unknown or not arms:
+        raise argparse.ArgumentTypeError(
+            f"arms must come from {','.join(augment.ARMS)}. Received: {text!r}"
+        )
+    # 'real' is every comparison's reference: always run.
+    return [a for a in augment.ARMS if a in arms or a == "real"]
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Declares the options of ``gencourse augment`` on its subparser ``p``."""
     p.add_argument(
@@ -42,6 +53,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         choices=list(LANGUAGES),
         default=default_language(),
         help="language of the table, plot and conclusions (default: $GENCOURSE_LANG, else en)",
+    )
+    p.add_argument(
+        "--arms",
+        type=_arm_list,
+        default=list(augment.ARMS),
+        help=f"arms to run, comma-separated (default: all): {','.join(augment.ARMS)}",
     )
     p.add_argument("--quick", action="store_true", help="tiny training budgets (for CI)")
     p.add_argument("--steps", type=int, help="the recogniser's gradient steps")
@@ -103,18 +120,23 @@ def run(args) -> int:
     progress, close = _progress(args.lang)
     try:
         results = augment.run_grid(
-            args.n, list(range(args.seeds)), args.synthetic, budget, progress=progress
+            args.n, list(range(args.seeds)), args.synthetic, budget, args.arms, progress=progress
         )
     finally:
         close()
     summary = results.summary()
     augment.write_csv(results.rows, out / "augment.csv")
     augment.write_csv(summary, out / "summary.csv")
+    if results.quality:
+        augment.write_csv(results.quality, out / "quality.csv")
     fig = augment.plot_accuracy(summary, args.lang)
     fig.savefig(out / "augment.png", dpi=120)
     print()
     augment.print_summary(summary, args.lang)
     print()
+    if results.quality:
+        augment.print_quality(augment.summarize_quality(results.quality), args.lang)
+        print()
     for line in augment.conclusions(summary, args.lang):
         print(line)
     print()

@@ -10,16 +10,27 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from gencourse.augment.report import summarize
-from gencourse.augment.sets import ARMS, CGAN_ARMS, classic_copies, scarce_subset
+from gencourse.augment.sets import (
+    ARMS,
+    CGAN_ARMS,
+    CVAE_ARMS,
+    DIFFAUG_ARMS,
+    classic_copies,
+    filtered_samples,
+    scarce_subset,
+)
 from gencourse.augment.training import (
     Budget,
     default_budget,
     recogniser_trainer,
     train_cgan,
+    train_cvae,
+    train_diffaug_cgan,
 )
 
 
@@ -27,8 +38,13 @@ from gencourse.augment.training import (
 class Run:
     """Everything one (n, seed) run made, for a notebook to look at.
 
-    ``cgan`` is the process's shared cGAN (see :class:`~gencourse.augment.training.StepLoop`):
-    it holds this run's weights until the next run trains it again.
+    ``cgan`` (and ``cvae``, ``diffaug``) are the process's shared models (see
+    :class:`~gencourse.augment.training.StepLoop`): each holds this run's
+    weights until the next run trains it again. ``synthetic`` holds the plain
+    cGAN's samples; ``made`` the other makers' (``"cvae"``, ``"diffaug"``,
+    ``"filtered"``), each ``(images, labels)``; ``quality`` each maker's label
+    agreement (read by the shipped judge, for the report only) and median
+    distance to the nearest training image.
     """
 
     n: int
@@ -38,21 +54,58 @@ class Run:
     synthetic: tuple | None
     cgan: object | None
     accuracies: dict = field(default_factory=dict)
+    made: dict = field(default_factory=dict)
+    models: dict = field(default_factory=dict)
+    quality: dict = field(default_factory=dict)
+    accepted: float | None = None
 
 
 def training_sets(run: Run) -> dict:
-    """The training set of each arm of ``run``: ``{arm: (images, labels)}``."""
+    """The training set of each arm of ``run`` whose images exist: ``{arm: (images, labels)}``."""
     from gencourse.augment import augmented_training_set  # the exercise's reference
 
-    (x, y), (cx, cy) = run.real, run.classic
-    sets = {"real": (x, y), "real_classic": augmented_training_set(x, y, cx, cy, len(cx) / len(x))}
+    x, y = run.real
+
+    def plus(extra):
+        return augmented_training_set(x, y, *extra, len(extra[0]) / len(x))
+
+    sets = {"real": (x, y), "real_classic": plus(run.classic)}
     if run.synthetic is not None:
         sx, sy = run.synthetic
-        sets["real_cgan"] = augmented_training_set(x, y, sx, sy, len(sx) / len(x))
-        both_x, both_y = augmented_training_set(x, y, cx, cy, len(cx) / len(x))
+        sets["real_cgan"] = plus(run.synthetic)
+        both_x, both_y = plus(run.classic)
         sets["real_both"] = (np.concatenate([both_x, sx]), np.concatenate([both_y, sy]))
         sets["synthetic"] = (sx, sy)
+    if "cvae" in run.made:
+        sets["real_cvae"] = plus(run.made["cvae"])
+        sets["synthetic_cvae"] = run.made["cvae"]
+    if "diffaug" in run.made:
+        sets["real_diffaug"] = plus(run.made["diffaug"])
+    if "filtered" in run.made:
+        sets["real_filtered"] = plus(run.made["filtered"])
     return sets
+
+
+@lru_cache(maxsize=1)
+def _judge():
+    from gencourse.metrics import load_judge
+
+    return load_judge()
+
+
+def sample_quality(images, labels, training_images) -> dict:
+    """Label agreement (the shipped judge's reading; a report, never a filter) and nearness.
+
+    Returns ``{"agreement": share, "nearest": median RMS distance to the
+    nearest of ``training_images``}``.
+    """
+    from gencourse.augment.training import nearest_distance
+    from gencourse.metrics import label_agreement
+
+    return {
+        "agreement": float(label_agreement(_judge(), images, labels).overall),
+        "nearest": float(np.median(nearest_distance(images, training_images))),
+    }
 
 
 def run_once(
@@ -63,20 +116,24 @@ def run_once(
     budget: Budget | None = None,
     arms: Sequence[str] = ARMS,
     progress: Callable[[str], None] | None = None,
+    quality: bool = False,
 ) -> Run:
-    """One (n, seed) run: the subset, its cGAN, and every arm's held-out accuracy.
+    """One (n, seed) run: the subset, its data makers, and every arm's held-out accuracy.
 
     Args:
         data: a :class:`gencourse.data.Dataset` (``mnist5k``).
         n: labelled real digits per class.
-        seed: chooses the subset, the augmentation, the cGAN's and the
+        seed: chooses the subset, the augmentation, the makers' and the
             recogniser's initial weights and batches.
-        synthetic_per_class: extra images per class (classic copies and cGAN
-            samples alike).
+        synthetic_per_class: extra images per class (classic copies and
+            every maker's samples alike).
         budget: training sizes (default: :func:`default_budget`).
         arms: the arms to run, from :data:`ARMS`.
         progress: called with a short description after each trained model.
+        quality: also measure each maker's samples (:func:`sample_quality`).
     """
+    from gencourse.augment import balanced_labels  # the exercise's reference
+
     budget = budget or default_budget()
     unknown = [a for a in arms if a not in ARMS]
     if unknown:
@@ -89,21 +146,26 @@ def run_once(
     say = progress or (lambda text: None)
     real = scarce_subset(data, n, seed)
     classic = classic_copies(*real, synthetic_per_class, seed, data.num_classes)
-    cgan = synthetic = None
-    if any(a in CGAN_ARMS for a in arms):
-        from gencourse.augment import balanced_labels  # the exercise's reference
-
-        # The process's shared cGAN: sampled here, before the next run resets it.
-        cgan = train_cgan(*real, budget.cgan_steps, budget.cgan_batch_size, seed, keep=False)
-        wanted = balanced_labels(synthetic_per_class, data.num_classes)
-        synthetic = (cgan.generate(wanted, seed=seed + 500), wanted)
-        say(f"n={n} seed={seed} cgan")
-    run = Run(n, seed, real, classic, synthetic, cgan)
-    sets = training_sets(run)
+    wanted = balanced_labels(synthetic_per_class, data.num_classes)
+    run = Run(n, seed, real, classic, None, None)
+    makers = (
+        ("cgan", CGAN_ARMS, train_cgan, budget.cgan_steps, budget.cgan_batch_size),
+        ("cvae", CVAE_ARMS, train_cvae, budget.cvae_steps, budget.cvae_batch_size),
+        ("diffaug", DIFFAUG_ARMS, train_diffaug_cgan, budget.cgan_steps, budget.cgan_batch_size),
+    )
+    for name, needs, train, steps, batch_size in makers:
+        if any(a in needs for a in arms):
+            # The process's shared model: sampled here, before the next run resets it.
+            model = train(*real, steps, batch_size, seed, keep=False)
+            run.models[name] = model
+            run.made[name] = (model.generate(wanted, seed=seed + 500), wanted)
+            say(f"n={n} seed={seed} {name}")
+    if "cgan" in run.made:
+        run.cgan, run.synthetic = run.models["cgan"], run.made.pop("cgan")
     # One recogniser, reset to the seed's initial weights for every arm.
     trainer = recogniser_trainer(data.x_train.shape[1:], data.num_classes)
-    for arm in arms:
-        images, labels = sets[arm]
+
+    def score(arm, images, labels):
         run.accuracies[arm] = trainer.fit_score(
             images,
             labels,
@@ -114,23 +176,52 @@ def run_once(
             seed,
         )
         say(f"n={n} seed={seed} {arm}")
+
+    if "real_filtered" in arms:
+        # The filter is this run's own real-only recogniser: it knows only the n labels.
+        score("real", *real)
+        *filtered, run.accepted = filtered_samples(
+            run.cgan.generate, trainer.predict, synthetic_per_class, data.num_classes, seed + 500
+        )
+        run.made["filtered"] = tuple(filtered)
+    sets = training_sets(run)
+    for arm in arms:
+        if arm not in run.accuracies:
+            score(arm, *sets[arm])
+    if "real" not in arms:
+        run.accuracies.pop("real", None)
+    if quality:
+        makers = {"cgan": run.synthetic, **run.made}
+        run.quality = {
+            name: sample_quality(*made, real[0]) for name, made in makers.items() if made
+        }
     return run
+
+
+def _models_per_run(arms) -> int:
+    makers = sum(any(a in needs for a in arms) for needs in (CGAN_ARMS, CVAE_ARMS, DIFFAUG_ARMS))
+    return len(set(arms) | ({"real"} if "real_filtered" in arms else set())) + makers
 
 
 def grid_size(n_values, seeds, arms=ARMS) -> int:
     """The number of models the grid trains (the progress total)."""
-    per_run = len(arms) + any(a in CGAN_ARMS for a in arms)
-    return len(n_values) * len(seeds) * per_run
+    return len(n_values) * len(seeds) * _models_per_run(arms)
 
 
 @dataclass
 class Results:
-    """The grid's rows (n, arm, seed, accuracy) and how long it took."""
+    """The grid's rows (n, arm, seed, accuracy), its makers' quality rows, and how long it took.
+
+    ``quality``: one row per (n, maker, seed) with the samples' label
+    agreement and median nearest-training-image distance (see
+    :func:`sample_quality`), and for ``"filtered"`` the share accepted.
+    """
 
     rows: list
     seconds: float
     synthetic_per_class: int
     budget: Budget
+    quality: list = field(default_factory=list)
 
     def summary(self) -> list:
         return summarize(self.rows)
@@ -144,8 +235,11 @@ def run_grid(
     arms: Sequence[str] = ARMS,
     data=None,
     progress: Callable[[int, int, str], None] | None = None,
+    quality: bool = True,
 ) -> Results:
     """Runs every (n, seed) and returns a tidy table: one row per (n, arm, seed).
+
+    ``quality`` also measures each maker's samples (:attr:`Results.quality`).
 
     ``progress(done, total, text)`` is called once with ``done=0`` at the start,
     then after each trained model.
@@ -171,12 +265,20 @@ def run_grid(
     started = time.perf_counter()
     if progress:
         progress(0, total, "")  # lets a progress bar start its clock now
-    rows = []
+    rows, measured = [], []
     for n in n_values:
         for seed in seeds:
-            run = run_once(data, int(n), int(seed), synthetic_per_class, budget, arms, step)
+            run = run_once(
+                data, int(n), int(seed), synthetic_per_class, budget, arms, step, quality
+            )
             rows += [
                 {"n": int(n), "arm": arm, "seed": int(seed), "accuracy": acc}
                 for arm, acc in run.accuracies.items()
             ]
-    return Results(rows, time.perf_counter() - started, synthetic_per_class, budget)
+            measured += [
+                {"n": int(n), "maker": maker, "seed": int(seed), **values}
+                | {"accepted": run.accepted if maker == "filtered" else ""}
+                for maker, values in run.quality.items()
+            ]
+    seconds = time.perf_counter() - started
+    return Results(rows, seconds, synthetic_per_class, budget, measured)

@@ -100,20 +100,17 @@ _STYLE = {
     "real_classic": ("tab:blue", "s"),
     "real_cgan": ("tab:red", "^"),
     "real_both": ("tab:purple", "D"),
-    "synthetic": ("tab:gray", "v"),
+    "synthetic": ("tab:red", "v"),
+    "real_cvae": ("tab:green", "P"),
+    "synthetic_cvae": ("tab:green", "X"),
+    "real_diffaug": ("tab:orange", "*"),
+    "real_filtered": ("tab:brown", "h"),
 }
 
 
-def plot_accuracy(summary, lang: str | None = None):
-    """Held-out accuracy against labelled digits per class, one line per arm, error bars = std."""
-    import matplotlib.pyplot as plt
-
-    from gencourse.viz import use_hangul_font
-
-    use_hangul_font()
-    fig, ax = plt.subplots(figsize=(7.5, 4.6))
+def _panel(ax, summary, arms, lang):
     n_values = sorted({s["n"] for s in summary})
-    arms = [a for a in ARMS if any(s["arm"] == a for s in summary)]
+    arms = [a for a in arms if any(s["arm"] == a for s in summary)]
     for i, arm in enumerate(arms):
         rows = sorted((s for s in summary if s["arm"] == arm), key=lambda s: s["n"])
         # Small sideways offsets keep the error bars of the arms apart.
@@ -127,16 +124,85 @@ def plot_accuracy(summary, lang: str | None = None):
             color=colour,
             marker=marker,
             capsize=3,
-            linestyle="--" if arm == "synthetic" else "-",
+            linestyle="--" if arm.startswith("synthetic") else "-",
         )
     ax.set_xscale("log")
     ax.set_xticks(n_values)
     ax.set_xticklabels([str(n) for n in n_values])
     ax.minorticks_off()
     ax.set_xlabel(t("augment.fig.x", lang))
-    ax.set_ylabel(t("augment.fig.y", lang))
-    ax.set_title(t("augment.fig.title", lang))
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
+
+
+def plot_accuracy(summary, lang: str | None = None):
+    """Held-out accuracy against labelled digits per class, one line per arm, error bars = std.
+
+    With the new arms in the summary, two panels that share the y axis: the
+    data makers side by side (:data:`~gencourse.augment.sets.MAKER_ARMS`) and
+    the fixes to the plain cGAN (:data:`~gencourse.augment.sets.FIX_ARMS`);
+    with only the five original arms, one panel.
+    """
+    import matplotlib.pyplot as plt
+
+    from gencourse.augment.sets import FIX_ARMS, MAKER_ARMS
+    from gencourse.viz import use_hangul_font
+
+    use_hangul_font()
+    present = {s["arm"] for s in summary}
+    if present <= set(ARMS[:5]):
+        fig, ax = plt.subplots(figsize=(7.5, 4.6))
+        _panel(ax, summary, ARMS, lang)
+        ax.set_ylabel(t("augment.fig.y", lang))
+        ax.set_title(t("augment.fig.title", lang))
+    else:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8), sharey=True)
+        _panel(left, summary, MAKER_ARMS, lang)
+        _panel(right, summary, FIX_ARMS, lang)
+        left.set_ylabel(t("augment.fig.y", lang))
+        left.set_title(t("augment.fig.makers", lang), fontsize=10)
+        right.set_title(t("augment.fig.fixes", lang), fontsize=10)
+        fig.suptitle(t("augment.fig.title", lang))
     fig.tight_layout()
     return fig
+
+
+def summarize_quality(quality) -> list:
+    """Mean label agreement, nearest distance (and share accepted) per (n, maker), over seeds."""
+    groups: dict = {}
+    for row in quality:
+        groups.setdefault((int(row["n"]), row["maker"]), []).append(row)
+    order = ("cgan", "diffaug", "filtered", "cvae")
+    out = []
+    for (n, maker), rows in sorted(
+        groups.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1]))
+    ):
+        cell = {"n": n, "maker": maker, "runs": len(rows)}
+        for key in ("agreement", "nearest", "accepted"):
+            values = [float(r[key]) for r in rows if r.get(key, "") != ""]
+            if values:
+                cell[key] = float(np.mean(values))
+        out.append(cell)
+    return out
+
+
+def print_quality(quality_summary, lang: str | None = None) -> None:
+    """Prints each maker's label agreement and nearest-training-image distance per n."""
+    from gencourse.viz import print_table
+
+    headers = [
+        t("augment.col.n", lang),
+        t("augment.col.maker", lang),
+        t("augment.col.agreement", lang),
+        t("augment.col.nearest", lang),
+    ]
+    rows = [
+        [
+            str(q["n"]),
+            t(f"augment.maker.{q['maker']}", lang),
+            f"{100 * q['agreement']:.1f}",
+            f"{q['nearest']:.3f}",
+        ]
+        for q in quality_summary
+    ]
+    print_table(headers, rows)

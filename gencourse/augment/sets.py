@@ -12,9 +12,25 @@ import math
 
 import numpy as np
 
-#: The five arms of the experiment (see :mod:`gencourse.augment`), and those that need a cGAN.
-ARMS = ("real", "real_classic", "real_cgan", "real_both", "synthetic")
-CGAN_ARMS = ("real_cgan", "real_both", "synthetic")
+#: The arms of the experiment (see :mod:`gencourse.augment`), in table order.
+ARMS = (
+    "real",
+    "real_classic",
+    "real_cgan",
+    "real_both",
+    "synthetic",
+    "real_cvae",
+    "synthetic_cvae",
+    "real_diffaug",
+    "real_filtered",
+)
+#: The arms that need each data maker: the plain cGAN, the conditional VAE, the DiffAugment cGAN.
+CGAN_ARMS = ("real_cgan", "real_both", "synthetic", "real_filtered")
+CVAE_ARMS = ("real_cvae", "synthetic_cvae")
+DIFFAUG_ARMS = ("real_diffaug",)
+#: The two panels of the plot: the data makers side by side, and the fixes to the plain cGAN.
+MAKER_ARMS = ("real", "real_classic", "real_cgan", "synthetic", "real_cvae", "synthetic_cvae")
+FIX_ARMS = ("real", "real_classic", "real_cgan", "real_both", "real_diffaug", "real_filtered")
 
 
 def scarce_subset(data, n_per_class: int, seed: int):
@@ -95,3 +111,50 @@ def classic_copies(images, labels, per_class: int, seed: int, num_classes: int =
             sources.append(np.resize(idx, per_class))
     sources = np.concatenate(sources) if sources else np.zeros(0, int)
     return classic_augment(np.asarray(images)[sources], labels[sources], seed=int(seed) + 1000)
+
+
+def filtered_samples(
+    generate,
+    predict,
+    per_class: int,
+    num_classes: int = 10,
+    seed: int = 0,
+    pool_factor: int = 3,
+    max_rounds: int = 5,
+):
+    """``per_class`` generated images per class that a recogniser reads as the label asked for.
+
+    Samples are drawn in rounds of ``pool_factor * per_class`` per class;
+    each round keeps those whose predicted class is the label they were made
+    for, until every class has ``per_class`` (the same count as the unfiltered
+    arm: the filter changes which samples, not how many). A class still short
+    after ``max_rounds`` is refilled with its rejected samples in the order
+    they came (so the count never changes).
+
+    Args:
+        generate: ``(labels, seed) -> images``, e.g. a cGAN's ``generate``.
+        predict: ``images -> predicted classes`` (N,), the run's own
+            real-only recogniser: never a judge trained on more labels than
+            the run has.
+
+    Returns:
+        ``(images, labels, accepted)``: labels in class order, and the share of
+        all drawn samples the recogniser accepted.
+    """
+    from gencourse.augment import balanced_labels  # the exercise's reference
+
+    kept = {k: [] for k in range(num_classes)}
+    rejected = {k: [] for k in range(num_classes)}
+    drawn = accepted = 0
+    for round_ in range(max_rounds):
+        asked = balanced_labels(pool_factor * per_class, num_classes)
+        images = np.asarray(generate(asked, seed=int(seed) + 1000 * round_))
+        ok = np.asarray(predict(images)).reshape(-1) == asked
+        drawn, accepted = drawn + len(asked), accepted + int(ok.sum())
+        for k in range(num_classes):
+            kept[k] += list(images[(asked == k) & ok])
+            rejected[k] += list(images[(asked == k) & ~ok])
+        if all(len(v) >= per_class for v in kept.values()):
+            break
+    out = [np.stack((kept[k] + rejected[k])[:per_class]) for k in range(num_classes)]
+    return np.concatenate(out), balanced_labels(per_class, num_classes), accepted / drawn

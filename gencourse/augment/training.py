@@ -301,6 +301,23 @@ def train_cgan(images, labels, steps: int, batch_size: int = 64, seed: int = 0, 
     return loop.copy(seed) if keep else loop.model
 
 
+def _make_diffaug(seed):
+    from gencourse.models.diffaugment import make_diffaugment_cgan
+
+    return make_diffaugment_cgan(latent_dim=64, num_classes=10, seed=seed)
+
+
+def train_diffaug_cgan(images, labels, steps: int, batch_size: int = 64, seed: int = 0, keep=True):
+    """The cGAN of :func:`train_cgan` with DiffAugment (:mod:`gencourse.models.diffaugment`).
+
+    The same networks, optimizers, steps and batches; only what the
+    discriminator sees differs. ``keep`` as in :func:`train_cgan`.
+    """
+    loop = step_loop("diffaug", _make_diffaug, images.shape[1:])
+    loop.fit(images, labels, steps, batch_size, seed)
+    return loop.copy(seed) if keep else loop.model
+
+
 def _make_cvae(seed):
     from gencourse.models.cvae import make_cvae
 

@@ -6,9 +6,13 @@ sentences with two tables of :class:`Rule` rather than with branches:
 
 - :data:`EACH_N`: one sentence per n, from the first rule about it (which arm
   won, and whether by more than the spread between seeds);
+- :data:`MAKERS_EACH_N`: for every n with several data makers, the best of them;
 - :data:`ACROSS_N`: one sentence per rule that is about some n, naming them
   all (where the cGAN's samples helped, tied or hurt, the likely reason, how
-  classic augmentation compares, and what the samples add on top of it).
+  classic augmentation compares, what the samples add on top of it, whether
+  any generated data beat classic augmentation by more than the spread, and
+  what each fix (DiffAugment, filtering, the CVAE) changed against the
+  plain cGAN).
 
 The sentences themselves are in the catalogue (``augment.c.*`` in
 ``gencourse/i18n/catalog/augment.py``).
@@ -54,7 +58,7 @@ def findings(summary) -> list:
             raise ValueError(f"The summary needs the 'real' arm at every n. Missing at n={n}.")
         means = {a: c["mean"] for a, c in cells.items()}
         stds = {a: c["std"] for a, c in cells.items()}
-        contenders = [a for a in means if a != "synthetic"]
+        contenders = [a for a in means if not a.startswith("synthetic")]
         winner = max(contenders, key=lambda a: means[a])
         margins = {a: means[a] - means["real"] for a in means if a != "real"}
         spreads = {a: math.hypot(stds[a], stds["real"]) for a in margins}
@@ -181,6 +185,80 @@ EACH_N = (
     Rule("augment.c.winner_tie", SEVERAL, lambda f: True, _winner),
 )
 
+# The arms that add generated samples (the data makers, each on top of the real digits),
+# and the fixes to the plain cGAN.
+GENERATED = ("real_cgan", "real_cvae", "real_diffaug", "real_filtered", "real_both")
+MAKERS = ("real_cgan", "real_cvae", "real_diffaug", "real_filtered")
+FIXES = ("real_diffaug", "real_filtered", "real_cvae")
+
+
+def _makers(f: Finding) -> list:
+    return [a for a in MAKERS if a in f.means]
+
+
+def _best_maker(f: Finding, lang: str) -> dict:
+    arm = max(_makers(f), key=lambda a: f.means[a])
+    return {
+        "n": f.n,
+        "arm": arm_name(arm, lang),
+        "mean": 100 * f.means[arm],
+        "margin": _pts(f.margins[arm]),
+    }
+
+
+def _over_classic(f: Finding) -> list:
+    """``(arm, gap, spread)`` for each generated-data arm against 'real + classic'."""
+    return [
+        (a, f.means[a] - f.means["real_classic"], math.hypot(f.stds[a], f.stds["real_classic"]))
+        for a in GENERATED
+        if a in f.means
+    ]
+
+
+def _has_generated(f: Finding) -> bool:
+    """Is there 'real + classic' and a data maker besides the plain cGAN to weigh against it?
+
+    (A summary of the five original arms is read by the rules above alone.)
+    """
+    new = any(a in f.means for a in FIXES)
+    return new and "real_classic" in f.means and bool(_over_classic(f))
+
+
+def _beats_classic(f: Finding) -> bool:
+    return _has_generated(f) and any(gap > spread for _, gap, spread in _over_classic(f))
+
+
+def _beats_values(found: list, lang: str) -> dict:
+    parts = []
+    for f in found:
+        for arm, gap, spread in _over_classic(f):
+            if gap > spread:
+                parts.append(f"n = {f.n}: '{arm_name(arm, lang)}' {_pts(gap)} ± {100 * spread:.1f}")
+    return {"parts": "; ".join(parts)}
+
+
+def _best_over_classic(found: list, lang: str) -> dict:
+    parts = []
+    for f in found:
+        arm, gap, spread = max(_over_classic(f), key=lambda c: c[1])
+        parts.append(f"n = {f.n}: '{arm_name(arm, lang)}' {_pts(gap)} ± {100 * spread:.1f}")
+    return {"parts": "; ".join(parts)}
+
+
+def _fix_rule(fix: str) -> Rule:
+    def values(found: list, lang: str) -> dict:
+        parts = []
+        for f in found:
+            gap = f.means[fix] - f.means["real_cgan"]
+            spread = math.hypot(f.stds[fix], f.stds["real_cgan"])
+            parts.append(f"n = {f.n}: {_pts(gap)} ± {100 * spread:.1f}")
+        return {"arm": arm_name(fix, lang), "parts": "; ".join(parts)}
+
+    return Rule(
+        "augment.c.fix_change", ANY, lambda f: fix in f.means and "real_cgan" in f.means, values
+    )
+
+
 ACROSS_N = (
     Rule("augment.c.cgan_helps", SEVERAL, lambda f: _cgan(f) == "helps", _cgan_margins),
     Rule("augment.c.cgan_tie", SEVERAL, lambda f: _cgan(f) == "tie", _cgan_margins),
@@ -224,7 +302,19 @@ ACROSS_N = (
         _on_top_values,
         needs=lambda found: not any(_on_top_clear(f) for f in found),
     ),
+    Rule("augment.c.beats_classic", SEVERAL, _beats_classic, _beats_values),
+    Rule(
+        "augment.c.no_beats_classic",
+        SEVERAL,
+        _has_generated,
+        _best_over_classic,
+        needs=lambda found: not any(_beats_classic(f) for f in found),
+    ),
+    *(_fix_rule(fix) for fix in FIXES),
 )
+
+#: One sentence per n about the data makers, after the winner's.
+MAKERS_EACH_N = (Rule("augment.c.best_maker", ANY, lambda f: len(_makers(f)) > 1, _best_maker),)
 
 
 def conclusions(summary, lang: str | None = None) -> list:
@@ -251,6 +341,9 @@ def conclusions(summary, lang: str | None = None) -> list:
     for f in found:
         rule = next(rule for rule in EACH_N if speaks(rule) and rule.about(f))
         lines.append(t(rule.key, lang, **rule.values(f, lang)))
+        for rule in filter(speaks, MAKERS_EACH_N):
+            if rule.about(f):
+                lines.append(t(rule.key, lang, **rule.values(f, lang)))
     for rule in filter(speaks, ACROSS_N):
         about = [f for f in found if rule.about(f)]
         if about and rule.needs(about):

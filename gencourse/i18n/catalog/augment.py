@@ -6,6 +6,44 @@ MESSAGES = {
     "augment.arm.real_cgan": {"ko": "실제 + cGAN 샘플", "en": "real + cGAN"},
     "augment.arm.real_both": {"ko": "실제 + 둘 다", "en": "real + both"},
     "augment.arm.synthetic": {"ko": "cGAN 샘플만 (CAS)", "en": "cGAN samples only (CAS)"},
+    "augment.arm.real_cvae": {"ko": "실제 + CVAE 샘플", "en": "real + CVAE"},
+    "augment.arm.synthetic_cvae": {"ko": "CVAE 샘플만 (CAS)", "en": "CVAE samples only (CAS)"},
+    "augment.arm.real_diffaug": {"ko": "실제 + DiffAugment cGAN", "en": "real + DiffAugment cGAN"},
+    "augment.arm.real_filtered": {"ko": "실제 + 걸러 낸 cGAN 샘플", "en": "real + filtered cGAN"},
+    "augment.fig.makers": {
+        "ko": "데이터를 만드는 모델: cGAN과 CVAE",
+        "en": "Data makers: cGAN and CVAE",
+    },
+    "augment.fig.fixes": {
+        "ko": "cGAN을 고치는 방법: DiffAugment와 걸러 내기",
+        "en": "Fixes to the cGAN: DiffAugment and filtering",
+    },
+    "augment.c.best_maker": {
+        "ko": "n = {n}: 생성 모델의 샘플을 더한 방법 가운데 평균이 가장 높은 것은 '{arm}'입니다({mean:.1f}%, 실제 데이터만 쓴 경우 대비 {margin}%p).",
+        "en": "n = {n}: of the arms that add generated samples, '{arm}' had the highest mean ({mean:.1f}%, {margin} points from real only).",
+    },
+    "augment.c.beats_classic": {
+        "ko": "생성된 데이터가 '실제 + 고전적 증강'보다 퍼짐보다 큰 차이로 나았던 경우: {parts}.",
+        "en": "Generated data beat 'real + classic' by more than the spread: {parts}.",
+    },
+    "augment.c.no_beats_classic": {
+        "ko": "어느 n에서도 생성된 데이터를 더한 방법이 '실제 + 고전적 증강'을 퍼짐보다 큰 차이로 앞서지 못했습니다(n마다 가장 좋은 생성 데이터 방법 − 고전적 증강, %p: {parts}).",
+        "en": "At no n did an arm with generated data beat 'real + classic' by more than the spread (the best generated-data arm minus classic, points: {parts}).",
+    },
+    "augment.c.fix_change": {
+        "ko": "'{arm}' 방법이 일반 cGAN('실제 + cGAN 샘플') 대비 바꾼 정확도(%p, ± 퍼짐): {parts}.",
+        "en": "What '{arm}' changed against the plain cGAN ('real + cGAN'), in points (± spread): {parts}.",
+    },
+    "augment.col.maker": {"ko": "생성 모델", "en": "data maker"},
+    "augment.col.agreement": {"ko": "레이블 일치율 (%)", "en": "label agreement (%)"},
+    "augment.col.nearest": {
+        "ko": "가장 가까운 훈련 이미지까지 거리 (중앙값)",
+        "en": "distance to the nearest training image (median)",
+    },
+    "augment.maker.cgan": {"ko": "cGAN", "en": "cGAN"},
+    "augment.maker.cvae": {"ko": "CVAE", "en": "CVAE"},
+    "augment.maker.diffaug": {"ko": "DiffAugment cGAN", "en": "DiffAugment cGAN"},
+    "augment.maker.filtered": {"ko": "걸러 낸 cGAN", "en": "filtered cGAN"},
     "augment.col.n": {"ko": "클래스당 n", "en": "n per class"},
     "augment.table_title": {
         "ko": "테스트용 실제 숫자 1,000개에 대한 정확도(%): 평균 ± 표준편차 (칸마다 시드 {runs}개)",
