@@ -463,9 +463,13 @@ def test_does_real_target_smooth_only_the_real_images_targets():
 
 
 def test_does_make_gan_pass_its_options_on():
-    gan = make_gan(8, seed=0, ema=0.9, real_target=0.9, discriminator_width=16)
+    gan = make_gan(
+        8, seed=0, ema=0.9, real_target=0.9, discriminator_width=16, generator_learning_rate=2e-3
+    )
     assert gan.ema == 0.9 and gan.real_target == 0.9
     assert gan.discriminator.layers[1].filters == 16
+    assert float(gan.g_optimizer.learning_rate) == pytest.approx(2e-3)
+    assert float(gan.d_optimizer.learning_rate) == pytest.approx(1e-3)
     plain = make_gan(8, seed=0)
     assert plain.ema is None and plain.real_target == 1.0
     assert plain.discriminator.layers[1].filters == 32

@@ -206,3 +206,45 @@ def test_does_sample_decode_draws_from_the_prior():
     images = vae.sample(7, seed=3)
     assert images.shape == (7, 8, 8, 1)
     np.testing.assert_array_equal(images, vae.sample(7, seed=3))
+
+
+# --- the code density: drawing z from where the training codes are -----------------
+
+
+def test_is_an_unfitted_code_density_the_standard_normal():
+    density = vae_lib.CodeDensity(latent_dim=3)
+    z = density.sample(20_000, seed=0)
+    assert z.shape == (20_000, 3) and z.dtype == np.float32
+    np.testing.assert_allclose(z.mean(0), 0, atol=0.03)
+    np.testing.assert_allclose(np.cov(z, rowvar=False), np.eye(3), atol=0.04)
+
+
+def test_does_a_fitted_code_density_draw_like_the_codes_it_was_fitted_to():
+    # Codes from two well-separated Gaussians with known weights, means and spreads.
+    rng = np.random.default_rng(1)
+    which = rng.uniform(size=6000) < 0.3
+    codes = np.where(which[:, None], [4.0, -2.0], [-1.0, 1.0]) + rng.normal(
+        size=(6000, 2)
+    ) * np.where(which[:, None], 0.5, [1.0, 0.2])
+    density = vae_lib.CodeDensity(latent_dim=2, components=2).fit(codes, seed=0)
+    z = density.sample(20_000, seed=2)
+    near_first = z[:, 0] > 1.5  # the first Gaussian's side
+    assert np.mean(near_first) == pytest.approx(0.3, abs=0.02)
+    np.testing.assert_allclose(z[near_first].mean(0), [4.0, -2.0], atol=0.05)
+    np.testing.assert_allclose(z[~near_first].std(0), [1.0, 0.2], rtol=0.05)
+    assert np.array_equal(density.sample(5, seed=3), density.sample(5, seed=3))
+
+
+def test_does_sample_from_codes_decode_draws_of_the_fitted_density(tmp_path):
+    vae = VAE(latent_dim=2, hidden_units=(16,), seed=0)
+    images = np.random.default_rng(0).uniform(size=(64, 28, 28, 1)).astype("float32")
+    vae.fit_code_density(images)
+    z = vae.code_density.sample(6, seed=4)
+    np.testing.assert_allclose(vae.sample(6, seed=4, from_codes=True), vae.decode(z), rtol=1e-6)
+    z_mean, _ = vae.encode(images)
+    assert np.abs(z.mean(0) - z_mean.mean(0)).max() < 3 * z_mean.std(0).max()
+    vae.save(tmp_path / "vae.keras")
+    loaded = vae_lib.load_vae(tmp_path / "vae.keras")
+    np.testing.assert_allclose(
+        loaded.sample(6, seed=4, from_codes=True), vae.sample(6, seed=4, from_codes=True), rtol=1e-5
+    )

@@ -615,8 +615,12 @@ def make_gan(
     ema=None,
     real_target=1.0,
     discriminator_width=32,
+    generator_learning_rate=1e-3,
 ):
-    """The lesson's digit GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks.
+    """The lesson's digit GAN, compiled with Adam(beta_1=0.5) for both networks.
+
+    The discriminator's learning rate is 1e-3; the generator's is
+    ``generator_learning_rate`` (1e-3 by default).
 
     Args:
         strategy: a ``tf.distribute.Strategy`` to build and train under (e.g.
@@ -637,7 +641,10 @@ def make_gan(
             ema=ema,
             real_target=real_target,
         )
-        gan.compile()
+        gan.compile(
+            d_optimizer=keras.optimizers.Adam(1e-3, beta_1=0.5),
+            g_optimizer=keras.optimizers.Adam(generator_learning_rate, beta_1=0.5),
+        )
     return gan
 
 

@@ -15,6 +15,7 @@ latent space, give recognisable digits from z ~ N(0, I).
 from __future__ import annotations
 
 import keras
+import numpy as np
 from keras import layers, ops
 
 from gencourse.models import distribute
@@ -86,6 +87,73 @@ class Sampling(layers.Layer):
 
     def get_config(self):
         return {**super().get_config(), "seed": self.seed}
+
+
+@keras.saving.register_keras_serializable(package="gencourse")
+class CodeDensity(layers.Layer):
+    """A mixture of Gaussians over the latent space, to draw new codes from.
+
+    Until :meth:`fit` is called it is N(0, I) itself (every component has mean
+    0 and covariance I), so drawing from it is drawing from the prior.
+
+    Args:
+        latent_dim: the size of the codes.
+        components: the number of Gaussians in the mixture.
+    """
+
+    def __init__(self, latent_dim, components=10, **kwargs):
+        super().__init__(**kwargs)
+        if not isinstance(components, int) or components < 1:
+            raise ValueError(f"components must be an int >= 1. Received: {components!r}")
+        self.latent_dim, self.components = int(latent_dim), components
+        k, d = components, self.latent_dim
+        self.mixture_weights = self.add_weight(
+            shape=(k,), initializer=keras.initializers.Constant(1.0 / k), trainable=False,
+            name="mixture_weights",
+        )  # fmt: skip
+        self.means = self.add_weight(
+            shape=(k, d), initializer="zeros", trainable=False, name="means"
+        )
+        # The Cholesky factor L of each covariance (L L^T): a draw is mean + L eps.
+        eye = np.broadcast_to(np.eye(d, dtype="float32"), (k, d, d))
+        self.cholesky = self.add_weight(
+            shape=(k, d, d), initializer=keras.initializers.Constant(eye), trainable=False,
+            name="cholesky",
+        )  # fmt: skip
+        self.built = True
+
+    def fit(self, codes, seed=0):
+        """Fits the mixture to ``codes`` (n, latent_dim) by expectation-maximisation."""
+        from sklearn.mixture import GaussianMixture
+
+        codes = np.asarray(codes, "float64")
+        mixture = GaussianMixture(self.components, covariance_type="full", random_state=seed)
+        mixture.fit(codes)
+        self.mixture_weights.assign(mixture.weights_.astype("float32"))
+        self.means.assign(mixture.means_.astype("float32"))
+        self.cholesky.assign(np.linalg.cholesky(mixture.covariances_).astype("float32"))
+        return self
+
+    def sample(self, n, seed=None):
+        """``n`` codes drawn from the mixture, (n, latent_dim) float32."""
+        rng = np.random.default_rng(seed)
+        weights = np.asarray(ops.convert_to_numpy(self.mixture_weights), "float64")
+        weights = np.clip(weights, 0, None) / np.clip(weights, 0, None).sum()
+        which = rng.choice(self.components, size=n, p=weights)
+        eps = rng.standard_normal((n, self.latent_dim))
+        means = ops.convert_to_numpy(self.means)[which]
+        cholesky = ops.convert_to_numpy(self.cholesky)[which]
+        return (means + np.einsum("nij,nj->ni", cholesky, eps)).astype("float32")
+
+    def call(self, inputs):
+        return inputs
+
+    def get_config(self):
+        return {
+            **super().get_config(),
+            "latent_dim": self.latent_dim,
+            "components": self.components,
+        }
 
 
 def _check_sizes(latent_dim, image_shape, hidden_units):
@@ -166,6 +234,7 @@ class VAE(keras.Model):
         self.encoder = build_encoder(latent_dim, image_shape, hidden_units)
         self.decoder = build_decoder(latent_dim, image_shape, hidden_units[::-1])
         self.sampling = Sampling(seed=seed, name="sampling")
+        self.code_density = CodeDensity(latent_dim, name="code_density")
         self.total_loss_tracker = keras.metrics.Mean(name="loss")
         self.reconstruction_loss_tracker = keras.metrics.Mean(name="reconstruction_loss")
         self.kl_loss_tracker = keras.metrics.Mean(name="kl_loss")
@@ -190,10 +259,28 @@ class VAE(keras.Model):
         """Decodes a batch of latent vectors in one call, returning a NumPy array."""
         return ops.convert_to_numpy(self.decoder(ops.convert_to_tensor(z, "float32")))
 
-    def sample(self, n, seed=None):
-        """Draws ``n`` new images from the decoder alone, with z ~ N(0, I)."""
+    def sample(self, n, seed=None, from_codes=False):
+        """Draws ``n`` new images from the decoder alone.
+
+        By default z ~ N(0, I), the prior. With ``from_codes=True``, z comes from
+        the mixture of Gaussians that :meth:`fit_code_density` fitted to where
+        the encoder put the training images' codes (N(0, I) if never fitted).
+        """
+        if from_codes:
+            return self.decode(self.code_density.sample(n, seed))
         z = keras.random.normal((n, self.latent_dim), seed=seed)
         return self.decode(z)
+
+    def fit_code_density(self, images, seed=0):
+        """Fits :attr:`code_density` (10 Gaussians) to the ``z_mean`` codes of ``images``.
+
+        The KL term pulls the codes towards N(0, I) but does not make them fill
+        it: regions of N(0, I) that no training image uses decode to blends of
+        digits. Drawing z from where the codes really are avoids those regions.
+        Returns the codes' mixture (:class:`CodeDensity`).
+        """
+        z_mean, _ = self.encode(images)
+        return self.code_density.fit(z_mean, seed=seed)
 
     def _vae_losses(self, images, training, eps=None):
         z_mean, z_log_var = self.encoder(images, training=training)
