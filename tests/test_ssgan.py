@@ -174,3 +174,10 @@ def test_are_bad_settings_refused():
         ssgan.SemiSupervisedGAN(g, d, latent_dim=0)
     with pytest.raises(ValueError, match="unsupervised_weight must be >= 0"):
         ssgan.SemiSupervisedGAN(g, d, latent_dim=4, unsupervised_weight=-1)
+
+
+def test_does_the_conv_discriminator_give_k_logits_and_pooled_features():
+    model = ssgan.build_ssgan_conv_discriminator((28, 28, 1), num_classes=10, width=8)
+    logits, features = model(np.zeros((3, 28, 28, 1), "float32"))
+    assert tuple(logits.shape) == (3, 10) and tuple(features.shape) == (3, 16)
+    assert ssgan.make_ssgan(seed=0, conv=True).discriminator.name == "ssgan_conv_discriminator"

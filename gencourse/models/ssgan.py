@@ -105,6 +105,26 @@ def build_ssgan_discriminator(
     return keras.Model(images, [logits, features], name="ssgan_discriminator")
 
 
+def build_ssgan_conv_discriminator(image_shape=(28, 28, 1), num_classes=10, width=32, dropout=0.3):
+    """Images to ``(class logits, features)``: a small convolutional network with dropout.
+
+    Four 3x3 convolutions (two of them strided), then global average pooling; the pooled
+    ``2 * width`` activations are the features that feature matching compares.
+    """
+    images = keras.Input(shape=image_shape, name="images")
+    x = layers.GaussianNoise(0.15)(images)
+    for filters, strides in ((width, 1), (width, 2), (2 * width, 1), (2 * width, 2)):
+        x = layers.Conv2D(filters, 3, strides=strides, padding="same")(x)
+        x = layers.LeakyReLU(0.2)(x)
+        if strides == 2:
+            x = layers.Dropout(dropout)(x)
+    x = layers.Conv2D(2 * width, 3, padding="valid")(x)
+    x = layers.LeakyReLU(0.2)(x)
+    features = layers.GlobalAveragePooling2D()(x)
+    logits = layers.Dense(num_classes, name="class_logits")(features)
+    return keras.Model(images, [logits, features], name="ssgan_conv_discriminator")
+
+
 def build_ssgan_generator(latent_dim=100, image_shape=(28, 28, 1), hidden=(500, 500)):
     """Noise to images in [0, 1]: dense layers with batch normalisation (as in the paper)."""
     noise = keras.Input(shape=(latent_dim,), name="noise")
@@ -274,13 +294,19 @@ def semi_supervised_batches(
     return tf.data.Dataset.zip(lab, unl).map(lambda a, b: (a[0], a[1], b)).prefetch(2)
 
 
-def make_ssgan(image_shape=(28, 28, 1), num_classes=10, latent_dim=100, seed=None, lr=1e-3):
-    """The lesson's semi-supervised GAN, compiled (Adam, beta_1 = 0.5, for both networks)."""
+def make_ssgan(
+    image_shape=(28, 28, 1), num_classes=10, latent_dim=100, seed=None, lr=1e-3, conv=False
+):
+    """The lesson's semi-supervised GAN, compiled (Adam, beta_1 = 0.5, for both networks).
+
+    ``conv=True`` uses :func:`build_ssgan_conv_discriminator` instead of the dense one.
+    """
     if seed is not None:
         keras.utils.set_random_seed(seed)
+    build_d = build_ssgan_conv_discriminator if conv else build_ssgan_discriminator
     model = SemiSupervisedGAN(
         build_ssgan_generator(latent_dim, image_shape),
-        build_ssgan_discriminator(image_shape, num_classes),
+        build_d(image_shape, num_classes),
         latent_dim=latent_dim,
         seed=seed,
     )
