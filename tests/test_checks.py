@@ -304,6 +304,66 @@ CORRECT.update(
 )
 
 
+def shift_pad(x, dy, dx, fill):
+    """Pad by the largest shift with the fill, then crop each image's window."""
+    h, w = x.shape[1:3]
+    p = int(max(h, w) + np.abs(np.r_[dy, dx]).max())
+    big = np.pad(x, ((0, 0), (p, p), (p, p), (0, 0)), constant_values=fill)
+    return np.stack(
+        [
+            big[i, p - a : p - a + h, p - b : p - b + w]
+            for i, (a, b) in enumerate(zip(dy, dx, strict=True))
+        ]
+    )
+
+
+def shift_roll_mask(x, dy, dx, fill):
+    """np.roll, then the wrapped-in rows and columns set to the fill."""
+    out = []
+    h, w = x.shape[1:3]
+    for im, a, b in zip(x, dy, dx, strict=True):
+        rolled = np.roll(im, (int(a), int(b)), axis=(0, 1)).astype("float64")
+        rows, cols = np.arange(h) - a, np.arange(w) - b
+        inside = ((rows >= 0) & (rows < h))[:, None] & ((cols >= 0) & (cols < w))[None, :]
+        out.append(np.where(inside[..., None], rolled, fill))
+    return np.stack(out)
+
+
+def shift_tf(x, dy, dx, fill):
+    from gencourse.models.diffaugment import shift_images
+
+    return np.asarray(shift_images(x, dy, dx, fill))
+
+
+CORRECT["shift_with_fill"] = [shift_pad, shift_roll_mask, shift_tf]
+
+
+def _shift_each(fn):
+    return lambda x, dy, dx, f: np.stack(
+        [fn(x[i], int(dy[i]), int(dx[i]), f) for i in range(len(x))]
+    )
+
+
+def _edge_shift(im, a, b, f):
+    h, w = im.shape[:2]
+    pa, pb = min(abs(a), h), min(abs(b), w)
+    big = np.pad(im, ((pa, pa), (pb, pb), (0, 0)), mode="edge")
+    return big[pa - a : pa - a + h, pb - b : pb - b + w]
+
+
+WRONG["shift_with_fill"] = [
+    (_shift_each(lambda im, a, b, f: np.roll(im, (a, b), axis=(0, 1))), "hint.shift.wrap"),
+    (lambda x, dy, dx, f: shift_pad(x, dy, dx, 0.0), "hint.shift.fill_zero"),
+    (lambda x, dy, dx, f: shift_pad(x, -dy, -dx, f), "hint.shift.direction"),
+    (lambda x, dy, dx, f: shift_pad(x, dx, dy, f), "hint.shift.swapped"),
+    (_shift_each(_edge_shift), "hint.shift.edge"),
+    (
+        lambda x, dy, dx, f: shift_pad(x, [dy[0]] * len(x), [dx[0]] * len(x), f),
+        "hint.shift.per_image",
+    ),
+]
+
+
 def naive_softmax(a):
     return np.exp(a) / np.exp(a).sum(axis=1, keepdims=True)
 

@@ -816,7 +816,7 @@ def test_is_the_augmentation_lesson_graded_with_tuple_answers_and_library_calls(
         row["submission"].removesuffix(".ipynb"): row
         for row in csv.DictReader(_lines(out / "gradebook.csv"))
     }
-    assert rows["a_correct_ko"]["total"] == "2" and rows["a_shuffled"]["total"] == "2"
+    assert rows["a_correct_ko"]["total"] == "3" and rows["a_shuffled"]["total"] == "3"
     assert rows["a_images_only"]["augmented_training_set"] == "0"
     assert rows["a_library"]["balanced_labels"] == "0"
     assert "gencourse.augment.balanced_labels" in rows["a_library"]["error"]

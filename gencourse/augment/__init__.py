@@ -87,6 +87,35 @@ def augmented_training_set(real_images, real_labels, synthetic_images, synthetic
     return images, labels
 
 
+def shift_with_fill(images, dy, dx, fill=0.0):
+    """Each image moved down by ``dy[i]`` and right by ``dx[i]`` whole pixels, ``fill`` shifted in.
+
+    DiffAugment's translation, adapted to digits: the pixels that enter from
+    outside take the background value (0 for MNIST), never a wrapped-around
+    edge (``np.roll``) or copies of the border. Negative shifts move up or
+    left; a shift of the whole height or width leaves only ``fill``. The
+    training code's differentiable twin is
+    :func:`gencourse.models.diffaugment.shift_images`.
+
+    Args:
+        images: (N, height, width, channels).
+        dy, dx: (N,) whole-pixel shifts.
+        fill: the background value.
+
+    Returns:
+        An array of the images' shape.
+    """
+    images = np.asarray(images)
+    out = np.full(images.shape, fill, dtype=np.result_type(images.dtype, np.float32))
+    _, h, w, _ = images.shape
+    for i, (down, right) in enumerate(zip(np.reshape(dy, -1), np.reshape(dx, -1), strict=True)):
+        down, right = int(np.clip(down, -h, h)), int(np.clip(right, -w, w))
+        out[i, max(down, 0) : h + min(down, 0), max(right, 0) : w + min(right, 0)] = images[
+            i, max(-down, 0) : h - max(down, 0), max(-right, 0) : w - max(right, 0)
+        ]
+    return out
+
+
 # --- the modules' public names ------------------------------------------------------------
 
 from gencourse.augment.experiment import (  # noqa: E402
@@ -152,6 +181,7 @@ __all__ = [
     "print_quality",
     "balanced_labels",
     "augmented_training_set",
+    "shift_with_fill",
     "scarce_subset",
     "classic_augment",
     "classic_copies",

@@ -183,5 +183,64 @@ BALANCED_LABELS = Exercise(
     ],
 )
 
+# --- shift_with_fill(images, dy, dx, fill) -> images ------------------------------------
+
+
+def _shift_cases():
+    def case(label, n, h, w, c, dy, dx, fill, seed, hint=None):
+        images = np.random.default_rng(seed).uniform(size=(n, h, w, c)).astype("float32")
+        return Case(label, (images, np.array(dy), np.array(dx), fill), hint=hint)
+
+    return [
+        case("case.shift.one_image", 1, 6, 6, 1, [1], [2], 0.0, 61),
+        case("case.shift.batch", 4, 5, 5, 1, [1, -2, 0, 3], [-1, 2, 1, 0], 0.5, 62),
+        case("case.shift.none", 2, 4, 4, 1, [0, 0], [0, 0], 0.3, 63),
+        case("case.shift.not_square", 3, 4, 7, 1, [1, 0, -1], [2, -3, 1], 0.2, 64),
+        case("case.shift.channels", 2, 5, 5, 3, [-1, 2], [1, -2], 1.0, 65),
+        case("case.shift.too_far", 2, 4, 4, 1, [4, 0], [0, -5], 0.7, 66, hint="hint.shift.too_far"),
+    ]
+
+
+def _each(fn):
+    """``fn(image, dy, dx, fill)`` applied image by image."""
+    return lambda x, dy, dx, f: np.stack(
+        [fn(x[i], int(dy[i]), int(dx[i]), f) for i in range(len(x))]
+    )
+
+
+def _padded(mode):
+    def one(image, dy, dx, fill):
+        h, w = image.shape[:2]
+        py, px = min(abs(dy), h), min(abs(dx), w)
+        kwargs = {"constant_values": fill} if mode == "constant" else {}
+        big = np.pad(image, ((py, py), (px, px), (0, 0)), mode=mode, **kwargs)
+        return big[py - dy : py - dy + h, px - dx : px - dx + w]
+
+    return one
+
+
+SHIFT_WITH_FILL = Exercise(
+    name="shift_with_fill",
+    signature="shift_with_fill(images, dy, dx, fill)",
+    reference=ref.shift_with_fill,
+    make_cases=_shift_cases,
+    mistakes=[
+        Mistake(
+            "hint.shift.wrap",
+            _each(lambda im, dy, dx, f: np.roll(im, (dy, dx), axis=(0, 1))),
+        ),
+        Mistake("hint.shift.fill_zero", lambda x, dy, dx, f: ref.shift_with_fill(x, dy, dx, 0.0)),
+        Mistake("hint.shift.direction", lambda x, dy, dx, f: ref.shift_with_fill(x, -dy, -dx, f)),
+        Mistake("hint.shift.swapped", lambda x, dy, dx, f: ref.shift_with_fill(x, dx, dy, f)),
+        Mistake("hint.shift.edge", _each(_padded("edge"))),
+        Mistake(
+            "hint.shift.per_image",
+            lambda x, dy, dx, f: ref.shift_with_fill(
+                x, np.full_like(dy, dy[0]), np.full_like(dx, dx[0]), f
+            ),
+        ),
+    ],
+)
+
 # In the order the notebook asks for them.
-EXERCISES = {ex.name: ex for ex in (BALANCED_LABELS, AUGMENTED_TRAINING_SET)}
+EXERCISES = {ex.name: ex for ex in (BALANCED_LABELS, AUGMENTED_TRAINING_SET, SHIFT_WITH_FILL)}

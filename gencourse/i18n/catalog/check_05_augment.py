@@ -115,4 +115,50 @@ MESSAGES = {
         "ko": "힌트: 마지막 클래스를 빠뜨렸습니다. 레이블은 0부터 num_classes - 1까지 모두 나와야 합니다.",
         "en": "Hint: the last class is missing; every label from 0 to num_classes - 1 must appear.",
     },
+    "case.shift.one_image": {
+        "ko": "6x6 이미지 1장, 아래로 1, 오른쪽으로 2",
+        "en": "one 6x6 image, down 1 and right 2",
+    },
+    "case.shift.batch": {
+        "ko": "이미지 4장, 이미지마다 다른 이동량, fill = 0.5",
+        "en": "4 images, each with its own shift, fill = 0.5",
+    },
+    "case.shift.none": {"ko": "이동하지 않는 경우", "en": "no shift at all"},
+    "case.shift.not_square": {
+        "ko": "정사각형이 아닌 4x7 이미지",
+        "en": "4x7 images (not square)",
+    },
+    "case.shift.channels": {"ko": "채널이 3개인 이미지", "en": "images with 3 channels"},
+    "case.shift.too_far": {
+        "ko": "이미지 크기 이상으로 이동하는 경우 (fill만 남음)",
+        "en": "a shift of the whole size or more (only fill is left)",
+    },
+    "hint.shift.wrap": {
+        "ko": "힌트: 한쪽으로 밀려난 픽셀이 반대쪽에서 다시 나타났습니다(np.roll은 감아 돌립니다). 바깥에서 들어오는 픽셀은 배경값 `fill`이어야 합니다.",
+        "en": "Hint: pixels that left one side came back on the other (np.roll wraps around). Pixels that enter from outside must take the background value `fill`.",
+    },
+    "hint.shift.fill_zero": {
+        "ko": "힌트: `fill`이 0이 아닌데도 새로 들어온 픽셀이 0입니다. `fill` 값을 쓰세요.",
+        "en": "Hint: the pixels that entered are 0 even where `fill` is not 0: use the `fill` value.",
+    },
+    "hint.shift.direction": {
+        "ko": "힌트: 이미지가 반대 방향으로 움직였습니다. `dy`가 양수이면 아래로(행 번호가 커지는 쪽), `dx`가 양수이면 오른쪽으로 움직여야 합니다.",
+        "en": "Hint: the image moved the wrong way: a positive `dy` moves it down (towards larger row numbers), a positive `dx` to the right.",
+    },
+    "hint.shift.swapped": {
+        "ko": "힌트: `dy`와 `dx`가 바뀌었습니다. `dy`는 행(축 1)을, `dx`는 열(축 2)을 움직입니다.",
+        "en": "Hint: `dy` and `dx` are swapped: `dy` moves rows (axis 1), `dx` moves columns (axis 2).",
+    },
+    "hint.shift.edge": {
+        "ko": "힌트: 빈 곳을 가장자리 픽셀의 복사본으로 채웠습니다(np.pad의 mode='edge'). 상수 `fill`로 채우세요.",
+        "en": "Hint: the gap was filled with copies of the edge pixels (np.pad's mode='edge'): fill it with the constant `fill`.",
+    },
+    "hint.shift.per_image": {
+        "ko": "힌트: 모든 이미지가 첫 이미지의 이동량으로 움직였습니다. 이미지 i는 자기 `dy[i]`, `dx[i]`만큼 움직입니다.",
+        "en": "Hint: every image got the first image's shift: image i moves by its own `dy[i]` and `dx[i]`.",
+    },
+    "hint.shift.too_far": {
+        "ko": "힌트: 이미지의 높이나 너비 이상으로 이동하면 원래 픽셀은 하나도 남지 않고 `fill`만 남습니다. 슬라이스 범위가 음수가 되지 않게 이동량을 잘라 두세요.",
+        "en": "Hint: a shift of the whole height or width or more leaves none of the original pixels, only `fill`. Clip the shift so that no slice bound turns negative.",
+    },
 }
