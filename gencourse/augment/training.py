@@ -289,6 +289,13 @@ def _make_cgan(seed):
     return make_conditional_gan(latent_dim=64, num_classes=10, seed=seed)
 
 
+def _train(kind, make, images, labels, steps, batch_size, seed, keep):
+    """Trains the process's shared model of ``kind`` (see :func:`train_cgan` for ``keep``)."""
+    loop = step_loop(kind, make, images.shape[1:])
+    loop.fit(images, labels, steps, batch_size, seed)
+    return loop.copy(seed) if keep else loop.model
+
+
 def train_cgan(images, labels, steps: int, batch_size: int = 64, seed: int = 0, keep=True):
     """The course's conditional GAN, trained for ``steps`` steps on these images only.
 
@@ -296,9 +303,7 @@ def train_cgan(images, labels, steps: int, batch_size: int = 64, seed: int = 0, 
     which the next call overwrites: the grid uses it and is done with it
     before then. The default returns a model of the caller's own.
     """
-    loop = step_loop("cgan", _make_cgan, images.shape[1:])
-    loop.fit(images, labels, steps, batch_size, seed)
-    return loop.copy(seed) if keep else loop.model
+    return _train("cgan", _make_cgan, images, labels, steps, batch_size, seed, keep)
 
 
 def _make_diffaug(seed):
@@ -313,9 +318,7 @@ def train_diffaug_cgan(images, labels, steps: int, batch_size: int = 64, seed: i
     The same networks, optimizers, steps and batches; only what the
     discriminator sees differs. ``keep`` as in :func:`train_cgan`.
     """
-    loop = step_loop("diffaug", _make_diffaug, images.shape[1:])
-    loop.fit(images, labels, steps, batch_size, seed)
-    return loop.copy(seed) if keep else loop.model
+    return _train("diffaug", _make_diffaug, images, labels, steps, batch_size, seed, keep)
 
 
 def _make_cvae(seed):
@@ -329,9 +332,7 @@ def train_cvae(images, labels, steps: int, batch_size: int = 64, seed: int = 0, 
 
     ``keep`` as in :func:`train_cgan`.
     """
-    loop = step_loop("cvae", _make_cvae, images.shape[1:])
-    loop.fit(images, labels, steps, batch_size, seed)
-    return loop.copy(seed) if keep else loop.model
+    return _train("cvae", _make_cvae, images, labels, steps, batch_size, seed, keep)
 
 
 def nearest_distance(images, reference, batch_size: int = 500) -> np.ndarray:
