@@ -63,3 +63,60 @@ def test_is_the_nearest_distance_zero_for_a_copy_and_the_rms_gap_otherwise():
     brute = [min(np.sqrt(np.mean((im - r) ** 2)) for r in reference) for im in images]
     np.testing.assert_allclose(augment.nearest_distance(images, reference), brute, atol=1e-5)
     assert augment.nearest_distance(images, reference)[0] == pytest.approx(0.0, abs=1e-3)
+
+
+# --- the filtered arm never uses the shipped judge ------------------------------------
+
+
+class _JudgeLoaded(Exception):
+    """Raised by the patched judge loaders: the shipped judge was asked for."""
+
+
+@pytest.fixture
+def no_judge(monkeypatch):
+    """Every way to the shipped judge raises :class:`_JudgeLoaded`."""
+    import gencourse.metrics
+    import gencourse.models.judge
+    from gencourse.augment import experiment
+
+    def refuse(*args, **kwargs):
+        raise _JudgeLoaded("the shipped judge was loaded")
+
+    monkeypatch.setattr(gencourse.metrics, "load_judge", refuse)
+    monkeypatch.setattr(gencourse.models.judge, "load_judge", refuse)
+    experiment._judge.cache_clear()  # lru_cached: an earlier test may hold the real judge
+    yield
+    experiment._judge.cache_clear()  # never leave the refusal cached for later tests
+
+
+def test_does_the_filtered_arm_filter_without_ever_loading_the_shipped_judge(digits, no_judge):
+    run = augment.run_once(
+        digits,
+        2,
+        0,
+        synthetic_per_class=2,
+        budget=augment.QUICK,
+        arms=("real", "real_filtered"),
+        quality=False,
+    )
+    assert set(run.accuracies) == {"real", "real_filtered"}
+    assert all(0.0 <= acc <= 1.0 for acc in run.accuracies.values())
+    images, labels = run.made["filtered"]
+    assert images.shape == (20, 28, 28, 1) and len(labels) == 20
+    assert np.bincount(labels, minlength=10).tolist() == [2] * 10  # refilled to the same count
+    assert 0.0 <= run.accepted <= 1.0
+    assert run.quality == {}
+
+
+def test_does_the_judge_patch_trip_when_the_quality_report_asks_for_the_judge(digits, no_judge):
+    # The control: the same patch catches a run that does load the judge (the quality report).
+    with pytest.raises(_JudgeLoaded):
+        augment.run_once(
+            digits,
+            2,
+            0,
+            synthetic_per_class=2,
+            budget=augment.QUICK,
+            arms=("real", "real_filtered"),
+            quality=True,
+        )
