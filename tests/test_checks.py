@@ -748,6 +748,341 @@ WRONG["mixed_batch"] += [
 ]
 
 
+# --- lesson 06 (semi-supervised learning) ------------------------------------------
+# Written independently of the references in gencourse.models.ssgan and .pseudo.
+
+
+def _lse64(logits):
+    return scipy.special.logsumexp(np.asarray(logits, np.float64), axis=-1)
+
+
+def uloss_ok(r, f):
+    """-log D = softplus(s) - s on real rows, -log(1 - D) = softplus(s) on fake ones."""
+    s_real, s_fake = _lse64(r), _lse64(f)
+    return 0.5 * (np.mean(np.logaddexp(0, s_real) - s_real) + np.mean(np.logaddexp(0, s_fake)))
+
+
+def uloss_k_plus_one(r, f):
+    """A (K+1)-class softmax with the fake class's logit at 0: D is the share of the K real ones."""
+
+    def with_fake(x):
+        x = np.asarray(x, np.float64)
+        return np.concatenate([x, np.zeros((len(x), 1))], axis=1)
+
+    log_real = _lse64(r) - _lse64(with_fake(r))
+    log_fake = -_lse64(with_fake(f))
+    return 0.5 * (-np.mean(log_real) - np.mean(log_fake))
+
+
+def uloss_keras(r, f):
+    import keras
+
+    s_real = kops().logsumexp(r, axis=-1)[:, None]
+    s_fake = kops().logsumexp(f, axis=-1)[:, None]
+    bce = keras.losses.BinaryCrossentropy(from_logits=True)
+    return 0.5 * (bce(np.ones((len(r), 1)), s_real) + bce(np.zeros((len(f), 1)), s_fake))
+
+
+def uloss_tf32(r, f):
+    tf = tf_()
+    s_real = tf.reduce_logsumexp(tf.constant(r, tf.float32), axis=-1)
+    s_fake = tf.reduce_logsumexp(tf.constant(f, tf.float32), axis=-1)
+    log_d = -tf.nn.softplus(-s_real)  # log sigmoid(s)
+    return 0.5 * (-tf.reduce_mean(log_d) + tf.reduce_mean(tf.nn.softplus(s_fake)))
+
+
+def uloss_naive(r, f, dtype=np.float64):
+    z_real = np.exp(np.asarray(r, dtype)).sum(axis=1)
+    z_fake = np.exp(np.asarray(f, dtype)).sum(axis=1)
+    d_real, d_fake = z_real / (z_real + 1), z_fake / (z_fake + 1)
+    return 0.5 * (-np.mean(np.log(d_real)) - np.mean(np.log(1 - d_fake)))
+
+
+def uloss_sigmoid_unclipped(r, f):
+    """D = sigmoid(log-sum-exp): right where D is not 0 or 1, log(0) where it is."""
+    d_real, d_fake = (1 / (1 + np.exp(-_lse64(x))) for x in (r, f))
+    return 0.5 * (-np.mean(np.log(d_real)) - np.mean(np.log(1 - d_fake)))
+
+
+def uloss_batch_max(r, f):
+    """log-sum-exp shifted by the whole batch's largest logit, not each row's."""
+
+    def lse(x):
+        x = np.asarray(x, np.float64)
+        return x.max() + np.log(np.exp(x - x.max()).sum(axis=1))
+
+    s_real, s_fake = lse(r), lse(f)
+    return 0.5 * (np.mean(np.logaddexp(0, s_real) - s_real) + np.mean(np.logaddexp(0, s_fake)))
+
+
+def _uloss_with(s_real, s_fake):
+    return 0.5 * (np.mean(np.logaddexp(0, s_real) - s_real) + np.mean(np.logaddexp(0, s_fake)))
+
+
+def _ld(x):
+    """(log D, log(1 - D)) per row."""
+    s = _lse64(x)
+    return s - np.logaddexp(0, s), -np.logaddexp(0, s)
+
+
+def fm_ok(r, f):
+    return np.mean((np.mean(r, axis=0) - np.mean(f, axis=0)) ** 2)
+
+
+def fm_tf(r, f):
+    tf = tf_()
+    gap = tf.reduce_mean(r, axis=0) - tf.reduce_mean(f, axis=0)
+    return tf.reduce_mean(tf.square(gap))
+
+
+def fm_keras(r, f):
+    ops = kops()
+    return ops.mean(ops.square(ops.mean(r, axis=0) - ops.mean(f, axis=0)))
+
+
+def fm_float64(r, f):
+    r, f = np.asarray(r, np.float64), np.asarray(f, np.float64)
+    gap = r.sum(axis=0) / len(r) - f.sum(axis=0) / len(f)
+    return gap @ gap / gap.size
+
+
+def _fm_gap(r, f):
+    return np.mean(r, axis=0) - np.mean(f, axis=0)
+
+
+def pseudo_loop(p, threshold=0.95, per_class=None):
+    """A plain loop: the surest first (ties by index), kept from the threshold up, per class capped."""
+    p = np.asarray(p, np.float64)
+    rows = sorted(range(len(p)), key=lambda i: (-p[i].max(), i))
+    kept, counts = [], {}
+    for i in rows:
+        c = int(p[i].argmax())
+        if p[i].max() >= threshold and (per_class is None or counts.get(c, 0) < per_class):
+            kept.append(i)
+            counts[c] = counts.get(c, 0) + 1
+    return kept, [int(p[i].argmax()) for i in kept]
+
+
+def pseudo_argsort(p, threshold=0.95, per_class=None):
+    confidence, labels = p.max(axis=1), p.argmax(axis=1)
+    order = np.argsort(-confidence, kind="stable")
+    order = order[confidence[order] >= threshold]
+    if per_class is not None:
+        seen = np.zeros(p.shape[1], int)
+        keep = []
+        for i in order:
+            if seen[labels[i]] < per_class:
+                keep.append(i)
+                seen[labels[i]] += 1
+        order = np.array(keep, dtype=int)
+    return order, labels[order]
+
+
+def pseudo_tf(p, threshold=0.95, per_class=None):
+    tf = tf_()
+    p = tf.constant(p)
+    confidence, labels = tf.reduce_max(p, axis=1), tf.argmax(p, axis=1)
+    order = tf.argsort(confidence, direction="DESCENDING", stable=True)
+    order = tf.boolean_mask(order, tf.gather(confidence, order) >= threshold)
+    if per_class is not None:
+        ordered = tf.gather(labels, order).numpy()
+        rank = np.array([np.sum(ordered[:i] == c) for i, c in enumerate(ordered)], dtype=int)
+        order = tf.boolean_mask(order, rank < per_class)
+    return order, tf.gather(labels, order)
+
+
+def _pseudo_sel(p, threshold, per_class, order, keep):
+    """Rows of ``order`` where ``keep(confidence)``, each class capped at ``per_class``."""
+    p = np.asarray(p, np.float64)
+    labels, kept, counts = p.argmax(axis=1), [], {}
+    for i in order:
+        c = int(labels[i])
+        if keep(p[i].max()) and (per_class is None or counts.get(c, 0) < per_class):
+            kept.append(int(i))
+            counts[c] = counts.get(c, 0) + 1
+    return np.array(kept, dtype=int), labels[np.array(kept, dtype=int)]
+
+
+def _surest(p):
+    return np.argsort(-np.asarray(p, np.float64).max(axis=1), kind="stable")
+
+
+def pseudo_by_index_first(p, threshold=0.95, per_class=None):
+    """Each class capped by index order, then sorted by confidence."""
+    idx, _ = _pseudo_sel(p, threshold, per_class, range(len(p)), lambda c: c >= threshold)
+    idx = idx[np.argsort(-np.asarray(p, np.float64).max(axis=1)[idx], kind="stable")]
+    return idx, np.asarray(p).argmax(axis=1)[idx]
+
+
+CORRECT.update(
+    {
+        "unsupervised_discriminator_loss": [uloss_ok, uloss_k_plus_one, uloss_keras, uloss_tf32],
+        "feature_matching_loss": [fm_ok, fm_tf, fm_keras, fm_float64],
+        "confident_pseudo_labels": [pseudo_loop, pseudo_argsort, pseudo_tf],
+    }
+)
+
+WRONG.update(
+    {
+        "unsupervised_discriminator_loss": [
+            (uloss_naive, "hint.uloss.unstable"),
+            (lambda r, f: uloss_naive(r, f, np.float32), "hint.uloss.unstable"),
+            (uloss_sigmoid_unclipped, "hint.uloss.unstable"),
+            (uloss_batch_max, "hint.uloss.unstable"),
+            (
+                lambda r, f: _uloss_with(np.max(r, axis=1), np.max(f, axis=1)),
+                "hint.uloss.max_logit",
+            ),
+            (
+                lambda r, f: _uloss_with(np.sum(r, axis=1), np.sum(f, axis=1)),
+                "hint.uloss.sum_logits",
+            ),
+            (
+                lambda r, f: (
+                    0.5
+                    * (
+                        -np.mean(np.log(scipy.special.softmax(r, axis=1).max(axis=1)))
+                        - np.mean(np.log(1 - scipy.special.softmax(f, axis=1).max(axis=1)))
+                    )
+                ),
+                "hint.uloss.top_class",
+            ),
+            (lambda r, f: uloss_ok(f, r), "hint.uloss.swapped"),
+            (lambda r, f: -uloss_ok(r, f), "hint.sign"),
+            (lambda r, f: 2 * uloss_ok(r, f), "hint.uloss.no_half"),
+            (
+                lambda r, f: -np.concatenate([_ld(r)[0], _ld(f)[1]]).mean(),
+                "hint.uloss.pooled",
+            ),
+            (lambda r, f: -0.5 * (_ld(r)[0].sum() + _ld(f)[1].sum()), "hint.uloss.summed"),
+            (lambda r, f: -0.5 * (_ld(r)[0].mean() + _ld(f)[0].mean()), "hint.uloss.fake_as_real"),
+            (lambda r, f: -_ld(r)[0].mean(), "hint.uloss.only_real"),
+            (lambda r, f: -0.5 * _ld(f)[1].mean(), "hint.uloss.only_fake"),
+            (
+                lambda r, f: (
+                    0.5
+                    * (
+                        -np.mean(np.log(np.clip(1 / (1 + np.exp(-_lse64(r))), 1e-7, 1 - 1e-7)))
+                        - np.mean(np.log(1 - np.clip(1 / (1 + np.exp(-_lse64(f))), 1e-7, 1 - 1e-7)))
+                    )
+                ),
+                "hint.uloss.clipped",
+            ),
+            (lambda r, f: -0.5 * np.r_[_ld(r)[0], _ld(f)[1]], "hint.per_sample"),
+        ],
+        "feature_matching_loss": [
+            (lambda r, f: np.mean((r - f) ** 2), "hint.fm.pairs"),
+            (lambda r, f: tf_().reduce_mean(tf_().square(r - f)), "hint.fm.pairs"),
+            (lambda r, f: np.sum(_fm_gap(r, f) ** 2), "hint.fm.feature_sum"),
+            (lambda r, f: np.linalg.norm(_fm_gap(r, f)), "hint.fm.norm"),
+            (lambda r, f: np.sqrt(np.mean(_fm_gap(r, f) ** 2)), "hint.fm.norm"),
+            (lambda r, f: np.mean(np.abs(_fm_gap(r, f))), "hint.fm.absolute"),
+            (lambda r, f: np.mean(_fm_gap(r, f)), "hint.fm.not_squared"),
+            (lambda r, f: (np.mean(r) - np.mean(f)) ** 2, "hint.fm.all_mean"),
+            (lambda r, f: np.mean((r.mean(axis=1) - f.mean(axis=1)) ** 2), "hint.fm.feature_axis"),
+            (lambda r, f: _fm_gap(r, f) ** 2, "hint.fm.per_feature"),
+        ],
+        "confident_pseudo_labels": [
+            (
+                lambda p, threshold=0.95, per_class=None: _pseudo_sel(
+                    p, threshold, per_class, _surest(p), lambda c: c > threshold
+                ),
+                "hint.pseudo.inclusive",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: _pseudo_sel(
+                    p, threshold, per_class, range(len(p)), lambda c: c >= threshold
+                ),
+                "hint.pseudo.index_order",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: _pseudo_sel(
+                    p,
+                    threshold,
+                    per_class,
+                    np.argsort(p.max(axis=1), kind="stable"),
+                    lambda c: c >= threshold,
+                ),
+                "hint.pseudo.ascending",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: _pseudo_sel(
+                    p,
+                    threshold,
+                    per_class,
+                    np.argsort(p.max(axis=1), kind="stable")[::-1],
+                    lambda c: c >= threshold,
+                ),
+                "hint.pseudo.ties",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: _pseudo_sel(
+                    p, threshold, per_class, _surest(p), lambda c: True
+                ),
+                "hint.pseudo.no_threshold",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: pseudo_loop(p, threshold),
+                "hint.pseudo.per_class_ignored",
+            ),
+            (pseudo_by_index_first, "hint.pseudo.per_class_first"),
+            (
+                lambda p, threshold=0.95, per_class=None: tuple(
+                    np.array(a[:per_class], dtype=int) for a in pseudo_loop(p, threshold)
+                ),
+                "hint.pseudo.per_class_total",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: pseudo_loop(p, threshold, per_class)[
+                    ::-1
+                ],
+                "hint.pseudo.swapped",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: (
+                    pseudo_loop(p, threshold, per_class)[0],
+                    p.argmax(axis=1)[np.sort(pseudo_loop(p, threshold, per_class)[0])],
+                ),
+                "hint.pseudo.pairing",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: (
+                    pseudo_loop(p, threshold, per_class)[0],
+                    p.max(axis=1)[pseudo_loop(p, threshold, per_class)[0]],
+                ),
+                "hint.pseudo.confidences",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: (
+                    p.max(axis=1) >= threshold,
+                    p.argmax(axis=1)[p.max(axis=1) >= threshold],
+                ),
+                "hint.pseudo.integers",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: (
+                    pseudo_loop(p, threshold, per_class)[0],
+                    p.argmax(axis=1),
+                ),
+                "hint.pseudo.one_label_each",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: pseudo_argsort(p, threshold, per_class)[
+                    0
+                ],
+                "hint.pseudo.pair",
+            ),
+            (
+                lambda p, threshold=0.95, per_class=None: tuple(
+                    np.reshape(a, (-1, 1)) for a in pseudo_argsort(p, threshold, per_class)
+                ),
+                "hint.pseudo.flat",
+            ),
+        ],
+    }
+)
+
+
 @pytest.mark.parametrize("name", sorted(CORRECT))
 def test_do_correct_answers_pass_whatever_library_they_use(name):
     for fn in CORRECT[name]:
@@ -896,10 +1231,17 @@ def _module(lesson: str):
     return found[0]
 
 
+# Lessons whose check module is written before their notebooks: lesson 06's checks came
+# first. Once its masters exist the set is empty here and the test asks for equality again.
+CHECKS_BEFORE_NOTEBOOKS = {"06_semi"}
+
+
 def test_does_every_master_have_its_lessons_check_module():
     assert len(MASTERS) >= 10  # five lessons, in ko and en
     lessons = {_lesson(nbformat.read(path, as_version=4)) for path in MASTERS}
-    assert lessons == set(check.LESSONS) == {m.LESSON for m in check.MODULES}
+    pending = CHECKS_BEFORE_NOTEBOOKS - lessons
+    assert lessons == set(check.LESSONS) - pending
+    assert set(check.LESSONS) == {m.LESSON for m in check.MODULES}
     assert list(check.LESSONS) == sorted(check.LESSONS)  # in lesson order
 
 
