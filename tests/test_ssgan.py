@@ -181,3 +181,45 @@ def test_does_the_conv_discriminator_give_k_logits_and_pooled_features():
     logits, features = model(np.zeros((3, 28, 28, 1), "float32"))
     assert tuple(logits.shape) == (3, 10) and tuple(features.shape) == (3, 16)
     assert ssgan.make_ssgan(seed=0, conv=True).discriminator.name == "ssgan_conv_discriminator"
+
+
+def test_does_train_ssgan_run_exactly_the_steps_with_a_decaying_rate():
+    rng = np.random.default_rng(7)
+    x = rng.uniform(size=(6, 28, 28, 1)).astype("float32")
+    y = np.arange(6) % 3
+    u = rng.uniform(size=(9, 28, 28, 1)).astype("float32")
+    model = ssgan.make_ssgan(num_classes=3, latent_dim=8, seed=0, lr=1e-3, decay_steps=7)
+    ssgan.train_ssgan(model, x, y, u, steps=7, batch_size=4, chunk=3)
+    assert int(model.d_optimizer.iterations) == 7 == int(model.g_optimizer.iterations)
+    rate = float(model.d_optimizer.learning_rate)  # after its 7 steps: the floor
+    assert rate == pytest.approx(1e-6, rel=1e-3)
+    with pytest.raises(ValueError, match="steps must be a positive int"):
+        ssgan.train_ssgan(model, x, y, u, steps=0)
+    with pytest.raises(ValueError, match="one label per labelled image"):
+        ssgan.train_ssgan(model, x, y[:5], u, steps=1)
+    with pytest.raises(ValueError, match="decay_steps must be None or a positive int"):
+        ssgan.make_ssgan(decay_steps=0)
+
+
+def test_does_label_shift_move_only_the_labelled_images_and_survive_saving(tmp_path):
+    rng = np.random.default_rng(8)
+    x = np.zeros((4, 28, 28, 1), "float32")
+    x[:, 10:18, 10:18] = 1.0
+    y = np.array([0, 1, 2, 0])
+    u = rng.uniform(size=(4, 28, 28, 1)).astype("float32")
+
+    def trained(shift):
+        model = ssgan.make_ssgan(num_classes=3, latent_dim=8, seed=3, label_shift=shift)
+        model.train_step((x, y, u))
+        return [w.numpy() for w in model.discriminator.trainable_weights], model
+
+    plain, _ = trained(0)
+    again, _ = trained(0)
+    shifted, model = trained(2)
+    assert all(np.array_equal(a, b) for a, b in zip(plain, again, strict=True))
+    assert not all(np.allclose(a, b) for a, b in zip(plain, shifted, strict=True))
+    model.save(tmp_path / "m.keras")
+    assert keras.saving.load_model(tmp_path / "m.keras").label_shift == 2
+    g, d = model.generator, model.discriminator
+    with pytest.raises(ValueError, match="label_shift must be an int >= 0"):
+        ssgan.SemiSupervisedGAN(g, d, latent_dim=8, label_shift=-1)

@@ -142,6 +142,7 @@ from gencourse.augment.sets import (  # noqa: E402
     classic_augment,
     classic_copies,
     filtered_samples,
+    scarce_indices,
     scarce_subset,
 )
 from gencourse.augment.training import (  # noqa: E402
@@ -182,6 +183,7 @@ __all__ = [
     "balanced_labels",
     "augmented_training_set",
     "shift_with_fill",
+    "scarce_indices",
     "scarce_subset",
     "classic_augment",
     "classic_copies",

@@ -1,6 +1,7 @@
-"""``gencourse augment``: lesson 05's experiment from the command line.
+"""``gencourse augment``: lesson 05's experiment from the command line (and lesson 06's).
 
-Writes ``augment.csv`` (every run), ``summary.csv`` (mean and standard
+``--setting unlabelled`` runs lesson 06's grid instead (:mod:`gencourse.semi.cli`).
+Lesson 05's writes ``augment.csv`` (every run), ``summary.csv`` (mean and standard
 deviation per n and arm) and ``augment.png`` (accuracy against n) to ``--out``,
 and prints the table and the conclusions computed from it.
 :func:`add_arguments` declares the options; :func:`run` carries them out.
@@ -30,14 +31,29 @@ def _int_list(text: str) -> list[int]:
 
 
 def _arm_list(text: str) -> list[str]:
+    from gencourse.semi.arms import SEMI_ARMS
+
     arms = [a.strip() for a in text.split(",") if a.strip()]
-    unknown = [a for a in arms if a not in augment.ARMS]
+    known = augment.ARMS + tuple(a for a in SEMI_ARMS if a not in augment.ARMS)
+    unknown = [a for a in arms if a not in known]
     if unknown or not arms:
         raise argparse.ArgumentTypeError(
-            f"arms must come from {','.join(augment.ARMS)}. Received: {text!r}"
+            f"arms must come from {','.join(augment.ARMS)} (--setting scarce) or "
+            f"{','.join(SEMI_ARMS)} (--setting unlabelled). Received: {text!r}"
         )
-    # 'real' is every comparison's reference: always run.
-    return [a for a in augment.ARMS if a in arms or a == "real"]
+    return arms
+
+
+def chosen_arms(arms, setting_arms) -> list[str] | None:
+    """The arms asked for, in table order, with 'real' (every comparison's reference) added.
+
+    None if one of them is not an arm of this setting.
+    """
+    if arms is None:
+        return list(setting_arms)
+    if any(a not in setting_arms for a in arms):
+        return None
+    return [a for a in setting_arms if a in arms or a == "real"]
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -55,17 +71,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="language of the table, plot and conclusions (default: $GENCOURSE_LANG, else en)",
     )
     p.add_argument(
+        "--setting",
+        choices=("scarce", "unlabelled"),
+        default="scarce",
+        help="scarce: lesson 05 (n labelled digits per class and nothing else); unlabelled: "
+        "lesson 06 (the other training digits also, without labels)",
+    )
+    p.add_argument(
         "--arms",
         type=_arm_list,
-        default=list(augment.ARMS),
-        help=f"arms to run, comma-separated (default: all): {','.join(augment.ARMS)}",
+        default=None,
+        help=f"arms to run, comma-separated (default: all). Scarce: {','.join(augment.ARMS)}. "
+        "Unlabelled: real,real_classic,pseudo,m1,ssgan,ssgan_shift",
     )
     p.add_argument("--quick", action="store_true", help="tiny training budgets (for CI)")
     p.add_argument("--steps", type=int, help="the recogniser's gradient steps")
-    p.add_argument("--cgan-steps", type=int, help="the cGAN's gradient steps")
+    p.add_argument("--cgan-steps", type=int, help="the cGAN's gradient steps (scarce)")
+    p.add_argument(
+        "--ssgan-steps", type=int, help="the semi-supervised GAN's gradient steps (unlabelled)"
+    )
 
 
-def _progress(lang):
+def _progress(lang, key="augment.progress"):
     """A progress callback: a tqdm bar when tqdm is installed, else one line per model."""
     try:
         from tqdm import tqdm
@@ -81,7 +108,7 @@ def _progress(lang):
 
     def update(done, total, text):
         if "bar" not in bar:
-            bar["bar"] = tqdm(total=total, desc=t("augment.progress", lang), unit="model")
+            bar["bar"] = tqdm(total=total, desc=t(key, lang), unit="model")
         bar["bar"].set_postfix_str(text)
         bar["bar"].update(done - bar["bar"].n)
 
@@ -93,22 +120,42 @@ def _error(text: str) -> int:
     return 2
 
 
+def common_errors(args, most: int = 400) -> str | None:
+    """What is wrong with the options both settings share, or None."""
+    if args.seeds < 1:
+        return f"--seeds must be at least 1. Received: --seeds {args.seeds}"
+    if args.synthetic < 1:
+        return f"--synthetic must be at least 1. Received: --synthetic {args.synthetic}"
+    bad = [n for n in args.n if not 1 <= n <= most]
+    if bad:
+        return (
+            f"every --n must lie in 1..{most}: mnist5k has 400 training digits per class "
+            "(the other 100 are held out)"
+            + ("; lesson 06 leaves at least one of each unlabelled" if most < 400 else "")
+            + f". Received: --n {','.join(map(str, args.n))}"
+        )
+    for name in ("steps", "cgan_steps", "ssgan_steps"):
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            return f"--{name.replace('_', '-')} must be at least 1. Received: {value}"
+    return None
+
+
 def run(args) -> int:
     """Runs the grid the options ask for; writes the files and prints the reading (exit code)."""
-    if args.seeds < 1:
-        return _error(f"--seeds must be at least 1. Received: --seeds {args.seeds}")
-    if args.synthetic < 1:
-        return _error(f"--synthetic must be at least 1. Received: --synthetic {args.synthetic}")
-    bad = [n for n in args.n if not 1 <= n <= 400]
-    if bad:
+    if getattr(args, "setting", "scarce") == "unlabelled":
+        from gencourse.semi.cli import run as run_unlabelled
+
+        return run_unlabelled(args)
+    problem = common_errors(args)
+    if problem:
+        return _error(problem)
+    arms = chosen_arms(getattr(args, "arms", None), augment.ARMS)
+    if arms is None:
         return _error(
-            "every --n must lie in 1..400: mnist5k has 400 training digits per class "
-            f"(the other 100 are held out). Received: --n {','.join(map(str, args.n))}"
+            f"with --setting scarce, --arms must come from {','.join(augment.ARMS)}. "
+            f"Received: --arms {','.join(args.arms)}"
         )
-    for name in ("steps", "cgan_steps"):
-        value = getattr(args, name)
-        if value is not None and value < 1:
-            return _error(f"--{name.replace('_', '-')} must be at least 1. Received: {value}")
     set_language(args.lang)
     from gencourse.quiet import import_tensorflow_quietly
 
@@ -120,7 +167,7 @@ def run(args) -> int:
     progress, close = _progress(args.lang)
     try:
         results = augment.run_grid(
-            args.n, list(range(args.seeds)), args.synthetic, budget, args.arms, progress=progress
+            args.n, list(range(args.seeds)), args.synthetic, budget, arms, progress=progress
         )
     finally:
         close()

@@ -15,6 +15,10 @@ import numpy as np
 
 from gencourse.augment.sets import ARMS
 from gencourse.i18n import t
+from gencourse.semi.arms import SEMI_ARMS, UNLABELLED_ARMS
+
+#: Every arm of lessons 05 and 06, in table order (lesson 06 shares lesson 05's references).
+ALL_ARMS = ARMS + tuple(a for a in SEMI_ARMS if a not in ARMS)
 
 
 def summarize(rows) -> list:
@@ -22,8 +26,13 @@ def summarize(rows) -> list:
     groups: dict = {}
     for row in rows:
         groups.setdefault((int(row["n"]), row["arm"]), []).append(float(row["accuracy"]))
+    unknown = sorted({arm for _, arm in groups} - set(ALL_ARMS))
+    if unknown:
+        raise ValueError(f"Unknown arms {unknown}: arms come from {ALL_ARMS}.")
     out = []
-    for (n, arm), values in sorted(groups.items(), key=lambda kv: (kv[0][0], ARMS.index(kv[0][1]))):
+    for (n, arm), values in sorted(
+        groups.items(), key=lambda kv: (kv[0][0], ALL_ARMS.index(kv[0][1]))
+    ):
         std = float(np.std(values, ddof=1)) if len(values) > 1 else 0.0
         out.append(
             {"n": n, "arm": arm, "mean": float(np.mean(values)), "std": std, "runs": len(values)}
@@ -72,7 +81,7 @@ def arm_name(arm: str, lang: str | None = None) -> str:
 
 def table_rows(summary, lang: str | None = None) -> tuple[list, list]:
     """``(headers, rows)`` of the summary as text, one row per n, one column per arm."""
-    arms = [a for a in ARMS if any(s["arm"] == a for s in summary)]
+    arms = [a for a in ALL_ARMS if any(s["arm"] == a for s in summary)]
     headers = [t("augment.col.n", lang)] + [arm_name(a, lang) for a in arms]
     rows = []
     for n in sorted({s["n"] for s in summary}):
@@ -105,6 +114,10 @@ _STYLE = {
     "synthetic_cvae": ("tab:green", "X"),
     "real_diffaug": ("tab:orange", "*"),
     "real_filtered": ("tab:brown", "h"),
+    "pseudo": ("tab:gray", "s"),
+    "m1": ("tab:green", "P"),
+    "ssgan": ("tab:red", "^"),
+    "ssgan_shift": ("tab:purple", "D"),
 }
 
 
@@ -150,7 +163,12 @@ def plot_accuracy(summary, lang: str | None = None):
 
     use_hangul_font()
     present = {s["arm"] for s in summary}
-    if present <= set(ARMS[:5]):
+    if present <= set(SEMI_ARMS) and present & set(UNLABELLED_ARMS):  # lesson 06
+        fig, ax = plt.subplots(figsize=(7.5, 4.6))
+        _panel(ax, summary, SEMI_ARMS, lang)
+        ax.set_ylabel(t("augment.fig.y", lang))
+        ax.set_title(t("semi.fig.title", lang))
+    elif present <= set(ARMS[:5]):
         fig, ax = plt.subplots(figsize=(7.5, 4.6))
         _panel(ax, summary, ARMS, lang)
         ax.set_ylabel(t("augment.fig.y", lang))

@@ -33,6 +33,25 @@ MAKER_ARMS = ("real", "real_classic", "real_cgan", "synthetic", "real_cvae", "sy
 FIX_ARMS = ("real", "real_classic", "real_cgan", "real_both", "real_diffaug", "real_filtered")
 
 
+def scarce_indices(data, n_per_class: int, seed: int) -> np.ndarray:
+    """The indices into ``data.x_train`` of :func:`scarce_subset`'s digits, in its order.
+
+    Lesson 06 uses the other training digits without their labels.
+    """
+    available = int(np.bincount(data.y_train).min())
+    if not isinstance(n_per_class, int | np.integer) or not 1 <= n_per_class <= available:
+        raise ValueError(
+            f"n_per_class must be an int from 1 to {available} (the training digits per class "
+            f"in {data.name}). Received: n_per_class={n_per_class!r}"
+        )
+    rng = np.random.default_rng([int(seed), 5])
+    chosen = [
+        rng.permutation(np.flatnonzero(data.y_train == k))[:n_per_class]
+        for k in range(data.num_classes)
+    ]
+    return rng.permutation(np.concatenate(chosen))
+
+
 def scarce_subset(data, n_per_class: int, seed: int):
     """``n_per_class`` training digits of each class, drawn with ``seed``.
 
@@ -47,18 +66,7 @@ def scarce_subset(data, n_per_class: int, seed: int):
     Raises:
         ValueError: if ``n_per_class`` is below 1 or above what a class has.
     """
-    available = int(np.bincount(data.y_train).min())
-    if not isinstance(n_per_class, int | np.integer) or not 1 <= n_per_class <= available:
-        raise ValueError(
-            f"n_per_class must be an int from 1 to {available} (the training digits per class "
-            f"in {data.name}). Received: n_per_class={n_per_class!r}"
-        )
-    rng = np.random.default_rng([int(seed), 5])
-    chosen = [
-        rng.permutation(np.flatnonzero(data.y_train == k))[:n_per_class]
-        for k in range(data.num_classes)
-    ]
-    order = rng.permutation(np.concatenate(chosen))
+    order = scarce_indices(data, n_per_class, seed)
     return data.x_train[order], data.y_train[order]
 
 

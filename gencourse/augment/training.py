@@ -112,10 +112,10 @@ class RecogniserTrainer:
             return loss
 
         @tf.function(reduce_retracing=True)
-        def predict(images):
-            return tf.argmax(model(images, training=False), axis=1)
+        def probabilities(images):
+            return model(images, training=False)
 
-        self._steps, self._predict = steps, predict
+        self._steps, self._probabilities = steps, probabilities
 
     def reset(self, seed: int) -> None:
         """The initial state a fresh recogniser has under ``seed``: weights, optimizer, dropout."""
@@ -144,14 +144,18 @@ class RecogniserTrainer:
             )
         return self
 
-    def predict(self, images, batch_size: int = 1000) -> np.ndarray:
-        """The predicted class of each image, (N,)."""
+    def probabilities(self, images, batch_size: int = 1000) -> np.ndarray:
+        """The class probabilities of each image, (N, num_classes)."""
         images = np.asarray(images, "float32")
         parts = [
-            self._predict(images[i : i + batch_size]).numpy()
+            self._probabilities(images[i : i + batch_size]).numpy()
             for i in range(0, len(images), batch_size)
         ]
-        return np.concatenate(parts) if parts else np.zeros(0, "int64")
+        return np.concatenate(parts) if parts else np.zeros((0, self.num_classes), "float32")
+
+    def predict(self, images, batch_size: int = 1000) -> np.ndarray:
+        """The predicted class of each image, (N,)."""
+        return np.argmax(self.probabilities(images, batch_size), axis=1).astype("int64")
 
     def score(self, images, labels) -> float:
         """The share of ``images`` classified as their ``labels``."""

@@ -152,11 +152,21 @@ class SemiSupervisedGAN(keras.Model):
         discriminator: images to ``(logits (N, K), features (N, F))``.
         latent_dim: the noise size.
         unsupervised_weight: the weight of the unsupervised loss in the discriminator's loss.
+        label_shift: 0, or classic augmentation of the labelled images: each is moved by a
+            random whole number of pixels in ``-label_shift..label_shift`` each way, the
+            background shifted in, at every step (the unlabelled ones are used as they are).
         seed: an int for reproducible noise, or None.
     """
 
     def __init__(
-        self, generator, discriminator, latent_dim, unsupervised_weight=1.0, seed=None, **kwargs
+        self,
+        generator,
+        discriminator,
+        latent_dim,
+        unsupervised_weight=1.0,
+        seed=None,
+        label_shift=0,
+        **kwargs,
     ):
         super().__init__(**kwargs)
         if not isinstance(latent_dim, int) or latent_dim < 1:
@@ -168,8 +178,13 @@ class SemiSupervisedGAN(keras.Model):
                 "unsupervised_weight must be >= 0. "
                 f"Received: unsupervised_weight={unsupervised_weight!r}"
             )
+        if not isinstance(label_shift, int) or label_shift < 0:
+            raise ValueError(
+                f"label_shift must be an int >= 0. Received: label_shift={label_shift!r}"
+            )
         self.generator = generator
         self.discriminator = discriminator
+        self.label_shift = label_shift
         self.latent_dim = latent_dim
         self.unsupervised_weight = float(unsupervised_weight)
         self.seed = seed
@@ -196,6 +211,10 @@ class SemiSupervisedGAN(keras.Model):
 
     def train_step(self, data):
         labelled, labels, unlabelled = data
+        if self.label_shift:
+            from gencourse.models.diffaugment import translate
+
+            labelled = translate(labelled, self.label_shift, 0.0, self.seed_generator)
         n = ops.shape(unlabelled)[0]
         d_weights = self.discriminator.trainable_weights
         with tf.GradientTape() as tape:
@@ -251,6 +270,7 @@ class SemiSupervisedGAN(keras.Model):
             latent_dim=self.latent_dim,
             unsupervised_weight=self.unsupervised_weight,
             seed=self.seed,
+            label_shift=self.label_shift,
         )
         return config
 
@@ -295,12 +315,26 @@ def semi_supervised_batches(
 
 
 def make_ssgan(
-    image_shape=(28, 28, 1), num_classes=10, latent_dim=100, seed=None, lr=1e-3, conv=False
+    image_shape=(28, 28, 1),
+    num_classes=10,
+    latent_dim=100,
+    seed=None,
+    lr=1e-3,
+    conv=False,
+    label_shift=0,
+    decay_steps=None,
 ):
     """The lesson's semi-supervised GAN, compiled (Adam, beta_1 = 0.5, for both networks).
 
     ``conv=True`` uses :func:`build_ssgan_conv_discriminator` instead of the dense one.
+    ``label_shift`` as in :class:`SemiSupervisedGAN`. ``decay_steps``: None for a fixed
+    learning rate, or the number of steps over which it falls linearly from ``lr`` to
+    nearly 0 (a GAN's last steps then settle instead of jumping about).
     """
+    if decay_steps is not None and (not isinstance(decay_steps, int) or decay_steps < 1):
+        raise ValueError(
+            f"decay_steps must be None or a positive int. Received: decay_steps={decay_steps!r}"
+        )
     if seed is not None:
         keras.utils.set_random_seed(seed)
     build_d = build_ssgan_conv_discriminator if conv else build_ssgan_discriminator
@@ -309,9 +343,59 @@ def make_ssgan(
         build_d(image_shape, num_classes),
         latent_dim=latent_dim,
         seed=seed,
+        label_shift=label_shift,
     )
+
+    def rate():
+        if decay_steps is None:
+            return lr
+        return keras.optimizers.schedules.PolynomialDecay(lr, decay_steps, lr * 1e-3)
+
     model.compile(
-        d_optimizer=keras.optimizers.Adam(lr, beta_1=0.5),
-        g_optimizer=keras.optimizers.Adam(lr, beta_1=0.5),
+        d_optimizer=keras.optimizers.Adam(rate(), beta_1=0.5),
+        g_optimizer=keras.optimizers.Adam(rate(), beta_1=0.5),
     )
+    return model
+
+
+def train_ssgan(model, labelled, labels, unlabelled, steps, batch_size=100, seed=0, chunk=500):
+    """Exactly ``steps`` training steps of ``model`` in a compiled loop; returns the model.
+
+    Each step draws ``batch_size`` labelled and ``batch_size`` unlabelled images at
+    random (with replacement; the labelled ones repeat, as there are few). The loop
+    runs ``chunk`` steps per call of one ``tf.function``, so that a 2-core CPU spends
+    its time on the arithmetic rather than on Python (``fit`` on
+    :func:`semi_supervised_batches` gives the same kind of training, more slowly).
+    """
+    for name, value in (("steps", steps), ("batch_size", batch_size), ("chunk", chunk)):
+        if not isinstance(value, int | np.integer) or value < 1:
+            raise ValueError(f"{name} must be a positive int. Received: {name}={value!r}")
+    labelled = tf.constant(np.asarray(labelled, "float32"))
+    labels = tf.constant(np.asarray(labels).reshape(-1).astype("int32"))
+    unlabelled = tf.constant(np.asarray(unlabelled, "float32"))
+    if labelled.shape[0] != labels.shape[0] or labelled.shape[0] == 0 or unlabelled.shape[0] == 0:
+        raise ValueError(
+            "Need at least one labelled image, one label per labelled image, and at least one "
+            f"unlabelled image. Received: {labelled.shape[0]} labelled images, "
+            f"{labels.shape[0]} labels, {unlabelled.shape[0]} unlabelled images."
+        )
+
+    @tf.function
+    def run(lab_idx, unl_idx):
+        for i in tf.range(tf.shape(lab_idx)[0]):
+            model.train_step(
+                (
+                    tf.gather(labelled, lab_idx[i]),
+                    tf.gather(labels, lab_idx[i]),
+                    tf.gather(unlabelled, unl_idx[i]),
+                )
+            )
+
+    rng = np.random.default_rng([int(seed), 17])
+    for start in range(0, steps, chunk):
+        k = min(chunk, steps - start)
+        run(
+            tf.constant(rng.integers(0, labelled.shape[0], (k, batch_size))),
+            tf.constant(rng.integers(0, unlabelled.shape[0], (k, batch_size))),
+        )
     return model

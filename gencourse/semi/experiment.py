@@ -1,0 +1,217 @@
+"""Lesson 06's runs: one (n, seed) run scores every arm; the grid repeats it over n and seeds.
+
+The references (``real``, ``real_classic``) are lesson 05's arms with lesson
+05's recogniser, subsets and step budget, so the two lessons' tables line up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from gencourse.semi.arms import SEMI_ARMS, SSGAN_ARMS
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Training sizes: lesson 05's recogniser budget and the semi-supervised GAN's steps.
+
+    ``label_shift``: the pixels by which ``ssgan_shift`` moves its labelled images.
+    ``threshold``, ``per_class``: which pseudo-labels are kept.
+    """
+
+    recogniser_steps: int = 400
+    batch_size: int = 64
+    ssgan_steps: int = 6000
+    ssgan_batch_size: int = 100
+    label_shift: int = 2
+    threshold: float = 0.95
+    per_class: int | None = 200
+    synthetic_per_class: int = 100  # lesson 05's classic copies per class
+
+
+FULL = Budget()
+QUICK = Budget(recogniser_steps=4, batch_size=32, ssgan_steps=3, ssgan_batch_size=16)
+
+
+def default_budget() -> Budget:
+    """:data:`QUICK` in quick mode (``GENCOURSE_QUICK=1``), else :data:`FULL`."""
+    from gencourse.config import quick_mode
+
+    return QUICK if quick_mode() else FULL
+
+
+def with_budget(budget: Budget, **changes) -> Budget:
+    """A copy of ``budget`` with some sizes changed (``None`` values are ignored)."""
+    return replace(budget, **{k: v for k, v in changes.items() if v is not None})
+
+
+@dataclass
+class Run:
+    """One (n, seed) run: its split, every arm's held-out accuracy, and what it made.
+
+    ``models`` holds the semi-supervised GANs (``"ssgan"``, ``"ssgan_shift"``);
+    ``pseudo`` the pseudo-labelling's :class:`~gencourse.semi.methods.PseudoResult`.
+    """
+
+    n: int
+    seed: int
+    split: object
+    accuracies: dict = field(default_factory=dict)
+    models: dict = field(default_factory=dict)
+    pseudo: object | None = None
+
+
+def run_once(
+    data,
+    n: int,
+    seed: int,
+    budget: Budget | None = None,
+    arms: Sequence[str] = SEMI_ARMS,
+    progress: Callable[[str], None] | None = None,
+    vae=None,
+) -> Run:
+    """Every arm of one (n, seed) run, scored on the 1,000 held-out digits.
+
+    Args:
+        data: a :class:`gencourse.data.Dataset` (``mnist5k``).
+        n: labelled digits per class; the other training digits are used without labels.
+        seed: chooses the subset (lesson 05's), the augmentation and every model's weights.
+        budget: training sizes (default: :func:`default_budget`).
+        arms: from :data:`~gencourse.semi.arms.SEMI_ARMS`.
+        progress: called with a short description after each arm.
+        vae: the VAE whose latent means M1 uses (default: the shipped ``vae_mnist5k``).
+    """
+    from gencourse.augment.sets import classic_copies
+    from gencourse.augment.training import recogniser_trainer
+    from gencourse.semi import methods
+
+    budget = budget or default_budget()
+    unknown = [a for a in arms if a not in SEMI_ARMS]
+    if unknown or not arms:
+        raise ValueError(f"arms must come from {SEMI_ARMS}. Received: {list(arms)}")
+    say = progress or (lambda text: None)
+    part = methods.split(data, n, seed)
+    run = Run(n, seed, part)
+    test = (data.x_test, data.y_test)
+    trainer = recogniser_trainer(data.x_train.shape[1:], data.num_classes)
+    steps, batch = budget.recogniser_steps, budget.batch_size
+
+    def done(arm, accuracy):
+        run.accuracies[arm] = float(accuracy)
+        say(f"n={n} seed={seed} {arm}")
+
+    copies = classic_copies(part.x, part.y, budget.synthetic_per_class, seed, data.num_classes)
+    with_copies = (np.concatenate([part.x, copies[0]]), np.concatenate([part.y, copies[1]]))
+    if "real" in arms:
+        done("real", trainer.fit_score(part.x, part.y, *test, steps, batch, seed))
+    if "real_classic" in arms:
+        done("real_classic", trainer.fit_score(*with_copies, *test, steps, batch, seed))
+    if "pseudo" in arms:
+        run.pseudo = methods.pseudo_label(
+            trainer,
+            with_copies,
+            part.u,
+            part.u_labels,
+            test,
+            steps,
+            batch,
+            seed,
+            budget.threshold,
+            budget.per_class,
+        )
+        done("pseudo", run.pseudo.accuracy)
+    if "m1" in arms:
+        features = methods.vae_features(part.x, vae)
+        done(
+            "m1",
+            methods.m1_accuracy(
+                features, part.y, methods.vae_features(data.x_test, vae), data.y_test
+            ),
+        )
+    for arm in SSGAN_ARMS:
+        if arm in arms:
+            shift = budget.label_shift if arm == "ssgan_shift" else 0
+            model = methods.train_semi_gan(
+                part, budget.ssgan_steps, budget.ssgan_batch_size, seed, label_shift=shift
+            )
+            run.models[arm] = model
+            done(arm, methods.ssgan_accuracy(model, *test))
+    return run
+
+
+def grid_size(n_values, seeds, arms=SEMI_ARMS) -> int:
+    """The number of arms the grid scores (the progress total)."""
+    return len(n_values) * len(seeds) * len(arms)
+
+
+@dataclass
+class Results:
+    """The grid's rows (n, arm, seed, accuracy), the pseudo-labels' rows, and how long it took."""
+
+    rows: list
+    seconds: float
+    budget: Budget
+    pseudo: list = field(default_factory=list)
+
+    def summary(self) -> list:
+        from gencourse.augment.report import summarize
+
+        return summarize(self.rows)
+
+
+def run_grid(
+    n_values: Sequence[int] = (10, 20, 50, 100),
+    seeds: Sequence[int] = (0, 1, 2),
+    budget: Budget | None = None,
+    arms: Sequence[str] = SEMI_ARMS,
+    data=None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Results:
+    """Runs every (n, seed); one row per (n, arm, seed). ``progress(done, total, text)``
+    is called once with ``done=0`` at the start, then after each arm."""
+    from gencourse import pretrained
+    from gencourse.data import load
+
+    data = data if data is not None else load("mnist5k")
+    budget = budget or default_budget()
+    available = int(np.bincount(data.y_train).min())
+    bad = [n for n in n_values if not 1 <= int(n) < available]
+    if bad or not n_values or not seeds:
+        raise ValueError(
+            f"Give at least one n and one seed; every n must lie in 1..{available - 1} "
+            "(training digits per class, leaving some unlabelled). "
+            f"Received: n_values={list(n_values)}, seeds={list(seeds)}"
+        )
+    total, count = grid_size(n_values, seeds, arms), [0]
+
+    def step(text):
+        count[0] += 1
+        if progress:
+            progress(count[0], total, text)
+
+    vae = pretrained.load("vae_mnist5k") if "m1" in arms else None
+    started = time.perf_counter()
+    if progress:
+        progress(0, total, "")
+    rows, pseudo = [], []
+    for n in n_values:
+        for seed in seeds:
+            run = run_once(data, int(n), int(seed), budget, arms, step, vae)
+            rows += [
+                {"n": int(n), "arm": arm, "seed": int(seed), "accuracy": acc}
+                for arm, acc in run.accuracies.items()
+            ]
+            if run.pseudo is not None:
+                pseudo.append(
+                    {
+                        "n": int(n),
+                        "seed": int(seed),
+                        "kept": run.pseudo.kept,
+                        "correct": run.pseudo.correct,
+                    }
+                )
+    return Results(rows, time.perf_counter() - started, budget, pseudo)

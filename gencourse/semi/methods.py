@@ -1,0 +1,114 @@
+"""Lesson 06's methods, one function each: every one returns a held-out accuracy.
+
+All of them start from the same split (:func:`split`): the ``n`` labelled
+digits per class of lesson 05 (:func:`gencourse.augment.scarce_subset`, so the
+two lessons' tables line up) and every other training digit without its label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Split:
+    """The labelled digits (``x``, ``y``: lesson 05's subset) and the unlabelled images ``u``.
+
+    ``u_labels`` are the unlabelled digits' true labels, never used for training:
+    only to report how many of the pseudo-labels are right.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    u: np.ndarray
+    u_labels: np.ndarray
+
+
+def split(data, n: int, seed: int) -> Split:
+    """Lesson 05's ``n`` labelled digits per class for ``seed``, and the rest without labels."""
+    from gencourse.augment.sets import scarce_indices
+
+    chosen = scarce_indices(data, n, seed)
+    rest = np.setdiff1d(np.arange(len(data.x_train)), chosen)
+    return Split(data.x_train[chosen], data.y_train[chosen], data.x_train[rest], data.y_train[rest])
+
+
+# --- the control that is not generative: pseudo-labelling -----------------------------
+
+
+@dataclass(frozen=True)
+class PseudoResult:
+    """The retrained recogniser's accuracy, how many pseudo-labels it used, how many were right."""
+
+    accuracy: float
+    kept: int
+    correct: float  # share of the kept pseudo-labels that are the true digit (a report only)
+
+
+def pseudo_label(
+    trainer, labelled, unlabelled, u_labels, test, steps, batch_size, seed, threshold, per_class
+):
+    """Pseudo-labelling on top of ``labelled`` (``(images, labels)``), scored on ``test``.
+
+    ``trainer`` (a :class:`gencourse.augment.RecogniserTrainer`) trains on
+    ``labelled``, labels the ``unlabelled`` images it is at least ``threshold``
+    sure of (at most ``per_class`` per digit, :func:`gencourse.models.pseudo.confident_pseudo_labels`),
+    then trains again from the seed's initial weights on both, with the same steps.
+    """
+    from gencourse.models.pseudo import confident_pseudo_labels
+
+    trainer.fit(*labelled, steps, batch_size, seed)
+    keep, labels = confident_pseudo_labels(trainer.probabilities(unlabelled), threshold, per_class)
+    images = np.concatenate([labelled[0], unlabelled[keep]])
+    targets = np.concatenate([labelled[1], labels])
+    accuracy = trainer.fit_score(images, targets, *test, steps, batch_size, seed)
+    correct = float(np.mean(labels == u_labels[keep])) if len(keep) else 0.0
+    return PseudoResult(accuracy, int(len(keep)), correct)
+
+
+# --- M1: a classifier on a VAE's latent means ------------------------------------------
+
+
+def vae_features(images, vae=None, batch_size: int = 1000) -> np.ndarray:
+    """The 16-D latent means of the shipped VAE (``vae_mnist5k``, trained without labels)."""
+    if vae is None:
+        from gencourse import pretrained
+
+        vae = pretrained.load("vae_mnist5k")
+    parts = [vae.encode(images[i : i + batch_size])[0] for i in range(0, len(images), batch_size)]
+    return np.concatenate(parts)
+
+
+def m1_classifier(features, labels, c: float = 10.0):
+    """A support vector machine (RBF kernel) on standardised latent means."""
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.svm import SVC
+
+    return make_pipeline(StandardScaler(), SVC(C=c, gamma="scale")).fit(features, labels)
+
+
+def m1_accuracy(train_features, labels, test_features, test_labels, c: float = 10.0) -> float:
+    """M1's held-out accuracy: :func:`m1_classifier` on the labelled digits' features."""
+    model = m1_classifier(train_features, labels, c)
+    return float(np.mean(model.predict(test_features) == np.asarray(test_labels)))
+
+
+# --- the semi-supervised GAN --------------------------------------------------------------
+
+
+def train_semi_gan(part: Split, steps, batch_size, seed, label_shift=0, conv=False):
+    """The semi-supervised GAN trained on one split; returns the model (its discriminator classifies)."""
+    from gencourse.models.ssgan import make_ssgan, train_ssgan
+
+    model = make_ssgan(
+        part.x.shape[1:], seed=seed, label_shift=label_shift, decay_steps=steps, conv=conv
+    )
+    return train_ssgan(model, part.x, part.y, part.u, steps, batch_size, seed)
+
+
+def ssgan_accuracy(model, images, labels) -> float:
+    """The share of ``images`` the discriminator classifies as their ``labels``."""
+    return float(np.mean(model.classify(images) == np.asarray(labels).reshape(-1)))
