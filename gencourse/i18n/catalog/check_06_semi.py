@@ -36,7 +36,7 @@ MESSAGES = {
         "en": "one batch mixing rows near +600, near -600 and near 0",
     },
     "hint.uloss.unstable": {
-        "ko": "힌트: 수치 안정성 문제입니다. 로짓이 수백이면 exp가 넘치거나(무한대) 0이 되어 D가 정확히 1이나 0이 되고, log가 무한대나 NaN이 됩니다. Z를 직접 계산하지 말고, log Z를 log-sum-exp로(각 행의 가장 큰 로짓을 빼고) 구한 뒤 log D와 log(1 - D)를 softplus로 쓰세요.",
+        "ko": "힌트: 수치 안정성 문제입니다. 로짓이 수백이면 exp가 넘치거나(무한대) 0이 되어 D가 정확히 1이나 0이 되고, log가 무한대나 NaN이 됩니다. Z를 직접 계산하지 말고, log Z를 log-sum-exp로(각 행의 가장 큰 로짓을 빼고) 구한 뒤 log D와 log(1 - D)를 softplus로 나타내세요.",
         "en": "Hint: a numerical stability problem. With logits in the hundreds exp overflows (or gives 0), D becomes exactly 1 (or 0) and the log gives infinity or NaN. Do not compute Z itself: get log Z by log-sum-exp (subtracting each row's largest logit), then write log D and log(1 - D) with softplus.",
     },
     "hint.uloss.max_logit": {
@@ -118,7 +118,7 @@ MESSAGES = {
         "en": "Hint: you paired real and fake samples one by one. Feature matching compares the two batches' per-feature means; the samples have no partners, and the batch sizes may differ.",
     },
     "hint.fm.feature_sum": {
-        "ko": "힌트: 특징에 대해 더했습니다. 특징마다의 제곱 차이를 평균하세요.",
+        "ko": "힌트: 특징에 대해 더했습니다. 특징마다 구한 제곱 차이는 더하지 말고 평균하세요.",
         "en": "Hint: you summed over the features; average the squared gaps over the features.",
     },
     "hint.fm.norm": {
