@@ -119,7 +119,10 @@ def cmd_rebuild(args) -> int:
 
 
 def cmd_augment(args) -> int:
-    from gencourse.augment.cli import run
+    if args.setting == "unlabelled":  # lesson 06
+        from gencourse.semi.cli import run
+    else:
+        from gencourse.augment.cli import run
 
     return run(args)
 

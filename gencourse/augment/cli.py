@@ -1,6 +1,7 @@
 """``gencourse augment``: lesson 05's experiment from the command line (and lesson 06's).
 
-``--setting unlabelled`` runs lesson 06's grid instead (:mod:`gencourse.semi.cli`).
+With ``--setting unlabelled`` the command runs lesson 06's grid instead
+(:mod:`gencourse.semi.cli`, which shares these options).
 Lesson 05's writes ``augment.csv`` (every run), ``summary.csv`` (mean and standard
 deviation per n and arm) and ``augment.png`` (accuracy against n) to ``--out``,
 and prints the table and the conclusions computed from it.
@@ -31,7 +32,7 @@ def _int_list(text: str) -> list[int]:
 
 
 def _arm_list(text: str) -> list[str]:
-    from gencourse.semi.arms import SEMI_ARMS
+    from gencourse.augment.sets import SEMI_ARMS
 
     arms = [a.strip() for a in text.split(",") if a.strip()]
     known = augment.ARMS + tuple(a for a in SEMI_ARMS if a not in augment.ARMS)
@@ -143,10 +144,6 @@ def common_errors(args, most: int = 400) -> str | None:
 
 def run(args) -> int:
     """Runs the grid the options ask for; writes the files and prints the reading (exit code)."""
-    if getattr(args, "setting", "scarce") == "unlabelled":
-        from gencourse.semi.cli import run as run_unlabelled
-
-        return run_unlabelled(args)
     problem = common_errors(args)
     if problem:
         return _error(problem)

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from gencourse.augment.sets import ARMS
+from gencourse.augment.sets import ARMS, SEMI_ARMS, UNLABELLED_ARMS
 from gencourse.i18n import t
-from gencourse.semi.arms import SEMI_ARMS, UNLABELLED_ARMS
 
 #: Every arm of lessons 05 and 06, in table order (lesson 06 shares lesson 05's references).
 ALL_ARMS = ARMS + tuple(a for a in SEMI_ARMS if a not in ARMS)

@@ -33,6 +33,26 @@ MAKER_ARMS = ("real", "real_classic", "real_cgan", "synthetic", "real_cvae", "sy
 FIX_ARMS = ("real", "real_classic", "real_cgan", "real_both", "real_diffaug", "real_filtered")
 
 
+#: Lesson 06's arms (gencourse.semi), in table order; its references are lesson 05's:
+#:
+#: ``real``           the ``n`` labelled digits per class (as in lesson 05);
+#: ``real_classic``   plus lesson 05's shifted and slightly rotated copies;
+#: ``pseudo``         the control that is not generative: ``real_classic``'s recogniser
+#:                    labels the unlabelled digits it is confident about, and a
+#:                    recogniser trains again on ``real_classic`` plus those;
+#: ``m1``             VAE features (Kingma et al.'s M1): a support vector machine on the
+#:                    16-D latent means of the shipped VAE, trained on all training
+#:                    images without labels;
+#: ``ssgan``          the semi-supervised GAN's discriminator as the recogniser;
+#: ``ssgan_shift``    the same, its labelled images shifted at random at every step
+#:                    (classic augmentation of its inputs, measured on and off).
+SEMI_ARMS = ("real", "real_classic", "pseudo", "m1", "ssgan", "ssgan_shift")
+#: The arms that use the unlabelled digits.
+UNLABELLED_ARMS = ("pseudo", "m1", "ssgan", "ssgan_shift")
+#: The arms whose recogniser is the semi-supervised GAN's discriminator.
+SSGAN_ARMS = ("ssgan", "ssgan_shift")
+
+
 def scarce_indices(data, n_per_class: int, seed: int) -> np.ndarray:
     """The indices into ``data.x_train`` of :func:`scarce_subset`'s digits, in its order.
 

@@ -3,7 +3,7 @@
 The question: with only ``n`` labelled digits per class but every other
 training digit available without its label, how far does each way of using
 the unlabelled digits get a recogniser, and which part of the gain is a
-generative model's? The arms (:mod:`gencourse.semi.arms`):
+generative model's? The arms (:mod:`gencourse.augment.sets`):
 
 ``real``, ``real_classic``  lesson 05's references, with its recogniser, subsets
                             and step budget, so the two lessons' tables line up;
@@ -23,7 +23,7 @@ The summary, CSV files, table and plot are lesson 05's
 (:mod:`gencourse.augment.report`), which knows these arms too.
 """
 
-from gencourse.semi.arms import SEMI_ARMS, SSGAN_ARMS, UNLABELLED_ARMS
+from gencourse.augment.sets import SEMI_ARMS, SSGAN_ARMS, UNLABELLED_ARMS
 from gencourse.semi.experiment import (
     FULL,
     QUICK,

@@ -17,8 +17,8 @@ def run(args) -> int:
     """Runs lesson 06's grid as the options ask; writes the files; returns the exit code."""
     from gencourse import augment
     from gencourse.augment.cli import _error, _progress, chosen_arms, common_errors
+    from gencourse.augment.sets import SEMI_ARMS
     from gencourse.semi import experiment
-    from gencourse.semi.arms import SEMI_ARMS
     from gencourse.semi.verdicts import conclusions
 
     problem = common_errors(args, most=399)

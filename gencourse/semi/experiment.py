@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from gencourse.semi.arms import SEMI_ARMS, SSGAN_ARMS
+from gencourse.augment.sets import SEMI_ARMS, SSGAN_ARMS
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def run_once(
         n: labelled digits per class; the other training digits are used without labels.
         seed: chooses the subset (lesson 05's), the augmentation and every model's weights.
         budget: training sizes (default: :func:`default_budget`).
-        arms: from :data:`~gencourse.semi.arms.SEMI_ARMS`.
+        arms: from :data:`~gencourse.augment.sets.SEMI_ARMS`.
         progress: called with a short description after each arm.
         vae: the VAE whose latent means M1 uses (default: the shipped ``vae_mnist5k``).
     """

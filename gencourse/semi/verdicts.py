@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import math
 
+from gencourse.augment.report import arm_name
+from gencourse.augment.sets import UNLABELLED_ARMS
+from gencourse.augment.verdicts import ANY, EACH_N, ONE, SEVERAL, findings
 from gencourse.i18n import get_language, t
-from gencourse.semi.arms import UNLABELLED_ARMS
 
 #: The arms whose gain a generative model makes.
 GENERATIVE = ("m1", "ssgan", "ssgan_shift")
@@ -45,10 +47,6 @@ def conclusions(summary, lang: str | None = None) -> list:
     With one seed per cell the spread is unknown: the first line says so, and
     differences are given as means only.
     """
-    # Imported here: gencourse.augment.report imports this package's arms.
-    from gencourse.augment.report import arm_name
-    from gencourse.augment.verdicts import ANY, EACH_N, ONE, SEVERAL, findings
-
     lang = lang or get_language()
     several = min(s["runs"] for s in summary) >= 2
     lines = [] if several else [t("augment.c.one_seed", lang)]
