@@ -45,7 +45,7 @@ def test_does_every_arm_get_an_accuracy_and_the_pseudo_labels_a_count(digits):
     assert list(run.accuracies) == list(semi.SEMI_ARMS)
     assert all(0.0 <= a <= 1.0 for a in run.accuracies.values())
     assert 0 <= run.pseudo.kept <= 10 * semi.QUICK.per_class and 0 <= run.pseudo.correct <= 1
-    assert set(run.models) == {"ssgan", "ssgan_shift"}
+    assert set(run.models) == {"ssgan", "ssgan_classic"}
     with pytest.raises(ValueError, match="arms must come from"):
         semi.run_once(digits, 2, 1, semi.QUICK, arms=("real", "real_cgan"))
 
@@ -130,7 +130,7 @@ def test_does_the_reading_weigh_the_best_method_against_classic_and_the_control(
                 "pseudo": (0.89, 0.01),
                 "m1": (0.80, 0.02),
                 "ssgan": (0.90, 0.01),
-                "ssgan_shift": (0.93, 0.005),
+                "ssgan_classic": (0.93, 0.005),
             },
             100: {
                 "real": (0.94, 0.004),
@@ -138,12 +138,12 @@ def test_does_the_reading_weigh_the_best_method_against_classic_and_the_control(
                 "pseudo": (0.96, 0.004),
                 "m1": (0.93, 0.01),
                 "ssgan": (0.955, 0.01),
-                "ssgan_shift": (0.962, 0.006),
+                "ssgan_classic": (0.962, 0.006),
             },
         }
     )
     lines = verdicts.conclusions(summary, lang)
-    name = i18n.t("augment.arm.ssgan_shift", lang)
+    name = i18n.t("augment.arm.ssgan_classic", lang)
     at_10 = [line for line in lines if line.startswith("n = 10")]
     assert any(name in line and "+5.0" in line for line in at_10)  # above classic: 93 - 88
     expected = i18n.t(
@@ -164,7 +164,7 @@ def test_does_the_reading_weigh_the_best_method_against_classic_and_the_control(
     assert tie in at_100
     assert i18n.t("semi.c.generative.tie", lang, n=100, arm=name, gap="+0.2",
                   spread=100 * np.hypot(0.006, 0.004)) in at_100  # fmt: skip
-    assert i18n.t("semi.c.shift", lang, parts="n = 10: +3.0 ± 1.1; n = 100: +0.7 ± 1.2") in lines
+    assert i18n.t("semi.c.classic", lang, parts="n = 10: +3.0 ± 1.1; n = 100: +0.7 ± 1.2") in lines
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

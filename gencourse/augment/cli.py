@@ -83,7 +83,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=_arm_list,
         default=None,
         help=f"arms to run, comma-separated (default: all). Scarce: {','.join(augment.ARMS)}. "
-        "Unlabelled: real,real_classic,pseudo,m1,ssgan,ssgan_shift",
+        "Unlabelled: real,real_classic,pseudo,m1,ssgan,ssgan_classic",
     )
     p.add_argument("--quick", action="store_true", help="tiny training budgets (for CI)")
     p.add_argument("--steps", type=int, help="the recogniser's gradient steps")

@@ -116,7 +116,7 @@ _STYLE = {
     "pseudo": ("tab:gray", "s"),
     "m1": ("tab:green", "P"),
     "ssgan": ("tab:red", "^"),
-    "ssgan_shift": ("tab:purple", "D"),
+    "ssgan_classic": ("tab:purple", "D"),
 }
 
 

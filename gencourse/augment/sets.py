@@ -44,13 +44,13 @@ FIX_ARMS = ("real", "real_classic", "real_cgan", "real_both", "real_diffaug", "r
 #:                    16-D latent means of the shipped VAE, trained on all training
 #:                    images without labels;
 #: ``ssgan``          the semi-supervised GAN's discriminator as the recogniser;
-#: ``ssgan_shift``    the same, its labelled images shifted at random at every step
+#: ``ssgan_classic``  the same, its labelled digits joined by lesson 05's classic copies
 #:                    (classic augmentation of its inputs, measured on and off).
-SEMI_ARMS = ("real", "real_classic", "pseudo", "m1", "ssgan", "ssgan_shift")
+SEMI_ARMS = ("real", "real_classic", "pseudo", "m1", "ssgan", "ssgan_classic")
 #: The arms that use the unlabelled digits.
-UNLABELLED_ARMS = ("pseudo", "m1", "ssgan", "ssgan_shift")
+UNLABELLED_ARMS = ("pseudo", "m1", "ssgan", "ssgan_classic")
 #: The arms whose recogniser is the semi-supervised GAN's discriminator.
-SSGAN_ARMS = ("ssgan", "ssgan_shift")
+SSGAN_ARMS = ("ssgan", "ssgan_classic")
 
 
 def scarce_indices(data, n_per_class: int, seed: int) -> np.ndarray:

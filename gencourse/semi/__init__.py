@@ -9,8 +9,8 @@ generative model's? The arms (:mod:`gencourse.augment.sets`):
                             and step budget, so the two lessons' tables line up;
 ``pseudo``                  pseudo-labelling, the control that is not generative;
 ``m1``                      a classifier on a VAE's latent means (M1);
-``ssgan``, ``ssgan_shift``  the semi-supervised GAN's discriminator, without and
-                            with shifts of its labelled inputs.
+``ssgan``, ``ssgan_classic``  the semi-supervised GAN's discriminator, without and
+                            with lesson 05's classic copies of its labelled digits.
 
 Every arm is scored on the same 1,000 held-out digits as lesson 05.
 

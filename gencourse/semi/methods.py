@@ -99,14 +99,19 @@ def m1_accuracy(train_features, labels, test_features, test_labels, c: float = 1
 # --- the semi-supervised GAN --------------------------------------------------------------
 
 
-def train_semi_gan(part: Split, steps, batch_size, seed, label_shift=0, conv=False):
-    """The semi-supervised GAN trained on one split; returns the model (its discriminator classifies)."""
+def train_semi_gan(labelled, unlabelled, steps, batch_size, seed, label_shift=0, conv=False):
+    """The semi-supervised GAN on ``labelled`` (``(images, labels)``) and ``unlabelled`` images.
+
+    Returns the model; its discriminator classifies (:func:`ssgan_accuracy`). The
+    learning rate falls linearly to nearly 0 over the ``steps``.
+    """
     from gencourse.models.ssgan import make_ssgan, train_ssgan
 
+    images, labels = labelled
     model = make_ssgan(
-        part.x.shape[1:], seed=seed, label_shift=label_shift, decay_steps=steps, conv=conv
+        images.shape[1:], seed=seed, label_shift=label_shift, decay_steps=steps, conv=conv
     )
-    return train_ssgan(model, part.x, part.y, part.u, steps, batch_size, seed)
+    return train_ssgan(model, images, labels, unlabelled, steps, batch_size, seed)
 
 
 def ssgan_accuracy(model, images, labels) -> float:

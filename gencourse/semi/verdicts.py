@@ -5,7 +5,8 @@ uses the unlabelled digits beat ``real + classic`` by more than the spread
 between seeds, and which part of the gain is the generative model's: the best
 generative arm (M1 or a semi-supervised GAN) against the pseudo-labelling
 control, which uses the same unlabelled digits without a generative model.
-Across n: what shifting the labelled images changed for the semi-supervised GAN.
+Across n: what lesson 05's classic copies of the labelled digits changed for the
+semi-supervised GAN.
 The sentences are in the catalogue (``semi.c.*``, ``gencourse/i18n/catalog/semi.py``).
 """
 
@@ -19,7 +20,7 @@ from gencourse.augment.verdicts import ANY, EACH_N, ONE, SEVERAL, findings
 from gencourse.i18n import get_language, t
 
 #: The arms whose gain a generative model makes.
-GENERATIVE = ("m1", "ssgan", "ssgan_shift")
+GENERATIVE = ("m1", "ssgan", "ssgan_classic")
 
 
 def _pts(x: float) -> str:
@@ -85,11 +86,11 @@ def conclusions(summary, lang: str | None = None) -> list:
                     spread=100 * spread,
                 )
             )
-    shifted = [f for f in found if "ssgan" in f.means and "ssgan_shift" in f.means]
+    shifted = [f for f in found if "ssgan" in f.means and "ssgan_classic" in f.means]
     if shifted:
         parts = []
         for f in shifted:
-            gap, spread = _gap(f, "ssgan_shift", "ssgan")
+            gap, spread = _gap(f, "ssgan_classic", "ssgan")
             parts.append(f"n = {f.n}: {_pts(gap)}" + (f" ± {100 * spread:.1f}" if several else ""))
-        lines.append(t("semi.c.shift", lang, parts="; ".join(parts)))
+        lines.append(t("semi.c.classic", lang, parts="; ".join(parts)))
     return lines

@@ -4,9 +4,9 @@ MESSAGES = {
     "augment.arm.pseudo": {"ko": "의사 레이블 (대조군)", "en": "pseudo-labels (control)"},
     "augment.arm.m1": {"ko": "VAE 특징 (M1)", "en": "VAE features (M1)"},
     "augment.arm.ssgan": {"ko": "준지도 GAN", "en": "semi-supervised GAN"},
-    "augment.arm.ssgan_shift": {
-        "ko": "준지도 GAN + 이동 증강",
-        "en": "semi-supervised GAN + shifts",
+    "augment.arm.ssgan_classic": {
+        "ko": "준지도 GAN + 고전적 증강",
+        "en": "semi-supervised GAN + classic",
     },
     "semi.fig.title": {
         "ko": "레이블이 적고 레이블 없는 데이터가 많을 때",
@@ -45,8 +45,8 @@ MESSAGES = {
         "ko": "n = {n}: 생성 모델의 몫: 가장 좋은 생성 모델 방법 '{arm}'의 평균은 같은 레이블 없는 데이터를 쓰는 의사 레이블 대조군과 {gap}%p 차이 납니다.",
         "en": "n = {n}: the generative model's part: the best generative method, '{arm}', is {gap} points from the pseudo-labelling control, which uses the same unlabelled digits.",
     },
-    "semi.c.shift": {
-        "ko": "레이블 달린 이미지를 무작위로 옮기는 증강이 준지도 GAN에서 바꾼 정확도(%p): {parts}.",
-        "en": "What shifting the labelled images changed for the semi-supervised GAN (points): {parts}.",
+    "semi.c.classic": {
+        "ko": "레이블이 붙은 숫자에 수업 05의 고전적 증강 사본을 더했을 때 준지도 GAN의 정확도가 바뀐 만큼(%p): {parts}.",
+        "en": "What lesson 05's classic copies of the labelled digits changed for the semi-supervised GAN (points): {parts}.",
     },
 }
