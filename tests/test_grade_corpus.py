@@ -822,3 +822,49 @@ def test_is_the_augmentation_lesson_graded_with_tuple_answers_and_library_calls(
     assert "gencourse.augment.balanced_labels" in rows["a_library"]["error"]
     feedback = (out / "feedback" / "a_images_only.md").read_text("utf-8")
     assert i18n.t("hint.aug.pair", "en") in feedback
+
+
+def test_is_the_semi_supervised_lesson_graded_with_its_stable_loss_and_library_calls(tmp_path):
+    right = _solutions("06_semi")
+    naive = (
+        "def unsupervised_discriminator_loss(real_logits, fake_logits):\n"
+        "    z_real = np.exp(real_logits).sum(axis=1)\n"
+        "    z_fake = np.exp(fake_logits).sum(axis=1)\n"
+        "    return 0.5 * (-np.log(z_real / (z_real + 1)).mean() + np.log(z_fake + 1).mean())\n"
+    )  # right for small logits, inf or nan for logits in the hundreds
+    pairs = (
+        "def feature_matching_loss(real_features, fake_features):\n"
+        "    return np.mean((real_features - fake_features) ** 2)\n"
+    )
+    library = (
+        "def confident_pseudo_labels(probabilities, threshold=0.95, per_class=None):\n"
+        "    from gencourse.models import pseudo\n"
+        "    return pseudo.confident_pseudo_labels(probabilities, threshold, per_class)\n"
+    )
+    submissions = {
+        "s_correct_ko": ("ko", _solutions("06_semi", "ko")),
+        "s_naive": ("en", {**right, "unsupervised_discriminator_loss": naive}),
+        "s_pairs": ("en", {**right, "feature_matching_loss": pairs}),
+        "s_library": ("en", {**right, "confident_pseudo_labels": library}),
+    }
+    (tmp_path / "in").mkdir()
+    for name, (lang, sources) in submissions.items():
+        release.write(_with_cells("06_semi", lang, sources), tmp_path / "in" / f"{name}.ipynb")
+    out = tmp_path / "out"
+    grade_batch(
+        [tmp_path / "in"], "06_semi", out, root=ROOT, limits=Limits(), workers=2,
+        say=lambda s: None,
+    )  # fmt: skip
+    rows = {
+        row["submission"].removesuffix(".ipynb"): row
+        for row in csv.DictReader(_lines(out / "gradebook.csv"))
+    }
+    assert rows["s_correct_ko"]["total"] == "3"
+    naive_points = float(rows["s_naive"]["unsupervised_discriminator_loss"])
+    assert 0 < naive_points < 1  # the small-logit cases pass, the large ones do not
+    assert float(rows["s_pairs"]["feature_matching_loss"]) < 1
+    assert rows["s_library"]["confident_pseudo_labels"] == "0"
+    assert "gencourse.models.pseudo.confident_pseudo_labels" in rows["s_library"]["error"]
+    feedback = (out / "feedback" / "s_naive.md").read_text("utf-8")
+    assert i18n.t("hint.uloss.unstable", "en") in feedback
+    assert i18n.t("hint.fm.pairs", "en") in (out / "feedback" / "s_pairs.md").read_text("utf-8")

@@ -41,7 +41,14 @@ def test_does_the_shipped_judge_keep_its_held_out_accuracy(digits, judge):
 def test_are_the_generators_the_lessons_models(judge):
     from gencourse.models import GAN, VAE, ConditionalGAN
 
-    kinds = {"vae_mnist5k": VAE, "gan_mnist5k": GAN, "cgan_mnist5k": ConditionalGAN}
+    from gencourse.models.ssgan import SemiSupervisedGAN
+
+    kinds = {
+        "vae_mnist5k": VAE,
+        "gan_mnist5k": GAN,
+        "cgan_mnist5k": ConditionalGAN,
+        "ssgan_mnist5k": SemiSupervisedGAN,
+    }
     for name, kind in kinds.items():
         assert type(pretrained.load(name)) is kind, name
     assert pretrained.load("vae_mnist5k").latent_dim == 16
@@ -54,7 +61,7 @@ def test_are_the_shipped_files_small():
     files.append(pretrained.WEIGHTS / "judge_mnist5k.weights.h5")
     sizes = {f.name: f.stat().st_size for f in files}
     assert max(sizes.values()) < 1.5e6, sizes
-    assert sum(sizes.values()) < 3e6, sizes
+    assert sum(sizes.values()) < 4e6, sizes
 
 
 def test_does_quantize_match_a_hand_computed_case():
