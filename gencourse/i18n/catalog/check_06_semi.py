@@ -20,7 +20,7 @@ MESSAGES = {
         "en": "a single class (D is the sigmoid of one logit, as in lesson 03)",
     },
     "case.uloss.confident": {
-        "ko": "진짜와 가짜를 잘 구별하는 판별자 (로짓 수 단위)",
+        "ko": "진짜와 가짜를 잘 구별하는 판별자 (로짓 크기는 몇 정도)",
         "en": "a discriminator that tells real from fake (logits of a few units)",
     },
     "case.uloss.huge_right": {
@@ -171,11 +171,11 @@ MESSAGES = {
         "en": "one per class (per_class = 1)",
     },
     "case.pseudo.none": {
-        "ko": "threshold를 넘는 이미지가 하나도 없는 경우",
+        "ko": "가장 큰 확률이 threshold 이상인 이미지가 하나도 없는 경우",
         "en": "no image reaches the threshold",
     },
     "case.pseudo.all": {
-        "ko": "모든 이미지가 threshold를 넘는 경우",
+        "ko": "모든 이미지의 가장 큰 확률이 threshold 이상인 경우",
         "en": "every image reaches the threshold",
     },
     "case.pseudo.one_row": {"ko": "이미지가 1장뿐인 경우", "en": "a single image"},

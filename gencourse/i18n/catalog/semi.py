@@ -22,24 +22,24 @@ MESSAGES = {
         "en": "n = {n}: the best method that uses the unlabelled digits, '{arm}' ({mean:.1f}%), differs from 'real + classic' ({classic:.1f}%) by {gap} points, within the spread between seeds (±{spread:.1f} points): not a clear gain.",
     },
     "semi.c.vs_classic.below": {
-        "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 가장 좋은 '{arm}'({mean:.1f}%)도 '실제 + 고전적 증강'({classic:.1f}%)보다 {gap}%p 낮았습니다(시드 간 퍼짐 ±{spread:.1f}%p보다 큰 차이).",
-        "en": "n = {n}: even the best method that uses the unlabelled digits, '{arm}' ({mean:.1f}%), fell {gap} points short of 'real + classic' ({classic:.1f}%), more than the spread between seeds (±{spread:.1f} points).",
+        "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 가장 좋은 '{arm}'({mean:.1f}%)도 '실제 + 고전적 증강'({classic:.1f}%)에 못 미쳤습니다(차이 {gap}%p, 시드 간 퍼짐 ±{spread:.1f}%p보다 큼).",
+        "en": "n = {n}: even the best method that uses the unlabelled digits, '{arm}' ({mean:.1f}%), fell short of 'real + classic' ({classic:.1f}%) by more than the spread between seeds: {gap} points (±{spread:.1f}).",
     },
     "semi.c.vs_classic.mean": {
         "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)과 '실제 + 고전적 증강'({classic:.1f}%)의 차이는 {gap}%p입니다.",
         "en": "n = {n}: of the methods that use the unlabelled digits, '{arm}' had the highest mean ({mean:.1f}%), {gap} points from 'real + classic' ({classic:.1f}%).",
     },
     "semi.c.generative.above": {
-        "ko": "n = {n}: 생성 모델의 몫: 가장 좋은 생성 모델 방법 '{arm}'이 같은 레이블 없는 데이터를 쓰는 의사 레이블 대조군보다 {gap}%p 높았습니다(퍼짐 ±{spread:.1f}%p보다 큼). 이만큼은 레이블 없는 데이터만이 아니라 생성 모델 덕분입니다.",
-        "en": "n = {n}: the generative model's part: the best generative method, '{arm}', beat the pseudo-labelling control, which uses the same unlabelled digits, by {gap} points (more than the spread, ±{spread:.1f}). That much of the gain is the generative model's, not only the unlabelled digits'.",
+        "ko": "n = {n}: 생성 모델의 몫: 가장 좋은 생성 모델 방법 '{arm}'이 같은 레이블 없는 데이터를 쓰는 의사 레이블 대조군보다 {gap}%p 높았습니다(퍼짐 ±{spread:.1f}%p보다 큼). 이만큼은 레이블 없는 데이터만으로 얻는 것을 넘어선 생성 모델의 몫입니다.",
+        "en": "n = {n}: the generative model's part: the best generative method, '{arm}', beat the pseudo-labelling control, which uses the same unlabelled digits, by {gap} points (more than the spread, ±{spread:.1f}). That much is the generative model's, beyond what the unlabelled digits give alone.",
     },
     "semi.c.generative.tie": {
-        "ko": "n = {n}: 생성 모델의 몫: 가장 좋은 생성 모델 방법 '{arm}'과 의사 레이블 대조군의 차이({gap}%p)가 퍼짐(±{spread:.1f}%p) 안에 있습니다. 이득은 레이블 없는 데이터에서 온 것이고, 생성 모델이 더 보탰다고 할 수 없습니다.",
-        "en": "n = {n}: the generative model's part: the best generative method, '{arm}', and the pseudo-labelling control differ by {gap} points, within the spread (±{spread:.1f}). The gain comes from the unlabelled digits; the generative model added nothing clear on top.",
+        "ko": "n = {n}: 생성 모델의 몫: 가장 좋은 생성 모델 방법 '{arm}'과 의사 레이블 대조군의 차이({gap}%p)가 퍼짐(±{spread:.1f}%p) 안에 있습니다. 레이블 없는 데이터가 준 효과에 생성 모델이 분명히 더한 것은 없습니다.",
+        "en": "n = {n}: the generative model's part: the best generative method, '{arm}', and the pseudo-labelling control differ by {gap} points, within the spread (±{spread:.1f}). Whatever the unlabelled digits gave, the generative model added nothing clear on top.",
     },
     "semi.c.generative.below": {
-        "ko": "n = {n}: 생성 모델의 몫: 가장 좋은 생성 모델 방법 '{arm}'이 의사 레이블 대조군보다 {gap}%p 낮았습니다(퍼짐 ±{spread:.1f}%p보다 큼). 이 예산에서는 생성 모델 없이 레이블 없는 데이터를 쓰는 편이 낫습니다.",
-        "en": "n = {n}: the generative model's part: the best generative method, '{arm}', fell {gap} points short of the pseudo-labelling control (more than the spread, ±{spread:.1f}). At this budget the unlabelled digits are better used without a generative model.",
+        "ko": "n = {n}: 생성 모델의 몫: 가장 좋은 생성 모델 방법 '{arm}'이 의사 레이블 대조군에 못 미쳤습니다(차이 {gap}%p, 퍼짐 ±{spread:.1f}%p보다 큼). 이 예산에서는 생성 모델 없이 레이블 없는 데이터를 쓰는 편이 낫습니다.",
+        "en": "n = {n}: the generative model's part: the best generative method, '{arm}', trailed the pseudo-labelling control by more than the spread ({gap} points, ±{spread:.1f}). At this budget the unlabelled digits are better used without a generative model.",
     },
     "semi.c.generative.mean": {
         "ko": "n = {n}: 생성 모델의 몫: 가장 좋은 생성 모델 방법 '{arm}'의 평균은 같은 레이블 없는 데이터를 쓰는 의사 레이블 대조군과 {gap}%p 차이 납니다.",
