@@ -147,8 +147,42 @@ def _panel(ax, summary, arms, lang):
     ax.legend(fontsize=8)
 
 
+def _bars(summary, lang):
+    """One horizontal bar per arm (mean, error bar = std) for a summary of a single n."""
+    import matplotlib.pyplot as plt
+
+    cells = sorted(summary, key=lambda s: ALL_ARMS.index(s["arm"]))
+    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(cells) + 1.6))
+    y = np.arange(len(cells))[::-1]
+    ax.barh(
+        y,
+        [100 * c["mean"] for c in cells],
+        xerr=[100 * c["std"] for c in cells],
+        color=[_STYLE[c["arm"]][0] for c in cells],
+        capsize=3,
+    )
+    for yi, c in zip(y, cells, strict=True):
+        ax.text(100 * c["mean"] + 0.3, yi, f"{100 * c['mean']:.1f}", va="center", fontsize=8)
+    ax.set_yticks(y)
+    ax.set_yticklabels([arm_name(c["arm"], lang) for c in cells])
+    low = min(100 * (c["mean"] - c["std"]) for c in cells)
+    ax.set_xlim(max(0.0, low - 5), 100)
+    ax.set_xlabel(t("augment.fig.y", lang))
+    ax.grid(alpha=0.3, axis="x")
+    key = (
+        "semi.fig.title"
+        if {c["arm"] for c in cells} & set(UNLABELLED_ARMS)
+        else "augment.fig.title"
+    )
+    ax.set_title(f"{t(key, lang)} (n = {cells[0]['n']})")
+    fig.tight_layout()
+    return fig
+
+
 def plot_accuracy(summary, lang: str | None = None):
     """Held-out accuracy against labelled digits per class, one line per arm, error bars = std.
+
+    A summary of a single n is drawn as one bar per arm instead.
 
     With the new arms in the summary, two panels that share the y axis: the
     data makers side by side (:data:`~gencourse.augment.sets.MAKER_ARMS`) and
@@ -162,6 +196,8 @@ def plot_accuracy(summary, lang: str | None = None):
 
     use_hangul_font()
     present = {s["arm"] for s in summary}
+    if len({s["n"] for s in summary}) == 1:  # one n: a bar per arm reads better than points
+        return _bars(summary, lang)
     if present <= set(SEMI_ARMS) and present & set(UNLABELLED_ARMS):  # lesson 06
         fig, ax = plt.subplots(figsize=(7.5, 4.6))
         _panel(ax, summary, SEMI_ARMS, lang)
