@@ -40,7 +40,6 @@ def test_does_the_shipped_judge_keep_its_held_out_accuracy(digits, judge):
 
 def test_are_the_generators_the_lessons_models(judge):
     from gencourse.models import GAN, VAE, ConditionalGAN
-
     from gencourse.models.ssgan import SemiSupervisedGAN
 
     kinds = {

@@ -1,17 +1,13 @@
 """Lesson 06's experiment (gencourse.semi): the split, each method, the grid, the reading, the CLI."""
 
 import csv
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from test_augment_cli import _gencourse
 
 from gencourse import augment, data, i18n, semi
 from gencourse.semi import methods, verdicts
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -196,16 +192,6 @@ def test_is_an_unknown_arm_refused_by_the_summary():
 
 
 # --- the command ---------------------------------------------------------------------
-
-
-def _gencourse(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "gencourse", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def test_does_the_unlabelled_setting_write_its_tables_and_plot(tmp_path):

@@ -227,6 +227,22 @@ class Results:
         return summarize(self.rows)
 
 
+def check_grid(data, n_values, seeds, keep: int = 0) -> None:
+    """Refuses a grid without an n or a seed, or with an n outside 1..(digits per class - keep).
+
+    ``keep``: training digits per class that must stay out of every subset
+    (lesson 06 keeps at least one unlabelled).
+    """
+    most = int(np.bincount(data.y_train).min()) - keep
+    bad = [n for n in n_values if not 1 <= int(n) <= most]
+    if bad or not n_values or not seeds:
+        why = "training digits per class" + (", leaving some unlabelled" if keep else "")
+        raise ValueError(
+            f"Give at least one n and one seed; every n must lie in 1..{most} ({why}). "
+            f"Received: n_values={list(n_values)}, seeds={list(seeds)}"
+        )
+
+
 def run_grid(
     n_values: Sequence[int] = (10, 20, 50, 100),
     seeds: Sequence[int] = (0, 1, 2),
@@ -248,13 +264,7 @@ def run_grid(
 
     data = data if data is not None else load("mnist5k")
     budget = budget or default_budget()
-    available = int(np.bincount(data.y_train).min())
-    bad = [n for n in n_values if not 1 <= int(n) <= available]
-    if bad or not n_values or not seeds:
-        raise ValueError(
-            f"Give at least one n and one seed; every n must lie in 1..{available} "
-            f"(training digits per class). Received: n_values={list(n_values)}, seeds={list(seeds)}"
-        )
+    check_grid(data, n_values, seeds)
     total, done = grid_size(n_values, seeds, arms), [0]
 
     def step(text):

@@ -177,18 +177,12 @@ def run_grid(
     """Runs every (n, seed); one row per (n, arm, seed). ``progress(done, total, text)``
     is called once with ``done=0`` at the start, then after each arm."""
     from gencourse import pretrained
+    from gencourse.augment.experiment import check_grid
     from gencourse.data import load
 
     data = data if data is not None else load("mnist5k")
     budget = budget or default_budget()
-    available = int(np.bincount(data.y_train).min())
-    bad = [n for n in n_values if not 1 <= int(n) < available]
-    if bad or not n_values or not seeds:
-        raise ValueError(
-            f"Give at least one n and one seed; every n must lie in 1..{available - 1} "
-            "(training digits per class, leaving some unlabelled). "
-            f"Received: n_values={list(n_values)}, seeds={list(seeds)}"
-        )
+    check_grid(data, n_values, seeds, keep=1)
     total, count = grid_size(n_values, seeds, arms), [0]
 
     def step(text):
