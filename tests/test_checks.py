@@ -1231,16 +1231,10 @@ def _module(lesson: str):
     return found[0]
 
 
-# Lessons whose check module is written before their notebooks: lesson 06's checks came
-# first. Once its masters exist the set is empty here and the test asks for equality again.
-CHECKS_BEFORE_NOTEBOOKS = {"06_semi"}
-
-
 def test_does_every_master_have_its_lessons_check_module():
-    assert len(MASTERS) >= 10  # five lessons, in ko and en
+    assert len(MASTERS) >= 12  # six lessons, in ko and en
     lessons = {_lesson(nbformat.read(path, as_version=4)) for path in MASTERS}
-    pending = CHECKS_BEFORE_NOTEBOOKS - lessons
-    assert lessons == set(check.LESSONS) - pending
+    assert lessons == set(check.LESSONS)
     assert set(check.LESSONS) == {m.LESSON for m in check.MODULES}
     assert list(check.LESSONS) == sorted(check.LESSONS)  # in lesson order
 
