@@ -117,6 +117,7 @@ _STYLE = {
     "m1": ("tab:green", "P"),
     "ssgan": ("tab:red", "^"),
     "ssgan_classic": ("tab:purple", "D"),
+    "ssgan_supervised": ("tab:olive", "x"),
 }
 
 

@@ -45,12 +45,15 @@ FIX_ARMS = ("real", "real_classic", "real_cgan", "real_both", "real_diffaug", "r
 #:                    images without labels;
 #: ``ssgan``          the semi-supervised GAN's discriminator as the recogniser;
 #: ``ssgan_classic``  the same, its labelled digits joined by lesson 05's classic copies
-#:                    (classic augmentation of its inputs, measured on and off).
-SEMI_ARMS = ("real", "real_classic", "pseudo", "m1", "ssgan", "ssgan_classic")
+#:                    (classic augmentation of its inputs, measured on and off);
+#: ``ssgan_supervised``  the ablation: ``ssgan_classic``'s discriminator, copies and steps
+#:                    with the unsupervised loss switched off, so the labelled digits alone
+#:                    train it (what the GAN part adds is ``ssgan_classic`` minus this).
+SEMI_ARMS = ("real", "real_classic", "pseudo", "m1", "ssgan", "ssgan_classic", "ssgan_supervised")
 #: The arms that use the unlabelled digits.
 UNLABELLED_ARMS = ("pseudo", "m1", "ssgan", "ssgan_classic")
 #: The arms whose recogniser is the semi-supervised GAN's discriminator.
-SSGAN_ARMS = ("ssgan", "ssgan_classic")
+SSGAN_ARMS = ("ssgan", "ssgan_classic", "ssgan_supervised")
 
 
 def scarce_indices(data, n_per_class: int, seed: int) -> np.ndarray:

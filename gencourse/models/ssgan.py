@@ -323,6 +323,7 @@ def make_ssgan(
     conv=False,
     label_shift=0,
     decay_steps=None,
+    unsupervised_weight=1.0,
 ):
     """The lesson's semi-supervised GAN, compiled (Adam, beta_1 = 0.5, for both networks).
 
@@ -330,6 +331,7 @@ def make_ssgan(
     ``label_shift`` as in :class:`SemiSupervisedGAN`. ``decay_steps``: None for a fixed
     learning rate, or the number of steps over which it falls linearly from ``lr`` to
     nearly 0 (a GAN's last steps then settle instead of jumping about).
+    ``unsupervised_weight`` as in :class:`SemiSupervisedGAN` (0: labels only).
     """
     if decay_steps is not None and (not isinstance(decay_steps, int) or decay_steps < 1):
         raise ValueError(
@@ -344,6 +346,7 @@ def make_ssgan(
         latent_dim=latent_dim,
         seed=seed,
         label_shift=label_shift,
+        unsupervised_weight=unsupervised_weight,
     )
 
     def rate():

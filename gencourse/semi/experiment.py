@@ -54,7 +54,7 @@ def with_budget(budget: Budget, **changes) -> Budget:
 class Run:
     """One (n, seed) run: its split, every arm's held-out accuracy, and what it made.
 
-    ``models`` holds the semi-supervised GANs (``"ssgan"``, ``"ssgan_classic"``);
+    ``models`` holds the semi-supervised GANs (by arm: ``"ssgan"``, ``"ssgan_classic"``, ``"ssgan_supervised"``);
     ``pseudo`` the pseudo-labelling's :class:`~gencourse.semi.methods.PseudoResult`.
     """
 
@@ -135,11 +135,16 @@ def run_once(
         )
     for arm in SSGAN_ARMS:
         if arm in arms:
-            # ssgan_classic: the labelled digits with lesson 05's classic copies.
-            shift = budget.label_shift if arm == "ssgan_classic" else 0
-            labelled = with_copies if arm == "ssgan_classic" else (part.x, part.y)
+            # ssgan_classic and its ablation: the labelled digits with lesson 05's classic copies.
+            copied = arm in ("ssgan_classic", "ssgan_supervised")
             model = methods.train_semi_gan(
-                labelled, part.u, budget.ssgan_steps, budget.ssgan_batch_size, seed, shift
+                with_copies if copied else (part.x, part.y),
+                part.u,
+                budget.ssgan_steps,
+                budget.ssgan_batch_size,
+                seed,
+                budget.label_shift if copied else 0,
+                unsupervised_weight=0.0 if arm == "ssgan_supervised" else 1.0,
             )
             run.models[arm] = model
             done(arm, methods.ssgan_accuracy(model, *test))

@@ -99,17 +99,33 @@ def m1_accuracy(train_features, labels, test_features, test_labels, c: float = 1
 # --- the semi-supervised GAN --------------------------------------------------------------
 
 
-def train_semi_gan(labelled, unlabelled, steps, batch_size, seed, label_shift=0, conv=False):
+def train_semi_gan(
+    labelled,
+    unlabelled,
+    steps,
+    batch_size,
+    seed,
+    label_shift=0,
+    conv=False,
+    unsupervised_weight=1.0,
+):
     """The semi-supervised GAN on ``labelled`` (``(images, labels)``) and ``unlabelled`` images.
 
     Returns the model; its discriminator classifies (:func:`ssgan_accuracy`). The
-    learning rate falls linearly to nearly 0 over the ``steps``.
+    learning rate falls linearly to nearly 0 over the ``steps``. With
+    ``unsupervised_weight=0`` the discriminator learns from the labelled images alone
+    (the ablation ``ssgan_supervised``).
     """
     from gencourse.models.ssgan import make_ssgan, train_ssgan
 
     images, labels = labelled
     model = make_ssgan(
-        images.shape[1:], seed=seed, label_shift=label_shift, decay_steps=steps, conv=conv
+        images.shape[1:],
+        seed=seed,
+        label_shift=label_shift,
+        decay_steps=steps,
+        conv=conv,
+        unsupervised_weight=unsupervised_weight,
     )
     return train_ssgan(model, images, labels, unlabelled, steps, batch_size, seed)
 

@@ -86,6 +86,13 @@ def conclusions(summary, lang: str | None = None) -> list:
                     spread=100 * spread,
                 )
             )
+    ablated = [f for f in found if "ssgan_classic" in f.means and "ssgan_supervised" in f.means]
+    if ablated:
+        parts = []
+        for f in ablated:
+            gap, spread = _gap(f, "ssgan_classic", "ssgan_supervised")
+            parts.append(f"n = {f.n}: {_pts(gap)}" + (f" ± {100 * spread:.1f}" if several else ""))
+        lines.append(t("semi.c.gan_part", lang, parts="; ".join(parts)))
     shifted = [f for f in found if "ssgan" in f.means and "ssgan_classic" in f.means]
     if shifted:
         parts = []

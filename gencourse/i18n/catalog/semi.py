@@ -8,6 +8,14 @@ MESSAGES = {
         "ko": "준지도 GAN + 고전적 증강",
         "en": "semi-supervised GAN + classic",
     },
+    "augment.arm.ssgan_supervised": {
+        "ko": "같은 판별자, 비지도 손실 없이",
+        "en": "same discriminator, no unsupervised loss",
+    },
+    "semi.c.gan_part": {
+        "ko": "준지도 GAN의 GAN 부분이 보탠 정확도: 같은 판별자, 같은 사본과 단계 수에서 비지도 손실만 켰을 때와 껐을 때의 차이(%p): {parts}.",
+        "en": "What the GAN part added: the same discriminator, copies and steps with the unsupervised loss on against off (points): {parts}.",
+    },
     "semi.fig.title": {
         "ko": "레이블이 적고 레이블 없는 데이터가 많을 때",
         "en": "Few labels and many unlabelled digits",
