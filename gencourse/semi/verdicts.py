@@ -56,48 +56,31 @@ def conclusions(summary, lang: str | None = None) -> list:
     for f in found:
         rule = next(r for r in EACH_N if r.seeds in (seeds, ANY) and r.about(f))
         lines.append(t(rule.key, lang, **rule.values(f, lang)))
-        using = [a for a in UNLABELLED_ARMS if a in f.means]
-        if using and "real_classic" in f.means:
-            best = max(using, key=lambda a: f.means[a])
-            gap, spread = _gap(f, best, "real_classic")
-            lines.append(
-                t(
-                    f"semi.c.vs_classic.{_verdict(gap, spread, several)}",
-                    lang,
-                    n=f.n,
-                    arm=arm_name(best, lang),
-                    mean=100 * f.means[best],
-                    classic=100 * f.means["real_classic"],
-                    gap=_pts(gap),
-                    spread=100 * spread,
-                )
-            )
-        generative = [a for a in GENERATIVE if a in f.means]
-        if generative and "pseudo" in f.means:
-            best = max(generative, key=lambda a: f.means[a])
-            gap, spread = _gap(f, best, "pseudo")
-            lines.append(
-                t(
-                    f"semi.c.generative.{_verdict(gap, spread, several)}",
-                    lang,
-                    n=f.n,
-                    arm=arm_name(best, lang),
-                    gap=_pts(gap),
-                    spread=100 * spread,
-                )
-            )
-    ablated = [f for f in found if "ssgan_classic" in f.means and "ssgan_supervised" in f.means]
-    if ablated:
+        # The best arm of a group against a reference: 'real + classic', then the control.
+        for key, group, reference in (
+            ("semi.c.vs_classic", UNLABELLED_ARMS, "real_classic"),
+            ("semi.c.generative", GENERATIVE, "pseudo"),
+        ):
+            present = [a for a in group if a in f.means]
+            if not present or reference not in f.means:
+                continue
+            best = max(present, key=lambda a: f.means[a])
+            gap, spread = _gap(f, best, reference)
+            values = dict(n=f.n, arm=arm_name(best, lang), gap=_pts(gap), spread=100 * spread)
+            values.update(mean=100 * f.means[best], classic=100 * f.means.get("real_classic", 0.0))
+            lines.append(t(f"{key}.{_verdict(gap, spread, several)}", lang, **values))
+    # Across n: one arm against another, where both ran.
+    for key, arm, other in (
+        ("semi.c.gan_part", "ssgan_classic", "ssgan_supervised"),
+        ("semi.c.classic", "ssgan_classic", "ssgan"),
+    ):
         parts = []
-        for f in ablated:
-            gap, spread = _gap(f, "ssgan_classic", "ssgan_supervised")
-            parts.append(f"n = {f.n}: {_pts(gap)}" + (f" ± {100 * spread:.1f}" if several else ""))
-        lines.append(t("semi.c.gan_part", lang, parts="; ".join(parts)))
-    shifted = [f for f in found if "ssgan" in f.means and "ssgan_classic" in f.means]
-    if shifted:
-        parts = []
-        for f in shifted:
-            gap, spread = _gap(f, "ssgan_classic", "ssgan")
-            parts.append(f"n = {f.n}: {_pts(gap)}" + (f" ± {100 * spread:.1f}" if several else ""))
-        lines.append(t("semi.c.classic", lang, parts="; ".join(parts)))
+        for f in found:
+            if arm in f.means and other in f.means:
+                gap, spread = _gap(f, arm, other)
+                parts.append(
+                    f"n = {f.n}: {_pts(gap)}" + (f" ± {100 * spread:.1f}" if several else "")
+                )
+        if parts:
+            lines.append(t(key, lang, parts="; ".join(parts)))
     return lines
