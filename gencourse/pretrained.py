@@ -286,17 +286,13 @@ def meets(measured: dict, stated: dict) -> list[str]:
 
 def _train_semi(model, digits, recipe):
     """Lesson 06's run: the labelled digits of seed 0 with their classic copies, the rest unlabelled."""
-    # gencourse.semi.split, written out: gencourse.semi loads this module's models.
-    from gencourse.augment.sets import classic_copies, scarce_indices
+    from gencourse.augment.sets import split, with_classic_copies
     from gencourse.models.ssgan import train_ssgan
 
     seed = recipe["build"]["seed"]
-    chosen = scarce_indices(digits, recipe["labelled_per_class"], seed)
-    x, y = digits.x_train[chosen], digits.y_train[chosen]
-    unlabelled = np.delete(digits.x_train, chosen, axis=0)
-    cx, cy = classic_copies(x, y, recipe["classic_copies_per_class"], seed)
-    images, labels = np.concatenate([x, cx]), np.concatenate([y, cy])
-    train_ssgan(model, images, labels, unlabelled, recipe["steps"], recipe["batch_size"], seed)
+    part = split(digits, recipe["labelled_per_class"], seed)
+    labelled = with_classic_copies(part.x, part.y, recipe["classic_copies_per_class"], seed)
+    train_ssgan(model, *labelled, part.u, recipe["steps"], recipe["batch_size"], seed)
 
 
 def rebuild(which=None, folder=WEIGHTS) -> dict:

@@ -49,6 +49,7 @@ def test_does_gencourse_augment_quick_write_the_tables_and_the_plot(tmp_path):
         (["--seeds", "0"], "--seeds must be at least 1"),
         (["--synthetic", "0"], "--synthetic must be at least 1"),
         (["--arms", "real,gan"], "arms must come from real,real_classic"),
+        (["--ssgan-steps", "5"], "--ssgan-steps belongs to --setting unlabelled"),
     ],
 )
 def test_are_bad_options_refused_with_a_clear_message(tmp_path, args, message):

@@ -59,6 +59,8 @@ def chosen_arms(arms, setting_arms) -> list[str] | None:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Declares the options of ``gencourse augment`` on its subparser ``p``."""
+    from gencourse.augment.sets import SEMI_ARMS
+
     p.add_argument(
         "--n", type=_int_list, default=[10, 20, 50, 100], help="labelled digits per class"
     )
@@ -83,7 +85,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=_arm_list,
         default=None,
         help=f"arms to run, comma-separated (default: all). Scarce: {','.join(augment.ARMS)}. "
-        "Unlabelled: real,real_classic,pseudo,m1,ssgan,ssgan_classic",
+        f"Unlabelled: {','.join(SEMI_ARMS)}",
     )
     p.add_argument("--quick", action="store_true", help="tiny training budgets (for CI)")
     p.add_argument("--steps", type=int, help="the recogniser's gradient steps")
@@ -153,6 +155,8 @@ def run(args) -> int:
             f"with --setting scarce, --arms must come from {','.join(augment.ARMS)}. "
             f"Received: --arms {','.join(args.arms)}"
         )
+    if args.ssgan_steps is not None:
+        return _error("--ssgan-steps belongs to --setting unlabelled; use --cgan-steps here.")
     set_language(args.lang)
     from gencourse.quiet import import_tensorflow_quietly
 

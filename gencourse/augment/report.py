@@ -13,11 +13,13 @@ from pathlib import Path
 
 import numpy as np
 
-from gencourse.augment.sets import ARMS, SEMI_ARMS, UNLABELLED_ARMS
+from gencourse.augment.sets import ARMS, SEMI_ARMS
 from gencourse.i18n import t
 
 #: Every arm of lessons 05 and 06, in table order (lesson 06 shares lesson 05's references).
 ALL_ARMS = ARMS + tuple(a for a in SEMI_ARMS if a not in ARMS)
+#: The arms only lesson 06 has: a summary with one of them is lesson 06's.
+_SEMI_ONLY = frozenset(SEMI_ARMS) - frozenset(ARMS)
 
 
 def summarize(rows) -> list:
@@ -170,11 +172,7 @@ def _bars(summary, lang):
     ax.set_xlim(max(0.0, low - 5), 100)
     ax.set_xlabel(t("augment.fig.y", lang))
     ax.grid(alpha=0.3, axis="x")
-    key = (
-        "semi.fig.title"
-        if {c["arm"] for c in cells} & set(UNLABELLED_ARMS)
-        else "augment.fig.title"
-    )
+    key = "semi.fig.title" if {c["arm"] for c in cells} & _SEMI_ONLY else "augment.fig.title"
     ax.set_title(f"{t(key, lang)} (n = {cells[0]['n']})")
     fig.tight_layout()
     return fig
@@ -199,7 +197,7 @@ def plot_accuracy(summary, lang: str | None = None):
     present = {s["arm"] for s in summary}
     if len({s["n"] for s in summary}) == 1:  # one n: a bar per arm reads better than points
         return _bars(summary, lang)
-    if present <= set(SEMI_ARMS) and present & set(UNLABELLED_ARMS):  # lesson 06
+    if present <= set(SEMI_ARMS) and present & _SEMI_ONLY:  # lesson 06
         fig, ax = plt.subplots(figsize=(7.5, 4.6))
         _panel(ax, summary, SEMI_ARMS, lang)
         ax.set_ylabel(t("augment.fig.y", lang))

@@ -9,6 +9,7 @@ from a subset (the ``real_classic`` arm's extra images).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -91,6 +92,33 @@ def scarce_subset(data, n_per_class: int, seed: int):
     """
     order = scarce_indices(data, n_per_class, seed)
     return data.x_train[order], data.y_train[order]
+
+
+@dataclass(frozen=True)
+class Split:
+    """The labelled digits (``x``, ``y``: lesson 05's subset) and the unlabelled images ``u``.
+
+    ``u_labels`` are the unlabelled digits' true labels, never used for training:
+    only to report how many of the pseudo-labels are right.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    u: np.ndarray
+    u_labels: np.ndarray
+
+
+def split(data, n: int, seed: int) -> Split:
+    """Lesson 05's ``n`` labelled digits per class for ``seed``, and the rest without labels."""
+    chosen = scarce_indices(data, n, seed)
+    rest = np.setdiff1d(np.arange(len(data.x_train)), chosen)
+    return Split(data.x_train[chosen], data.y_train[chosen], data.x_train[rest], data.y_train[rest])
+
+
+def with_classic_copies(images, labels, per_class: int, seed: int, num_classes: int = 10):
+    """``(images, labels)`` followed by :func:`classic_copies` of them: the ``real_classic`` set."""
+    cx, cy = classic_copies(images, labels, per_class, seed, num_classes)
+    return np.concatenate([images, cx]), np.concatenate([labels, cy])
 
 
 def classic_augment(images, labels, seed: int, max_shift: int = 2, max_rotation: float = 10.0):

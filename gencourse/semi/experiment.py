@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-
-import numpy as np
+from dataclasses import dataclass, field
 
 from gencourse.augment.sets import SEMI_ARMS, SSGAN_ARMS
+from gencourse.augment.training import with_budget  # noqa: F401 (lesson 05's, for any Budget)
 
 
 @dataclass(frozen=True)
@@ -43,11 +42,6 @@ def default_budget() -> Budget:
     from gencourse.config import quick_mode
 
     return QUICK if quick_mode() else FULL
-
-
-def with_budget(budget: Budget, **changes) -> Budget:
-    """A copy of ``budget`` with some sizes changed (``None`` values are ignored)."""
-    return replace(budget, **{k: v for k, v in changes.items() if v is not None})
 
 
 @dataclass
@@ -86,7 +80,7 @@ def run_once(
         progress: called with a short description after each arm.
         vae: the VAE whose latent means M1 uses (default: the shipped ``vae_mnist5k``).
     """
-    from gencourse.augment.sets import classic_copies
+    from gencourse.augment.sets import with_classic_copies
     from gencourse.augment.training import recogniser_trainer
     from gencourse.semi import methods
 
@@ -105,8 +99,9 @@ def run_once(
         run.accuracies[arm] = float(accuracy)
         say(f"n={n} seed={seed} {arm}")
 
-    copies = classic_copies(part.x, part.y, budget.synthetic_per_class, seed, data.num_classes)
-    with_copies = (np.concatenate([part.x, copies[0]]), np.concatenate([part.y, copies[1]]))
+    with_copies = with_classic_copies(
+        part.x, part.y, budget.synthetic_per_class, seed, data.num_classes
+    )
     if "real" in arms:
         done("real", trainer.fit_score(part.x, part.y, *test, steps, batch, seed))
     if "real_classic" in arms:
@@ -126,6 +121,10 @@ def run_once(
         )
         done("pseudo", run.pseudo.accuracy)
     if "m1" in arms:
+        if vae is None:  # loaded once for both feature sets
+            from gencourse import pretrained
+
+            vae = pretrained.load("vae_mnist5k")
         features = methods.vae_features(part.x, vae)
         done(
             "m1",

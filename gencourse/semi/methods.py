@@ -1,8 +1,9 @@
 """Lesson 06's methods, one function each: every one returns a held-out accuracy.
 
-All of them start from the same split (:func:`split`): the ``n`` labelled
-digits per class of lesson 05 (:func:`gencourse.augment.scarce_subset`, so the
-two lessons' tables line up) and every other training digit without its label.
+All of them start from the same split (:func:`gencourse.augment.sets.split`, also
+``gencourse.semi.split``): the ``n`` labelled digits per class of lesson 05
+(:func:`gencourse.augment.scarce_subset`, so the two lessons' tables line up) and
+every other training digit without its label.
 """
 
 from __future__ import annotations
@@ -11,29 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-
-@dataclass(frozen=True)
-class Split:
-    """The labelled digits (``x``, ``y``: lesson 05's subset) and the unlabelled images ``u``.
-
-    ``u_labels`` are the unlabelled digits' true labels, never used for training:
-    only to report how many of the pseudo-labels are right.
-    """
-
-    x: np.ndarray
-    y: np.ndarray
-    u: np.ndarray
-    u_labels: np.ndarray
-
-
-def split(data, n: int, seed: int) -> Split:
-    """Lesson 05's ``n`` labelled digits per class for ``seed``, and the rest without labels."""
-    from gencourse.augment.sets import scarce_indices
-
-    chosen = scarce_indices(data, n, seed)
-    rest = np.setdiff1d(np.arange(len(data.x_train)), chosen)
-    return Split(data.x_train[chosen], data.y_train[chosen], data.x_train[rest], data.y_train[rest])
-
+from gencourse.augment.sets import Split, split  # noqa: F401 (their home; named here too)
 
 # --- the control that is not generative: pseudo-labelling -----------------------------
 
