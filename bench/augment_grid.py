@@ -15,8 +15,15 @@ Each round prints the time of the cGAN, of the recognisers (training, then
 scoring) and of the whole cell, and the accuracies (equal in both ways).
 ``--grid`` also times the whole grid of the current code once.
 
+``--floor`` asks how fast the grid could be at all with these models and
+steps. It counts the multiply-adds of one training step of each model from
+its layers, times those steps in the grid's own compiled loops, times a
+large matrix product (about the most arithmetic this CPU does per second),
+and prints the grid's total arithmetic and the time it needs at each rate.
+
     .venv/bin/python bench/augment_grid.py --rounds 2
     .venv/bin/python bench/augment_grid.py --rounds 0 --grid   # the full grid, every arm
+    .venv/bin/python bench/augment_grid.py --rounds 0 --floor  # the arithmetic floor
 """
 
 from __future__ import annotations
@@ -114,12 +121,120 @@ def reused_cell(data, n, seed, budget):
     return times, accs
 
 
+def layer_macs(model) -> int:
+    """Multiply-adds of one forward pass of one image through ``model``'s dense and conv layers."""
+    total = 0
+    for layer in model.layers:
+        kind = type(layer).__name__
+        if kind == "Conv2D":
+            _, h, w, filters = layer.output.shape
+            kh, kw = layer.kernel_size
+            total += h * w * filters * kh * kw * layer.input.shape[-1]
+        elif kind == "Conv2DTranspose":
+            _, h, w, channels = layer.input.shape
+            kh, kw = layer.kernel_size
+            total += h * w * channels * kh * kw * layer.filters
+        elif kind == "Dense":
+            total += int(np.prod(layer.input.shape[1:])) * layer.units
+        elif hasattr(layer, "layers"):  # a model inside a model
+            total += layer_macs(layer)
+    return total
+
+
+def step_macs(batch: int = 64) -> dict:
+    """Multiply-adds of one training step of each of the grid's models, at ``batch``.
+
+    A layer's backward pass costs about twice its forward pass (the gradient
+    with respect to its input and to its weights). A cGAN step: the
+    generator makes a batch of fakes (forward), the discriminator trains on
+    real, mismatched and fake batches (3 x forward + backward), then the
+    generator trains through the discriminator (generator forward +
+    backward; discriminator forward + input gradient).
+    """
+    from gencourse.augment.training import build_recogniser
+    from gencourse.models import cvae
+    from gencourse.models.gan import build_discriminator, build_generator
+
+    recogniser = layer_macs(build_recogniser())
+    generator = layer_macs(build_generator(64, (28, 28, 1), 10))
+    discriminator = layer_macs(build_discriminator((28, 28, 1), 10))
+    vae = layer_macs(cvae.build_conditional_encoder()) + layer_macs(
+        cvae.build_conditional_decoder()
+    )
+    cgan = 4 * generator + 11 * discriminator
+    return {
+        "recogniser": 3 * recogniser * batch,
+        "cgan": cgan * batch,
+        "diffaug": cgan * batch,  # its shifts and cutouts are a few thousand more per image
+        "cvae": 3 * vae * batch,
+    }
+
+
+def floor(budget, cells: int = 12, recognisers_per_cell: int = 10, steps: int = 50) -> None:
+    """Prints each model's step: arithmetic, measured time, rate; then the grid's floor."""
+    import tensorflow as tf
+
+    from gencourse.augment import training
+
+    a = tf.random.normal((2048, 2048), seed=1)
+    product = tf.function(lambda: tf.linalg.matmul(a, a))
+    product().numpy()
+    t0 = time.perf_counter()
+    for _ in range(20):
+        product().numpy()
+    peak = 2 * 2048**3 * 20 / (time.perf_counter() - t0)
+    print(f"a 2048 x 2048 matrix product: {peak / 1e9:.0f} GFLOP/s", flush=True)
+
+    data = _load()
+    x, y = data.x_train[:1000], data.y_train[:1000].astype("int64")
+    loops = {
+        "recogniser": training.recogniser_trainer(),
+        "cgan": training.step_loop("cgan", training._make_cgan),
+        "diffaug": training.step_loop("diffaug", training._make_diffaug),
+        "cvae": training.step_loop("cvae", training._make_cvae),
+    }
+    per_grid = {
+        "recogniser": cells * recognisers_per_cell * budget.recogniser_steps,
+        "cgan": cells * budget.cgan_steps,
+        "diffaug": cells * budget.cgan_steps,
+        "cvae": cells * budget.cvae_steps,
+    }
+    total_flop = total_measured = 0.0
+    batches = {
+        "recogniser": budget.batch_size,
+        "cgan": budget.cgan_batch_size,
+        "diffaug": budget.cgan_batch_size,
+        "cvae": budget.cvae_batch_size,
+    }
+    for name, loop in loops.items():
+        macs = step_macs(batches[name])
+        loop.fit(x, y, 4, batches[name], 0)  # traced and warm
+        t0 = time.perf_counter()
+        loop.fit(x, y, steps, batches[name], 0)
+        seconds = (time.perf_counter() - t0) / steps
+        flop = 2 * macs[name]
+        total_flop += flop * per_grid[name]
+        total_measured += seconds * per_grid[name]
+        print(
+            f"{name:10s}: {flop / 1e9:.3f} GFLOP per step, {1000 * seconds:.1f} ms per step, "
+            f"{flop / seconds / 1e9:.0f} GFLOP/s; {per_grid[name]:,} steps in the grid",
+            flush=True,
+        )
+    print(
+        f"the grid ({cells} cells, {recognisers_per_cell} recognisers each): "
+        f"{total_flop / 1e12:.1f} TFLOP; at the models' measured rates {total_measured:.0f} s; "
+        f"at the matrix product's rate {total_flop / peak:.0f} s",
+        flush=True,
+    )
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=10)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--rounds", type=int, default=2, help="alternating rounds (fresh, reused)")
     p.add_argument("--grid", action="store_true", help="also time the full grid once")
+    p.add_argument("--floor", action="store_true", help="the grid's arithmetic floor")
     p.add_argument("--quick", action="store_true", help="the quick budget (a smoke run)")
     args = p.parse_args(argv)
     from gencourse import augment
@@ -139,6 +254,8 @@ def main(argv=None) -> int:
                 f"round {r} {name:6s}: cell {total:.1f} s ({parts}); load {load:.1f}; {acc}",
                 flush=True,
             )
+    if args.floor:
+        floor(augment.FULL, steps=4 if args.quick else 50)
     if args.grid:
         t0 = time.perf_counter()
         results = augment.run_grid(budget=budget)

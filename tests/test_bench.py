@@ -27,7 +27,11 @@ def test_does_the_quick_benchmark_print_its_table():
 
 def test_does_the_augment_grid_benchmark_time_both_ways_with_equal_accuracies():
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "augment_grid.py"), "--quick", "--rounds", "1"],
+        [
+            sys.executable,
+            str(ROOT / "bench" / "augment_grid.py"),
+            *("--quick", "--rounds", "1", "--floor"),
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
@@ -38,3 +42,38 @@ def test_does_the_augment_grid_benchmark_time_both_ways_with_equal_accuracies():
     assert len(lines) == 2 and "fresh" in lines[0] and "reused" in lines[1], lines
     # The same batches and initial weights: the same accuracies either way.
     assert lines[0].rsplit(";", 1)[1] == lines[1].rsplit(";", 1)[1], lines
+    # The floor: one line per model and the grid's total.
+    for model in ("recogniser", "cgan", "diffaug", "cvae"):
+        assert any(
+            line.startswith(model) and "ms per step" in line for line in done.stdout.splitlines()
+        )
+    assert "at the matrix product's rate" in done.stdout, done.stdout
+
+
+def _augment_grid_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "augment_grid", ROOT / "bench" / "augment_grid.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_does_the_floor_count_the_multiply_adds_a_hand_count_gives():
+    from gencourse.augment.training import build_recogniser
+    from gencourse.models.gan import build_discriminator, build_generator
+
+    bench = _augment_grid_module()
+    # Counted by hand from the architectures (output positions x kernel x input channels).
+    recogniser = 28 * 28 * 16 * 9 * 1 + 14 * 14 * 32 * 9 * 16 + 7 * 7 * 32 * 64 + 64 * 10
+    generator = (64 + 10) * 7 * 7 * 128 + 7 * 7 * 128 * 16 * 64 + 14 * 14 * 64 * 16 * 1
+    assert bench.layer_macs(build_recogniser()) == recogniser == 1_117_056
+    assert bench.layer_macs(build_generator(64, (28, 28, 1), 10)) == generator
+    # A wider discriminator costs more, and a step counts every pass it makes.
+    narrow = bench.layer_macs(build_discriminator((28, 28, 1), 10, width=32))
+    assert bench.layer_macs(build_discriminator((28, 28, 1), 10, width=64)) > 2 * narrow
+    steps = bench.step_macs(64)
+    assert steps["recogniser"] == 3 * recogniser * 64
+    assert steps["cgan"] == 64 * (4 * generator + 11 * narrow)

@@ -283,3 +283,16 @@ def test_has_the_grading_copy_no_reference_and_no_check_case(tmp_path):
     assert not (pkg / "weights").exists() and (pkg / "grade" / "child.py").exists()
     everything = "".join(p.read_text("utf-8", "replace") for p in pkg.rglob("*.py"))
     assert "np.exp(0.5 * z_log_var)" not in everything and "default_rng(20)" not in everything
+
+
+def test_does_a_python_environment_under_tmp_stay_visible_over_the_empty_tmp(tmp_path, monkeypatch):
+    """The sandbox's own /tmp is mounted first, so an environment in /tmp is bound on top of it."""
+    import sys
+
+    for name in ("prefix", "exec_prefix"):
+        monkeypatch.setattr(sys, name, "/tmp/course-env")
+    args = jail.command(tmp_path / "copy", tmp_path / "work", ["python"])
+    pairs = list(zip(args, args[1:], strict=False))
+    empty_tmp = pairs.index(("--tmpfs", "/tmp"))
+    environment = pairs.index(("--ro-bind", "/tmp/course-env"))
+    assert empty_tmp < environment, args

@@ -150,9 +150,11 @@ def _system_binds() -> list[str]:
 
 def command(copy_root: Path, workdir: Path, argv: list[str], data: Path | None = None) -> list[str]:
     """The bwrap command line that runs ``argv`` for one submission."""
-    args = [bwrap_path() or "bwrap", *_namespaces(), *_system_binds()]
+    args = [bwrap_path() or "bwrap", *_namespaces()]
     args += ["--proc", "/proc", "--dev", "/dev"]
     args += ["--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/dev/shm"]
+    # After the empty /tmp: a Python environment that lives under /tmp is bound on top of it.
+    args += _system_binds()
     args += ["--ro-bind", str(copy_root), COPY_AT]
     if data is not None and data.is_dir():
         args += ["--ro-bind", str(data), f"{DATA_AT}/datasets"]
