@@ -209,15 +209,21 @@ def floor(budget, cells: int = 12, recognisers_per_cell: int = 10, steps: int = 
     for name, loop in loops.items():
         macs = step_macs(batches[name])
         loop.fit(x, y, 4, batches[name], 0)  # traced and warm
-        t0 = time.perf_counter()
-        loop.fit(x, y, steps, batches[name], 0)
-        seconds = (time.perf_counter() - t0) / steps
+        # Two runs of different lengths: their difference is the steps alone, without
+        # the reset to a seed's initial state that every run starts with.
+        took = []
+        for count in (steps, 5 * steps):
+            t0 = time.perf_counter()
+            loop.fit(x, y, count, batches[name], 0)
+            took.append(time.perf_counter() - t0)
+        seconds = max((took[1] - took[0]) / (4 * steps), 1e-6)  # a tiny quick run can be noisy
         flop = 2 * macs[name]
         total_flop += flop * per_grid[name]
         total_measured += seconds * per_grid[name]
         print(
             f"{name:10s}: {flop / 1e9:.3f} GFLOP per step, {1000 * seconds:.1f} ms per step, "
-            f"{flop / seconds / 1e9:.0f} GFLOP/s; {per_grid[name]:,} steps in the grid",
+            f"{flop / seconds / 1e9:.0f} GFLOP/s; {per_grid[name]:,} steps in the grid; "
+            f"each run's reset {max(0.0, took[0] - steps * seconds):.2f} s",
             flush=True,
         )
     print(

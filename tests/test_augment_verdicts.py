@@ -1055,11 +1055,14 @@ ALL_ARMS = _summary(
 def test_do_the_conclusions_name_the_best_data_maker_per_n_and_what_each_fix_changed():
     lines = augment.conclusions(ALL_ARMS, "en")
     assert (
-        "n = 10: of the arms that add generated samples, 'real + DiffAugment cGAN' had the "
-        "highest mean (84.0%, +4.0 points from real only)."
+        "n = 10: of the data makers (the real digits plus one maker's samples, nothing else), "
+        "'real + DiffAugment cGAN' had the highest mean (84.0%, +4.0 points from real only)."
     ) in lines
     assert any(
-        line.startswith("n = 100: of the arms that add generated samples, 'real + CVAE'")
+        line.startswith(
+            "n = 100: of the data makers (the real digits plus one maker's samples, "
+            "nothing else), 'real + CVAE'"
+        )
         for line in lines
     )
     fixes = [line for line in lines if line.startswith("What '")]

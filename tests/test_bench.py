@@ -77,3 +77,30 @@ def test_does_the_floor_count_the_multiply_adds_a_hand_count_gives():
     steps = bench.step_macs(64)
     assert steps["recogniser"] == 3 * recogniser * 64
     assert steps["cgan"] == 64 * (4 * generator + 11 * narrow)
+
+
+def test_does_the_gan_sampling_benchmark_print_every_way_of_sampling():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "gan_sampling.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = [line for line in done.stdout.splitlines() if "FD" in line and "rarest" in line]
+    assert len(rows) == 14, done.stdout  # (3 truncations + 4 top-k) x (average, last weights)
+    assert sum("top 100% of" in row for row in rows) == 2, rows
+
+
+def test_does_the_diffaug_variants_benchmark_print_a_row_per_seed_and_the_mean():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "diffaug_variants.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "shift 2, cutout 0, n = 10, seed 0: real + DiffAugment cGAN" in done.stdout, done.stdout
+    assert "mean ± std over 1 seed:" in done.stdout, done.stdout

@@ -19,8 +19,8 @@ MESSAGES = {
         "en": "Fixes to the cGAN: DiffAugment and filtering",
     },
     "augment.c.best_maker": {
-        "ko": "n = {n}: 생성 모델의 샘플을 더한 방법 가운데 평균이 가장 높은 것은 '{arm}'입니다({mean:.1f}%, 실제 데이터만 쓴 경우 대비 {margin}%p).",
-        "en": "n = {n}: of the arms that add generated samples, '{arm}' had the highest mean ({mean:.1f}%, {margin} points from real only).",
+        "ko": "n = {n}: 데이터를 만드는 모델끼리 비교하면(실제 숫자에 한 모델의 샘플만 더한 방법들) 평균이 가장 높은 것은 '{arm}'입니다({mean:.1f}%, 실제 데이터만 쓴 경우 대비 {margin}%p).",
+        "en": "n = {n}: of the data makers (the real digits plus one maker's samples, nothing else), '{arm}' had the highest mean ({mean:.1f}%, {margin} points from real only).",
     },
     "augment.c.beats_classic": {
         "ko": "생성된 데이터가 '실제 + 고전적 증강'보다 퍼짐보다 큰 차이로 나았던 경우: {parts}.",
