@@ -10,44 +10,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_does_the_quick_benchmark_print_its_table():
+def _bench(script: str, *args: str) -> str:
+    """Runs ``bench/<script>`` with ``args``; returns its standard output (it must succeed)."""
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "speed.py"), "--quick", "--no-lessons"],
+        [sys.executable, str(ROOT / "bench" / script), *args],
         capture_output=True,
         text=True,
         env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    out = done.stdout
+    return done.stdout
+
+
+def test_does_the_quick_benchmark_print_its_table():
+    out = _bench("speed.py", "--quick", "--no-lessons")
     for expected in ("img/s", "time to target", "cGAN (ours)", "cGAN (Keras example)"):
         assert expected in out, out
     assert "label agreement >= 90%" in out and "throughput x" in out, out
 
 
 def test_does_the_augment_grid_benchmark_time_both_ways_with_equal_accuracies():
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "augment_grid.py"),
-            *("--quick", "--rounds", "1", "--floor"),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    lines = [line for line in done.stdout.splitlines() if line.startswith("round 0")]
+    out = _bench("augment_grid.py", "--quick", "--rounds", "1", "--floor")
+    lines = [line for line in out.splitlines() if line.startswith("round 0")]
     assert len(lines) == 2 and "fresh" in lines[0] and "reused" in lines[1], lines
     # The same batches and initial weights: the same accuracies either way.
     assert lines[0].rsplit(";", 1)[1] == lines[1].rsplit(";", 1)[1], lines
     # The floor: one line per model and the grid's total.
     for model in ("recogniser", "cgan", "diffaug", "cvae"):
-        assert any(
-            line.startswith(model) and "ms per step" in line for line in done.stdout.splitlines()
-        )
-    assert "at the matrix product's rate" in done.stdout, done.stdout
+        assert any(line.startswith(model) and "ms per step" in line for line in out.splitlines())
+    assert "at the matrix product's rate" in out, out
 
 
 def _augment_grid_module():
@@ -80,27 +72,13 @@ def test_does_the_floor_count_the_multiply_adds_a_hand_count_gives():
 
 
 def test_does_the_gan_sampling_benchmark_print_every_way_of_sampling():
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "gan_sampling.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    rows = [line for line in done.stdout.splitlines() if "FD" in line and "rarest" in line]
-    assert len(rows) == 14, done.stdout  # (3 truncations + 4 top-k) x (average, last weights)
+    out = _bench("gan_sampling.py", "--quick")
+    rows = [line for line in out.splitlines() if "FD" in line and "rarest" in line]
+    assert len(rows) == 14, out  # (3 truncations + 4 top-k) x (average, last weights)
     assert sum("top 100% of" in row for row in rows) == 2, rows
 
 
 def test_does_the_diffaug_variants_benchmark_print_a_row_per_seed_and_the_mean():
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "diffaug_variants.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert "shift 2, cutout 0, n = 10, seed 0: real + DiffAugment cGAN" in done.stdout, done.stdout
-    assert "mean ± std over 1 seed:" in done.stdout, done.stdout
+    out = _bench("diffaug_variants.py", "--quick")
+    assert "shift 2, cutout 0, n = 10, seed 0: real + DiffAugment cGAN" in out, out
+    assert "mean ± std over 1 seed:" in out, out
