@@ -170,7 +170,7 @@ def step_macs(batch: int = 64) -> dict:
     }
 
 
-def floor(budget, cells: int = 12, recognisers_per_cell: int = 10, steps: int = 50) -> None:
+def floor(data, budget, cells: int = 12, recognisers_per_cell: int = 10, steps: int = 50) -> None:
     """Prints each model's step: arithmetic, measured time, rate; then the grid's floor."""
     import tensorflow as tf
 
@@ -185,7 +185,6 @@ def floor(budget, cells: int = 12, recognisers_per_cell: int = 10, steps: int = 
     peak = 2 * 2048**3 * 20 / (time.perf_counter() - t0)
     print(f"a 2048 x 2048 matrix product: {peak / 1e9:.0f} GFLOP/s", flush=True)
 
-    data = _load()
     x, y = data.x_train[:1000], data.y_train[:1000].astype("int64")
     loops = {
         "recogniser": training.recogniser_trainer(),
@@ -206,8 +205,8 @@ def floor(budget, cells: int = 12, recognisers_per_cell: int = 10, steps: int = 
         "diffaug": budget.cgan_batch_size,
         "cvae": budget.cvae_batch_size,
     }
+    per_image = step_macs(1)  # a step's arithmetic grows with its batch
     for name, loop in loops.items():
-        macs = step_macs(batches[name])
         loop.fit(x, y, 4, batches[name], 0)  # traced and warm
         # Two runs of different lengths: their difference is the steps alone, without
         # the reset to a seed's initial state that every run starts with.
@@ -217,7 +216,7 @@ def floor(budget, cells: int = 12, recognisers_per_cell: int = 10, steps: int = 
             loop.fit(x, y, count, batches[name], 0)
             took.append(time.perf_counter() - t0)
         seconds = max((took[1] - took[0]) / (4 * steps), 1e-6)  # a tiny quick run can be noisy
-        flop = 2 * macs[name]
+        flop = 2 * per_image[name] * batches[name]
         total_flop += flop * per_grid[name]
         total_measured += seconds * per_grid[name]
         print(
@@ -261,7 +260,7 @@ def main(argv=None) -> int:
                 flush=True,
             )
     if args.floor:
-        floor(augment.FULL, steps=4 if args.quick else 50)
+        floor(data, augment.FULL, steps=4 if args.quick else 50)
     if args.grid:
         t0 = time.perf_counter()
         results = augment.run_grid(budget=budget)

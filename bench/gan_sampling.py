@@ -66,10 +66,10 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     gan.fit(x, epochs=epochs, batch_size=recipe["batch_size"], verbose=0)
     print(f"trained {epochs} epochs in {time.perf_counter() - t0:.0f} s", flush=True)
+    z = gan.noise(4 * n, seed=7)  # the same noise vectors for both sets of weights
     for use_ema in (True, False):
         weights = "moving average" if use_ema else "last weights"
         network = gan.ema_generator if use_ema else gan.generator
-        z = gan.noise(4 * n, seed=7)
         for s in (1.0, 0.8, 0.6):
             images = network.predict(s * z[:n], batch_size=500, verbose=0)
             print(
