@@ -82,3 +82,17 @@ def test_does_the_diffaug_variants_benchmark_print_a_row_per_seed_and_the_mean()
     out = _bench("diffaug_variants.py", "--quick")
     assert "shift 2, cutout 0, n = 10, seed 0: real + DiffAugment cGAN" in out, out
     assert "mean ± std over 1 seed:" in out, out
+
+
+def test_does_the_gan_levers_benchmark_print_each_runs_figures_and_refuse_unknown_levers():
+    out = _bench("gan_levers.py", "--quick", "dhead+mbstd")
+    lines = [line for line in out.splitlines() if line.startswith("dhead+mbstd, epoch 1")]
+    assert len(lines) == 3 and all("FD" in line and "shares 0-9:" in line for line in lines), out
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "gan_levers.py"), "--quick", "dhead+wings"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
+        timeout=600,
+    )
+    assert done.returncode != 0 and "unknown levers ['wings']" in done.stderr, done.stderr[-2000:]
