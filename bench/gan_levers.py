@@ -13,7 +13,7 @@ seed 0) or levers joined by ``+``, each added to it:
   discriminator has (``head256``: 256 units instead);
 - ``mbstd``: a minibatch standard deviation feature map for the
   discriminator (groups of 4 images of the same kind, Karras et al. 2018);
-- ``drop0``: no dropout in the discriminator (the lesson's: 0.3);
+- ``drop0``: no dropout in the discriminator (the lesson's: 0.3); ``drop5``, ``drop7``: 0.5, 0.7;
 - ``beta2``: Adam's beta_2 0.99 for both networks (the lesson's: 0.999);
 - ``glr3``: generator learning rate 3e-3;
 - ``latent128``: 128 numbers of noise instead of 64;
@@ -41,7 +41,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-LEVERS = ("dhead", "head256", "mbstd", "drop0", "beta2", "glr3", "latent128", "decay")
+LEVERS = (
+    "dhead",
+    "head256",
+    "mbstd",
+    "drop0",
+    "drop5",
+    "drop7",
+    "beta2",
+    "glr3",
+    "latent128",
+    "decay",
+)
 
 
 def networks(levers: set, latent: int):
@@ -74,7 +85,7 @@ def networks(levers: set, latent: int):
         x = MinibatchStd()(x)
     x = layers.Flatten()(x)
     if "drop0" not in levers:
-        x = layers.Dropout(0.3)(x)
+        x = layers.Dropout(0.7 if "drop7" in levers else 0.5 if "drop5" in levers else 0.3)(x)
     if "dhead" in levers or "head256" in levers:
         x = layers.LeakyReLU(0.2)(layers.Dense(256 if "head256" in levers else 128)(x))
     discriminator = keras.Model(seen, layers.Dense(1)(x))

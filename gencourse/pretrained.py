@@ -66,6 +66,8 @@ RECIPES = {
             "generator_learning_rate": 2e-3,
             "real_target": 0.9,
             "ema": 0.98,
+            "discriminator_hidden": 128,
+            "discriminator_dropout": 0.7,
         },
         "epochs": 20,
         "batch_size": 32,

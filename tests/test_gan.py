@@ -473,3 +473,28 @@ def test_does_make_gan_pass_its_options_on():
     plain = make_gan(8, seed=0)
     assert plain.ema is None and plain.real_target == 1.0
     assert plain.discriminator.layers[1].filters == 32
+
+
+def _dense_units(model):
+    return [layer.units for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+
+
+def _dropout_rates(model):
+    return [layer.rate for layer in model.layers if isinstance(layer, keras.layers.Dropout)]
+
+
+def test_do_the_discriminators_hidden_layer_and_dropout_follow_make_gans_options():
+    plain = make_gan(8, seed=0).discriminator
+    assert _dense_units(plain) == [1] and _dropout_rates(plain) == [0.3]
+    headed = make_gan(8, seed=0, discriminator_hidden=24, discriminator_dropout=0.5).discriminator
+    assert _dense_units(headed) == [24, 1] and _dropout_rates(headed) == [0.5]
+    assert headed.get_layer("logit").input.shape[-1] == 24
+    # The conditional discriminator keeps its 128 units, where the label joins in.
+    assert _dense_units(build_discriminator(num_classes=10)) == [128, 1]
+    assert _dense_units(build_discriminator(num_classes=10, hidden=16)) == [16, 1]
+    for bad in (0, 2.5, True):
+        with pytest.raises(ValueError, match="hidden"):
+            build_discriminator(hidden=bad)
+    for bad in (1.0, -0.1, "0.5"):
+        with pytest.raises(ValueError, match="dropout"):
+            build_discriminator(dropout=bad)

@@ -191,13 +191,28 @@ def build_generator(latent_dim=64, image_shape=(28, 28, 1), num_classes=None, wi
     return keras.Model(inputs if num_classes else noise, images, name=name)
 
 
-def build_discriminator(image_shape=(28, 28, 1), num_classes=None, width=32, dropout=0.3):
+def build_discriminator(
+    image_shape=(28, 28, 1), num_classes=None, width=32, dropout=0.3, hidden=None
+):
     """Images (and, with ``num_classes``, labels) to one logit: real or fake.
 
     Two strided convolutions; the one-hot label joins the image features before
     the last dense layers, so the output judges the (image, label) pair.
+
+    Args:
+        dropout: the dropout rate on the convolutions' features.
+        hidden: the units of a dense layer (with a leaky ReLU) between the
+            features and the logit. With ``num_classes`` it is always there
+            (128 units unless given), where the label joins in; without,
+            None (the default) leaves it out.
     """
     _check_sizes(1, image_shape, num_classes)
+    if hidden is not None and (
+        isinstance(hidden, bool) or not isinstance(hidden, int) or hidden < 1
+    ):
+        raise ValueError(f"hidden must be None or a positive int. Received: hidden={hidden!r}")
+    if isinstance(dropout, bool) or not isinstance(dropout, int | float) or not 0 <= dropout < 1:
+        raise ValueError(f"dropout must be a rate in [0, 1). Received: dropout={dropout!r}")
     images = keras.Input(shape=image_shape, name="images")
     inputs = [images]
     x = layers.Conv2D(width, 4, strides=2, padding="same")(images)
@@ -210,7 +225,9 @@ def build_discriminator(image_shape=(28, 28, 1), num_classes=None, width=32, dro
         label = keras.Input(shape=(1,), dtype="int32", name="label")
         inputs.append(label)
         x = layers.Concatenate()([x, OneHot(num_classes)(label)])
-        x = layers.Dense(128)(x)
+        hidden = hidden or 128
+    if hidden:
+        x = layers.Dense(hidden)(x)
         x = layers.LeakyReLU(0.2)(x)
     logit = layers.Dense(1, name="logit")(x)
     name = "conditional_discriminator" if num_classes else "discriminator"
@@ -616,6 +633,8 @@ def make_gan(
     real_target=1.0,
     discriminator_width=32,
     generator_learning_rate=1e-3,
+    discriminator_hidden=None,
+    discriminator_dropout=0.3,
 ):
     """The lesson's digit GAN, compiled with Adam(beta_1=0.5) for both networks.
 
@@ -629,13 +648,20 @@ def make_gan(
         ema, real_target: as in :class:`GAN` (the defaults leave both out).
         discriminator_width: the filters of the discriminator's first
             convolution (the second has twice as many).
+        discriminator_hidden, discriminator_dropout: ``hidden`` and
+            ``dropout`` of :func:`build_discriminator` (None and 0.3 by default).
     """
     if seed is not None:
         keras.utils.set_random_seed(seed)
     with distribute.scope(strategy):
         gan = GAN(
             build_generator(latent_dim, image_shape),
-            build_discriminator(image_shape, width=discriminator_width),
+            build_discriminator(
+                image_shape,
+                width=discriminator_width,
+                dropout=discriminator_dropout,
+                hidden=discriminator_hidden,
+            ),
             latent_dim=latent_dim,
             seed=seed,
             ema=ema,
