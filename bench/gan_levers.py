@@ -19,8 +19,9 @@ seed 0) or levers joined by ``+``, each added to it:
 - ``latent128``: 128 numbers of noise instead of 64;
 - ``decay``: both learning rates fall linearly from epoch 10 to 5% at the end.
 
-The networks are written out here (the course's ``build_generator`` and
-``build_discriminator`` give the same ``base``). Every 5 epochs it prints the
+The networks come from the course's ``build_generator`` and
+``build_discriminator``; only ``mbstd`` writes its discriminator out, to put
+the extra map after the convolutions. Every 5 epochs it prints the
 figures of 1,000 samples from seed 7 (the lesson's), sampled with the moving
 average; at the end also with the last weights and from seed 0. Figures,
 with the shipped judge against the 1,000 held-out digits: the judge-feature
@@ -56,6 +57,28 @@ LEVERS = (
 
 
 def networks(levers: set, latent: int):
+    """The lesson's generator and discriminator (the course's builders), with ``levers``."""
+    from gencourse.models.gan import build_discriminator, build_generator
+
+    dropout = (
+        0.0
+        if "drop0" in levers
+        else 0.7
+        if "drop7" in levers
+        else 0.5
+        if "drop5" in levers
+        else 0.3
+    )
+    hidden = 256 if "head256" in levers else 128 if "dhead" in levers else None
+    generator = build_generator(latent)
+    if "mbstd" not in levers:
+        return generator, build_discriminator(width=64, dropout=dropout, hidden=hidden)
+    return generator, minibatch_std_discriminator(dropout, hidden)
+
+
+def minibatch_std_discriminator(dropout: float, hidden):
+    """``build_discriminator(width=64, ...)`` with a minibatch standard deviation map after
+    its convolutions (the builder has no place for it)."""
     import keras
     from keras import layers, ops
 
@@ -71,25 +94,16 @@ def networks(levers: set, latent: int):
                 [x, ops.broadcast_to(spread, (shape[0], shape[1], shape[2], 1))], axis=-1
             )
 
-    noise = keras.Input(shape=(latent,))
-    x = layers.LeakyReLU(0.2)(layers.Dense(7 * 7 * 128)(noise))
-    x = layers.Reshape((7, 7, 128))(x)
-    x = layers.LeakyReLU(0.2)(layers.Conv2DTranspose(64, 4, strides=2, padding="same")(x))
-    images = layers.Conv2DTranspose(1, 4, strides=2, padding="same", activation="sigmoid")(x)
-    generator = keras.Model(noise, images)
-
     seen = keras.Input(shape=(28, 28, 1))
     x = layers.LeakyReLU(0.2)(layers.Conv2D(64, 4, strides=2, padding="same")(seen))
     x = layers.LeakyReLU(0.2)(layers.Conv2D(128, 4, strides=2, padding="same")(x))
-    if "mbstd" in levers:  # the mixed batch holds N real then N fake: groups of 4 stay pure
-        x = MinibatchStd()(x)
-    x = layers.Flatten()(x)
-    if "drop0" not in levers:
-        x = layers.Dropout(0.7 if "drop7" in levers else 0.5 if "drop5" in levers else 0.3)(x)
-    if "dhead" in levers or "head256" in levers:
-        x = layers.LeakyReLU(0.2)(layers.Dense(256 if "head256" in levers else 128)(x))
-    discriminator = keras.Model(seen, layers.Dense(1)(x))
-    return generator, discriminator
+    # The mixed batch holds N real then N fake: groups of 4 in a row stay of one kind.
+    x = layers.Flatten()(MinibatchStd()(x))
+    if dropout:
+        x = layers.Dropout(dropout)(x)
+    if hidden:
+        x = layers.LeakyReLU(0.2)(layers.Dense(hidden)(x))
+    return keras.Model(seen, layers.Dense(1)(x))
 
 
 def run(spec: str, digits, judge, epochs: int, n: int, batch_size: int = 32) -> None:

@@ -10,15 +10,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _bench(script: str, *args: str) -> str:
-    """Runs ``bench/<script>`` with ``args``; returns its standard output (it must succeed)."""
-    done = subprocess.run(
+def _run_bench(script: str, *args: str) -> subprocess.CompletedProcess:
+    """Runs ``bench/<script>`` with ``args``, its output captured."""
+    return subprocess.run(
         [sys.executable, str(ROOT / "bench" / script), *args],
         capture_output=True,
         text=True,
         env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
         timeout=600,
     )
+
+
+def _bench(script: str, *args: str) -> str:
+    """Runs ``bench/<script>`` with ``args``; returns its standard output (it must succeed)."""
+    done = _run_bench(script, *args)
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 
@@ -88,11 +93,5 @@ def test_does_the_gan_levers_benchmark_print_each_runs_figures_and_refuse_unknow
     out = _bench("gan_levers.py", "--quick", "dhead+mbstd")
     lines = [line for line in out.splitlines() if line.startswith("dhead+mbstd, epoch 1")]
     assert len(lines) == 3 and all("FD" in line and "shares 0-9:" in line for line in lines), out
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "gan_levers.py"), "--quick", "dhead+wings"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
-        timeout=600,
-    )
+    done = _run_bench("gan_levers.py", "--quick", "dhead+wings")
     assert done.returncode != 0 and "unknown levers ['wings']" in done.stderr, done.stderr[-2000:]
