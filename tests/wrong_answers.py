@@ -1,0 +1,1161 @@
+"""A corpus of plausible answers to every exercise, wrong and right, for tests/test_check_hints.py.
+
+Written from each exercise's instructions alone (the markdown before the stub
+and the stub's docstring in ``solutions/en``), as a learner who misreads one
+thing would write them, before looking at what the checks recognise. Each
+wrong answer records the hint its verdict must carry (``hint``), or why no
+specific hint can be given (``why_none``); the right ones must pass.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import logsumexp
+
+
+@dataclass(frozen=True)
+class Wrong:
+    """A wrong answer: an id, the function, and the hint it earns (or why none can be given)."""
+
+    id: str
+    fn: Callable
+    hint: str | None = None
+    why_none: str | None = None
+
+
+def _a(x):
+    return np.asarray(x, dtype="float64")
+
+
+# --- 01 sample_gaussian(mean, cov_factor, eps) -------------------------------------------
+
+
+def _sample_loop_over_k(mean, cov_factor, eps):
+    # Loops over the k dimensions instead of the n samples.
+    return np.stack([mean + cov_factor @ eps[i] for i in range(len(mean))])
+
+
+SAMPLE_GAUSSIAN = [
+    Wrong("no_transpose", lambda m, f, e: m + e @ f),
+    Wrong("column_samples", lambda m, f, e: m[:, None] + f @ e.T),
+    Wrong("diagonal_only", lambda m, f, e: m + e * np.diag(f)),
+    Wrong("covariance_not_factor", lambda m, f, e: m + e @ (f @ f.T)),
+    Wrong("elementwise_sqrt_cov", lambda m, f, e: m + e @ np.sqrt(np.abs(f @ f.T))),
+    Wrong("no_mean", lambda m, f, e: e @ f.T),
+    Wrong("no_factor", lambda m, f, e: m + e),
+    Wrong("parentheses", lambda m, f, e: (m + e) @ f.T),
+    Wrong("loop_over_k", _sample_loop_over_k),
+    Wrong("cholesky_of_covariance", lambda m, f, e: m + e @ np.linalg.cholesky(f @ f.T + 0 * f).T),
+    Wrong("transposed_result", lambda m, f, e: (m + e @ f.T).T),
+    Wrong("factor_times_mean", lambda m, f, e: m * (e @ f.T)),
+]
+
+# --- 01 bayes_posterior(log_likelihoods, log_priors) -----------------------------------------
+
+
+def _softmax_rows(a):
+    a = a - a.max(axis=1, keepdims=True)
+    w = np.exp(a)
+    return w / w.sum(axis=1, keepdims=True)
+
+
+BAYES_POSTERIOR = [
+    Wrong(
+        "naive_exp",
+        lambda ll, lp: np.exp(_a(ll) + lp) / np.exp(_a(ll) + lp).sum(axis=1, keepdims=True),
+    ),
+    Wrong(
+        "global_max",
+        lambda ll, lp: (lambda j: np.exp(j) / np.exp(j).sum(1, keepdims=True))(
+            _a(ll) + lp - (_a(ll) + lp).max()
+        ),
+    ),
+    Wrong("no_prior", lambda ll, lp: _softmax_rows(_a(ll))),
+    Wrong(
+        "max_over_column",
+        lambda ll, lp: (lambda j: np.exp(j) / np.exp(j).sum(1, keepdims=True))(
+            _a(ll) + lp - (_a(ll) + lp).max(axis=0)
+        ),
+    ),
+    Wrong(
+        "normalised_over_column",
+        lambda ll, lp: (lambda w: w / w.sum(axis=0, keepdims=True))(
+            np.exp(_a(ll) + lp - (_a(ll) + lp).max(axis=1, keepdims=True))
+        ),
+    ),
+    Wrong(
+        "log_posterior",
+        lambda ll, lp: (_a(ll) + lp) - logsumexp(_a(ll) + lp, axis=1, keepdims=True),
+    ),
+    Wrong("log_of_log_prior", lambda ll, lp: _softmax_rows(_a(ll) + np.log(lp))),
+    Wrong(
+        "sum_without_keepdims",
+        lambda ll, lp: (lambda w: w / w.sum(axis=1))(
+            np.exp(_a(ll) + lp - (_a(ll) + lp).max(axis=1, keepdims=True))
+        ),
+    ),
+    Wrong(
+        "not_normalised",
+        lambda ll, lp: np.exp(_a(ll) + lp - (_a(ll) + lp).max(axis=1, keepdims=True)),
+    ),
+    Wrong("prior_subtracted", lambda ll, lp: _softmax_rows(_a(ll) - lp)),
+    Wrong("labels", lambda ll, lp: np.argmax(_a(ll) + lp, axis=1)),
+    Wrong(
+        "divided_by_max",
+        lambda ll, lp: (lambda w: w / w.max(axis=1, keepdims=True))(
+            np.exp(_a(ll) + lp - (_a(ll) + lp).max(axis=1, keepdims=True))
+        ),
+    ),
+    Wrong("prior_multiplied", lambda ll, lp: _softmax_rows(_a(ll) * np.exp(lp))),
+]
+
+# --- 01 log_marginal(log_likelihoods, log_priors) --------------------------------------------
+
+
+def _lm(ll, lp):
+    j = _a(ll) + lp
+    return j, j.max(axis=1)
+
+
+LOG_MARGINAL = [
+    Wrong("naive", lambda ll, lp: np.log(np.sum(np.exp(_a(ll) + lp), axis=1))),
+    Wrong(
+        "m_not_added_back",
+        lambda ll, lp: (lambda j, m: np.log(np.exp(j - m[:, None]).sum(1)))(*_lm(ll, lp)),
+    ),
+    Wrong("no_prior", lambda ll, lp: logsumexp(_a(ll), axis=1)),
+    Wrong("max_only", lambda ll, lp: (_a(ll) + lp).max(axis=1)),
+    Wrong(
+        "mean_not_sum",
+        lambda ll, lp: (lambda j, m: m + np.log(np.exp(j - m[:, None]).mean(1)))(*_lm(ll, lp)),
+    ),
+    Wrong(
+        "global_max",
+        lambda ll, lp: (lambda j: j.max() + np.log(np.exp(j - j.max()).sum(1)))(_a(ll) + lp),
+    ),
+    Wrong("over_column", lambda ll, lp: logsumexp(_a(ll) + lp, axis=0)),
+    Wrong("keepdims", lambda ll, lp: logsumexp(_a(ll) + lp, axis=1, keepdims=True)),
+    Wrong(
+        "exp_forgotten",
+        lambda ll, lp: (lambda j, m: m + np.log(np.sum(j - m[:, None], axis=1)))(*_lm(ll, lp)),
+    ),
+    Wrong("not_log", lambda ll, lp: np.exp(logsumexp(_a(ll) + lp, axis=1))),
+    Wrong(
+        "m_subtracted",
+        lambda ll, lp: (lambda j, m: -m + np.log(np.exp(j - m[:, None]).sum(1)))(*_lm(ll, lp)),
+    ),
+    Wrong("sum_of_logs", lambda ll, lp: np.sum(_a(ll) + lp, axis=1)),
+]
+
+# --- 02 reparameterize(z_mean, z_log_var, eps) -----------------------------------------------
+
+
+def _own_noise(m, lv, e):
+    return m + np.exp(0.5 * lv) * np.random.default_rng().normal(size=np.shape(m))
+
+
+REPARAMETERIZE = [
+    Wrong("log_var_as_std", lambda m, lv, e: m + lv * e),
+    Wrong("variance_as_std", lambda m, lv, e: m + np.exp(lv) * e),
+    Wrong("sqrt_of_log_var", lambda m, lv, e: m + np.sqrt(lv) * e),
+    Wrong("half_variance", lambda m, lv, e: m + 0.5 * np.exp(lv) * e),
+    Wrong("no_noise", lambda m, lv, e: m + np.exp(0.5 * lv)),
+    Wrong("parentheses", lambda m, lv, e: (m + np.exp(0.5 * lv)) * e),
+    Wrong("own_noise", _own_noise),
+    Wrong("minus", lambda m, lv, e: m - np.exp(0.5 * lv) * e),
+    Wrong("no_mean", lambda m, lv, e: np.exp(0.5 * lv) * e),
+    Wrong("inverse_std", lambda m, lv, e: m + np.exp(-0.5 * lv) * e),
+    Wrong("mean_times_noise", lambda m, lv, e: m * e + np.exp(0.5 * lv)),
+]
+
+# --- 02 kl_divergence(z_mean, z_log_var) -----------------------------------------------------
+
+KL_DIVERGENCE = [
+    Wrong("not_summed", lambda m, lv: 0.5 * (m**2 + np.exp(lv) - lv - 1)),
+    Wrong("mean_over_latent", lambda m, lv: 0.5 * np.mean(m**2 + np.exp(lv) - lv - 1, axis=1)),
+    Wrong("no_half", lambda m, lv: np.sum(m**2 + np.exp(lv) - lv - 1, axis=1)),
+    Wrong("sign", lambda m, lv: 0.5 * np.sum(1 + lv - m**2 - np.exp(lv), axis=1)),
+    Wrong("log_var_as_var", lambda m, lv: 0.5 * np.sum(m**2 + lv - np.log(lv) - 1, axis=1)),
+    Wrong("std_as_var", lambda m, lv: 0.5 * np.sum(m**2 + np.exp(0.5 * lv) - lv - 1, axis=1)),
+    Wrong("no_minus_one", lambda m, lv: 0.5 * np.sum(m**2 + np.exp(lv) - lv, axis=1)),
+    Wrong("over_batch", lambda m, lv: 0.5 * np.sum(m**2 + np.exp(lv) - lv - 1, axis=0)),
+    Wrong("batch_mean", lambda m, lv: 0.5 * np.mean(np.sum(m**2 + np.exp(lv) - lv - 1, axis=1))),
+    Wrong("mean_not_squared", lambda m, lv: 0.5 * np.sum(m + np.exp(lv) - lv - 1, axis=1)),
+    Wrong("no_log_term", lambda m, lv: 0.5 * np.sum(m**2 + np.exp(lv) - 1, axis=1)),
+    Wrong("exp_squared", lambda m, lv: 0.5 * np.sum(m**2 + np.exp(2 * lv) - lv - 1, axis=1)),
+    Wrong("plus_one", lambda m, lv: 0.5 * np.sum(m**2 + np.exp(lv) - lv + 1, axis=1)),
+]
+
+# --- 02 vae_loss(x, x_recon, z_mean, z_log_var, beta=1.0) -----------------------------------
+
+
+def _kl(m, lv):
+    return 0.5 * np.sum(m**2 + np.exp(lv) - lv - 1, axis=1)
+
+
+def _bce(x, r, clip=True):
+    if clip:
+        r = np.clip(r, 1e-7, 1 - 1e-7)
+    return -(x * np.log(r) + (1 - x) * np.log(1 - r))
+
+
+def _per_image(a, x):
+    return a.reshape(len(x), -1).sum(axis=1)
+
+
+def _vae_keras_bce(x, r, m, lv, beta=1.0):
+    import keras
+
+    per_pixel = keras.ops.convert_to_numpy(keras.losses.binary_crossentropy(x, r))
+    return np.mean(per_pixel.reshape(len(x), -1).sum(axis=1)) + beta * np.mean(_kl(m, lv))
+
+
+VAE_LOSS = [
+    Wrong(
+        "no_clip",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_per_image(_bce(x, r, clip=False), x)) + beta * np.mean(_kl(m, lv))
+        ),
+    ),
+    Wrong(
+        "pixel_mean", lambda x, r, m, lv, beta=1.0: np.mean(_bce(x, r)) + beta * np.mean(_kl(m, lv))
+    ),
+    Wrong(
+        "no_beta",
+        lambda x, r, m, lv, beta=1.0: np.mean(_per_image(_bce(x, r), x)) + np.mean(_kl(m, lv)),
+    ),
+    Wrong(
+        "batch_sum", lambda x, r, m, lv, beta=1.0: np.sum(_bce(x, r)) + beta * np.sum(_kl(m, lv))
+    ),
+    Wrong(
+        "kl_summed",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_per_image(_bce(x, r), x)) + beta * np.sum(_kl(m, lv))
+        ),
+    ),
+    Wrong(
+        "bce_sign",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_per_image(-_bce(x, r), x)) + beta * np.mean(_kl(m, lv))
+        ),
+    ),
+    Wrong(
+        "mnist_reshape",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_bce(x, r).reshape(len(x), 784).sum(1)) + beta * np.mean(_kl(m, lv))
+        ),
+    ),
+    Wrong(
+        "height_width_only",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_bce(x, r).sum(axis=(1, 2))) + beta * np.mean(_kl(m, lv))
+        ),
+    ),
+    Wrong(
+        "beta_on_reconstruction",
+        lambda x, r, m, lv, beta=1.0: (
+            beta * np.mean(_per_image(_bce(x, r), x)) + np.mean(_kl(m, lv))
+        ),
+    ),
+    Wrong(
+        "per_sample", lambda x, r, m, lv, beta=1.0: _per_image(_bce(x, r), x) + beta * _kl(m, lv)
+    ),
+    Wrong(
+        "clip_to_unit",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_per_image(_bce(x, np.clip(r, 0, 1), clip=False), x))
+            + beta * np.mean(_kl(m, lv))
+        ),
+    ),
+    Wrong(
+        "squared_error",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_per_image((x - r) ** 2, x)) + beta * np.mean(_kl(m, lv))
+        ),
+    ),
+    Wrong(
+        "one_sided_bce",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_per_image(-x * np.log(np.clip(r, 1e-7, 1 - 1e-7)), x))
+            + beta * np.mean(_kl(m, lv))
+        ),
+    ),
+    Wrong("keras_bce_channels", _vae_keras_bce),
+    Wrong(
+        "kl_minus",
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_per_image(_bce(x, r), x)) - beta * np.mean(_kl(m, lv))
+        ),
+    ),
+]
+
+# --- 03 discriminator_loss(d_real, d_fake) ----------------------------------------------------
+
+
+def _c(p):
+    return np.clip(p, 1e-7, 1 - 1e-7)
+
+
+DISCRIMINATOR_LOSS = [
+    Wrong("no_clip", lambda r, f: -np.mean(np.r_[np.log(np.ravel(r)), np.log(1 - np.ravel(f))])),
+    Wrong("sum", lambda r, f: -np.sum(np.r_[np.log(_c(np.ravel(r))), np.log(1 - _c(np.ravel(f)))])),
+    Wrong(
+        "no_minus",
+        lambda r, f: np.mean(np.r_[np.log(_c(np.ravel(r))), np.log(1 - _c(np.ravel(f)))]),
+    ),
+    Wrong("sum_of_two_means", lambda r, f: -np.mean(np.log(_c(r))) - np.mean(np.log(1 - _c(f)))),
+    Wrong(
+        "targets_swapped",
+        lambda r, f: -np.mean(np.r_[np.log(1 - _c(np.ravel(r))), np.log(_c(np.ravel(f)))]),
+    ),
+    Wrong(
+        "fake_as_real",
+        lambda r, f: -np.mean(np.r_[np.log(_c(np.ravel(r))), np.log(_c(np.ravel(f)))]),
+    ),
+    Wrong(
+        "clip_to_unit",
+        lambda r, f: (
+            -np.mean(
+                np.r_[np.log(np.clip(np.ravel(r), 0, 1)), np.log(1 - np.clip(np.ravel(f), 0, 1))]
+            )
+        ),
+    ),
+    Wrong(
+        "clip_after_log",
+        lambda r, f: (
+            -np.mean(
+                np.r_[
+                    np.clip(np.log(np.ravel(r)), 1e-7, 1 - 1e-7),
+                    np.clip(np.log(1 - np.ravel(f)), 1e-7, 1 - 1e-7),
+                ]
+            )
+        ),
+    ),
+    Wrong("squared_error", lambda r, f: np.mean(np.r_[(np.ravel(r) - 1) ** 2, np.ravel(f) ** 2])),
+    Wrong(
+        "clip_below_only",
+        lambda r, f: (
+            -np.mean(
+                np.r_[
+                    np.log(np.clip(np.ravel(r), 1e-7, 1)), np.log(1 - np.clip(np.ravel(f), 1e-7, 1))
+                ]
+            )
+        ),
+    ),
+    Wrong("per_sample", lambda r, f: -np.r_[np.log(_c(np.ravel(r))), np.log(1 - _c(np.ravel(f)))]),
+    Wrong(
+        "mixed_shapes_broadcast",
+        lambda r, f: -np.mean(np.log(_c(np.reshape(r, (-1, 1)))) + np.log(1 - _c(np.ravel(f)))),
+    ),
+    Wrong(
+        "half_of_it",
+        lambda r, f: -0.5 * np.mean(np.r_[np.log(_c(np.ravel(r))), np.log(1 - _c(np.ravel(f)))]),
+    ),
+]
+
+# --- 03 generator_loss(d_fake) ----------------------------------------------------------------
+
+GENERATOR_LOSS = [
+    Wrong("saturating", lambda f: np.mean(np.log(1 - _c(f)))),
+    Wrong("no_minus", lambda f: np.mean(np.log(_c(f)))),
+    Wrong("no_clip", lambda f: -np.mean(np.log(np.asarray(f, dtype="float64")))),
+    Wrong("sum", lambda f: -np.sum(np.log(_c(f)))),
+    Wrong("target_zero", lambda f: -np.mean(np.log(1 - _c(f)))),
+    Wrong("per_sample", lambda f: -np.log(_c(f))),
+    Wrong("log_of_mean", lambda f: -np.log(_c(np.mean(f)))),
+    Wrong("half", lambda f: -0.5 * np.mean(np.log(_c(f)))),
+    Wrong("clip_to_unit", lambda f: -np.mean(np.log(np.clip(f, 0, 1)))),
+    Wrong("one_minus_d", lambda f: np.mean(1 - np.asarray(f))),
+    Wrong("clip_after_log", lambda f: -np.mean(np.clip(np.log(f), 1e-7, 1 - 1e-7))),
+]
+
+# --- 03 mixed_batch(real_images, fake_images) ------------------------------------------------
+
+
+def _targets(n, m):
+    return np.concatenate([np.ones((n, 1)), np.zeros((m, 1))])
+
+
+def _shuffled(r, f):
+    images = np.concatenate([r, f])
+    order = np.random.default_rng(0).permutation(len(images))
+    return images[order], _targets(len(r), len(f))[order]
+
+
+MIXED_BATCH = [
+    Wrong(
+        "flat_targets",
+        lambda r, f: (np.concatenate([r, f]), np.r_[np.ones(len(r)), np.zeros(len(f))]),
+    ),
+    Wrong(
+        "fakes_first",
+        lambda r, f: (
+            np.concatenate([f, r]),
+            np.concatenate([np.zeros((len(f), 1)), np.ones((len(r), 1))]),
+        ),
+    ),
+    Wrong("targets_swapped", lambda r, f: (np.concatenate([r, f]), 1 - _targets(len(r), len(f)))),
+    Wrong("height_axis", lambda r, f: (np.concatenate([r, f], axis=1), _targets(len(r), len(f)))),
+    Wrong("stacked", lambda r, f: (np.stack([r, f]), _targets(len(r), len(f)))),
+    Wrong("n_for_both", lambda r, f: (np.concatenate([r, f]), _targets(len(r), len(r)))),
+    Wrong("list_of_images", lambda r, f: ([r, f], _targets(len(r), len(f)))),
+    Wrong("swapped_pair", lambda r, f: (_targets(len(r), len(f)), np.concatenate([r, f]))),
+    Wrong(
+        "image_shaped_targets",
+        lambda r, f: (np.concatenate([r, f]), np.concatenate([np.ones_like(r), np.zeros_like(f)])),
+    ),
+    Wrong("shuffled", _shuffled),
+    Wrong("images_only", lambda r, f: np.concatenate([r, f])),
+    Wrong("real_targets_only", lambda r, f: (np.concatenate([r, f]), np.ones((len(r), 1)))),
+    Wrong(
+        "fakes_first_targets_kept", lambda r, f: (np.concatenate([f, r]), _targets(len(r), len(f)))
+    ),
+]
+
+# --- 04 condition_input(noise, labels, num_classes) ------------------------------------------
+
+
+def _one_hot_columns(noise, labels, k):
+    # Fancy indexing on the column only: every row gets a 1 at every label.
+    labels = np.reshape(labels, -1)
+    one_hot = np.zeros((len(labels), k))
+    one_hot[:, labels] = 1
+    return np.concatenate([noise, one_hot], axis=1)
+
+
+CONDITION_INPUT = [
+    Wrong(
+        "one_hot_first", lambda z, y, k: np.concatenate([np.eye(k)[np.reshape(y, -1)], z], axis=1)
+    ),
+    Wrong("raw_label", lambda z, y, k: np.concatenate([z, np.reshape(y, (-1, 1))], axis=1)),
+    Wrong("no_reshape", lambda z, y, k: np.concatenate([z, np.eye(k)[y]], axis=1)),
+    Wrong(
+        "ten_classes", lambda z, y, k: np.concatenate([z, np.eye(10)[np.reshape(y, -1)]], axis=1)
+    ),
+    Wrong(
+        "from_one", lambda z, y, k: np.concatenate([z, np.eye(k)[np.reshape(y, -1) - 1]], axis=1)
+    ),
+    Wrong("axis_zero", lambda z, y, k: np.concatenate([z, np.eye(k)[np.reshape(y, -1)]], axis=0)),
+    Wrong("one_hot_only", lambda z, y, k: np.eye(k)[np.reshape(y, -1)]),
+    Wrong(
+        "extra_class", lambda z, y, k: np.concatenate([z, np.eye(k + 1)[np.reshape(y, -1)]], axis=1)
+    ),
+    Wrong("columns_indexed", _one_hot_columns),
+    Wrong(
+        "label_scaled",
+        lambda z, y, k: np.concatenate([z, np.reshape(y, (-1, 1)) / (k - 1)], axis=1),
+    ),
+    Wrong("noise_only", lambda z, y, k: np.asarray(z)),
+    Wrong(
+        "eye_of_latent",
+        lambda z, y, k: np.concatenate([z, np.eye(np.shape(z)[1], k)[np.reshape(y, -1)]], axis=1),
+    ),
+]
+
+# --- 04 mismatched_labels(labels, offsets, num_classes) --------------------------------------
+
+MISMATCHED_LABELS = [
+    Wrong("no_plus_one", lambda y, r, k: (np.asarray(y) + r) % k),
+    Wrong("no_wrap", lambda y, r, k: np.asarray(y) + 1 + r),
+    Wrong("wrap_k_minus_one", lambda y, r, k: (np.asarray(y) + 1 + r) % (k - 1)),
+    Wrong("backwards", lambda y, r, k: (np.asarray(y) - 1 - r) % k),
+    Wrong("wrap_before_offset", lambda y, r, k: (np.asarray(y) + 1) % k + r),
+    Wrong("floats", lambda y, r, k: ((np.asarray(y) + 1 + r) % k).astype("float32")),
+    Wrong("labels_ignored", lambda y, r, k: (1 + np.asarray(r)) % k),
+    Wrong("multiplied", lambda y, r, k: (np.asarray(y) * (1 + np.asarray(r))) % k),
+    Wrong("integer_division", lambda y, r, k: (np.asarray(y) + 1 + r) // k),
+    Wrong("precedence", lambda y, r, k: np.asarray(y) + 1 + np.asarray(r) % k),
+    Wrong("offset_only", lambda y, r, k: np.asarray(r)),
+    Wrong("column", lambda y, r, k: ((np.asarray(y) + 1 + r) % k)[:, None]),
+]
+
+# --- 04 conditional_discriminator_loss(d_real, d_mismatched, d_fake) -------------------------
+
+
+def _logs(r, m, f):
+    return np.log(_c(np.ravel(r))), np.log(1 - _c(np.ravel(m))), np.log(1 - _c(np.ravel(f)))
+
+
+def _two_gan_losses(r, m, f):
+    lr, lm, lf = _logs(r, m, f)
+    return -np.mean(np.r_[lr, lf]) - np.mean(np.r_[lr, lm])
+
+
+def _balanced(r, m, f):
+    lr, lm, lf = _logs(r, m, f)
+    return 0.5 * -np.mean(lr) + 0.5 * -np.mean(np.r_[lm, lf])
+
+
+COND_D_LOSS = [
+    Wrong(
+        "mismatched_as_real",
+        lambda r, m, f: (
+            -np.mean(
+                np.r_[np.log(_c(np.ravel(r))), np.log(_c(np.ravel(m))), np.log(1 - _c(np.ravel(f)))]
+            )
+        ),
+    ),
+    Wrong("sum_of_means", lambda r, m, f: -sum(np.mean(t) for t in _logs(r, m, f))),
+    Wrong(
+        "no_clip",
+        lambda r, m, f: (
+            -np.mean(np.r_[np.log(np.ravel(r)), np.log(1 - np.ravel(m)), np.log(1 - np.ravel(f))])
+        ),
+    ),
+    Wrong("two_gan_losses", _two_gan_losses),
+    Wrong(
+        "mismatched_ignored", lambda r, m, f: -np.mean(np.r_[_logs(r, m, f)[0], _logs(r, m, f)[2]])
+    ),
+    Wrong("no_minus", lambda r, m, f: np.mean(np.concatenate(_logs(r, m, f)))),
+    Wrong("over_two_n", lambda r, m, f: -np.sum(np.concatenate(_logs(r, m, f))) / (2 * np.size(r))),
+    Wrong(
+        "clip_real_only",
+        lambda r, m, f: (
+            -np.mean(
+                np.r_[np.log(_c(np.ravel(r))), np.log(1 - np.ravel(m)), np.log(1 - np.ravel(f))]
+            )
+        ),
+    ),
+    Wrong("per_sample", lambda r, m, f: -np.concatenate(_logs(r, m, f))),
+    Wrong("balanced_halves", _balanced),
+    Wrong(
+        "fake_as_real",
+        lambda r, m, f: (
+            -np.mean(np.r_[_logs(r, m, f)[0], _logs(r, m, f)[1], np.log(_c(np.ravel(f)))])
+        ),
+    ),
+    Wrong("sum", lambda r, m, f: -np.sum(np.concatenate(_logs(r, m, f)))),
+]
+
+# --- 05 balanced_labels(per_class, num_classes) -------------------------------------------------
+
+BALANCED_LABELS = [
+    Wrong("swapped", lambda p, k: np.repeat(np.arange(p), k)),
+    Wrong("modulo_per_class", lambda p, k: np.arange(p * k) % p),
+    Wrong("from_one", lambda p, k: np.repeat(np.arange(1, k + 1), p)),
+    Wrong("floats", lambda p, k: np.repeat(np.arange(k), p).astype("float64")),
+    Wrong("ten_classes", lambda p, k: np.repeat(np.arange(10), p)),
+    Wrong("class_times_count", lambda p, k: np.arange(k) * p),
+    Wrong("last_class_missing", lambda p, k: np.repeat(np.arange(k - 1), p)),
+    Wrong("random", lambda p, k: np.random.default_rng(0).integers(0, k, p * k)),
+    Wrong("column", lambda p, k: np.repeat(np.arange(k), p)[:, None]),
+    Wrong("linspace", lambda p, k: np.linspace(0, k - 1, p * k).astype("int64")),
+    Wrong("one_each", lambda p, k: np.arange(k)),
+    Wrong("per_class_extra", lambda p, k: np.repeat(np.arange(k), p + 1)),
+]
+
+# --- 05 augmented_training_set(real_images, real_labels, synthetic_images, synthetic_labels, ratio)
+
+
+def _aug(x, y, sx, sy, k):
+    labels = np.concatenate([np.reshape(y, -1), np.reshape(sy, -1)[:k]])
+    return np.concatenate([x, sx[:k]]), labels
+
+
+def _aug_shuffled_images_only(x, y, sx, sy, r):
+    images, labels = _aug(x, y, sx, sy, round(r * len(x)))
+    return images[np.random.default_rng(0).permutation(len(images))], labels
+
+
+def _aug_random_pick(x, y, sx, sy, r):
+    k = round(r * len(x))
+    pick = np.random.default_rng(0).choice(len(sx), size=k, replace=False)
+    return np.concatenate([x, sx[pick]]), np.concatenate(
+        [np.reshape(y, -1), np.reshape(sy, -1)[pick]]
+    )
+
+
+def _aug_np_round(x, y, sx, sy, r):
+    k = np.round(r * len(x))
+    return np.concatenate([x, sx[:k]]), np.concatenate([np.reshape(y, -1), np.reshape(sy, -1)[:k]])
+
+
+def _aug_half_up(x, y, sx, sy, r):
+    # "반올림" as taught at school: halves go up.
+    return _aug(x, y, sx, sy, math.floor(r * len(x) + 0.5))
+
+
+AUGMENTED_TRAINING_SET = [
+    Wrong("truncated", lambda x, y, sx, sy, r: _aug(x, y, sx, sy, int(r * len(x)))),
+    Wrong("ceil", lambda x, y, sx, sy, r: _aug(x, y, sx, sy, math.ceil(r * len(x)))),
+    Wrong("ratio_of_pool", lambda x, y, sx, sy, r: _aug(x, y, sx, sy, round(r * len(sx)))),
+    Wrong("whole_pool", lambda x, y, sx, sy, r: _aug(x, y, sx, sy, len(sx))),
+    Wrong(
+        "labels_not_flattened",
+        lambda x, y, sx, sy, r: (
+            np.concatenate([x, sx[: round(r * len(x))]]),
+            np.concatenate([y, sy[: round(r * len(x))]]),
+        ),
+    ),
+    Wrong("images_shuffled_alone", _aug_shuffled_images_only),
+    Wrong(
+        "labels_from_the_end",
+        lambda x, y, sx, sy, r: (
+            np.concatenate([x, sx[: round(r * len(x))]]),
+            np.concatenate([np.reshape(y, -1), np.reshape(sy, -1)[len(sy) - round(r * len(x)) :]]),
+        ),
+    ),
+    Wrong("ratio_as_count", lambda x, y, sx, sy, r: _aug(x, y, sx, sy, int(r))),
+    Wrong("random_pick", _aug_random_pick),
+    Wrong(
+        "real_labels_repeated",
+        lambda x, y, sx, sy, r: (
+            np.concatenate([x, sx[: round(r * len(x))]]),
+            np.resize(np.reshape(y, -1), len(x) + round(r * len(x))),
+        ),
+    ),
+    Wrong(
+        "inverse_ratio", lambda x, y, sx, sy, r: _aug(x, y, sx, sy, round(len(x) / r) if r else 0)
+    ),
+    Wrong("images_only", lambda x, y, sx, sy, r: np.concatenate([x, sx[: round(r * len(x))]])),
+    Wrong("stacked", lambda x, y, sx, sy, r: (np.stack([x, sx[: len(x)]]), np.reshape(y, -1))),
+    Wrong("ratio_rounded_first", lambda x, y, sx, sy, r: _aug(x, y, sx, sy, round(r) * len(x))),
+    Wrong(
+        "labels_synthetic_first",
+        lambda x, y, sx, sy, r: (
+            np.concatenate([x, sx[: round(r * len(x))]]),
+            np.concatenate([np.reshape(sy, -1)[: round(r * len(x))], np.reshape(y, -1)]),
+        ),
+    ),
+    Wrong("np_round_index", _aug_np_round),
+    Wrong("half_up", _aug_half_up),
+    Wrong(
+        "synthetic_only",
+        lambda x, y, sx, sy, r: (sx[: round(r * len(x))], np.reshape(sy, -1)[: round(r * len(x))]),
+    ),
+]
+
+# --- 05 shift_with_fill(images, dy, dx, fill) ----------------------------------------------------
+
+
+def _shift_each(fn):
+    def shifted(images, dy, dx, fill):
+        return np.stack([fn(images[i], int(dy[i]), int(dx[i]), fill) for i in range(len(images))])
+
+    return shifted
+
+
+def _right(image, dy, dx, fill):
+    h, w = image.shape[:2]
+    out = np.full_like(image, fill)
+    dy, dx = max(-h, min(h, dy)), max(-w, min(w, dx))
+    out[max(dy, 0) : h + min(dy, 0), max(dx, 0) : w + min(dx, 0)] = image[
+        max(-dy, 0) : h - max(dy, 0), max(-dx, 0) : w - max(dx, 0)
+    ]
+    return out
+
+
+def _zero_then_where(image, dy, dx, fill):
+    out = _right(image, dy, dx, 0.0)
+    return np.where(out == 0, fill, out)
+
+
+def _naive_slices(image, dy, dx, fill):
+    # Right for shifts smaller than the image, broken beyond.
+    h, w = image.shape[:2]
+    out = np.full_like(image, fill)
+    src = image
+    rows = slice(dy, None) if dy >= 0 else slice(None, h + dy)
+    src_rows = slice(None, h - dy) if dy >= 0 else slice(-dy, None)
+    cols = slice(dx, None) if dx >= 0 else slice(None, w + dx)
+    src_cols = slice(None, w - dx) if dx >= 0 else slice(-dx, None)
+    out[rows, cols] = src[src_rows, src_cols]
+    return out
+
+
+def _roll_fill_rows_only(image, dy, dx, fill):
+    out = np.roll(image, (dy, dx), axis=(0, 1))
+    if dy > 0:
+        out[:dy] = fill
+    elif dy < 0:
+        out[dy:] = fill
+    return out
+
+
+def _padded_off_by_one(image, dy, dx, fill):
+    h, w = image.shape[:2]
+    p = max(h, w)
+    big = np.pad(image, ((p, p), (p, p), (0, 0)), constant_values=fill)
+    return big[p - dy + 1 : p - dy + 1 + h, p - dx : p - dx + w]
+
+
+SHIFT_WITH_FILL = [
+    Wrong("roll", _shift_each(lambda im, dy, dx, f: np.roll(im, (dy, dx), axis=(0, 1)))),
+    Wrong("zero_pad_then_where", _shift_each(_zero_then_where)),
+    Wrong("direction", _shift_each(lambda im, dy, dx, f: _right(im, -dy, -dx, f))),
+    Wrong("swapped_axes", _shift_each(lambda im, dy, dx, f: _right(im, dx, dy, f))),
+    Wrong(
+        "edge_pad",
+        _shift_each(
+            lambda im, dy, dx, f: np.pad(
+                im, ((abs(dy), abs(dy)), (abs(dx), abs(dx)), (0, 0)), mode="edge"
+            )[abs(dy) - dy : abs(dy) - dy + im.shape[0], abs(dx) - dx : abs(dx) - dx + im.shape[1]]
+        ),
+    ),
+    Wrong(
+        "first_shift_for_all",
+        lambda x, dy, dx, f: _shift_each(_right)(
+            x, np.full(len(x), dy[0]), np.full(len(x), dx[0]), f
+        ),
+    ),
+    Wrong("fill_ignored", _shift_each(lambda im, dy, dx, f: _right(im, dy, dx, 0.0))),
+    Wrong("naive_slices", _shift_each(_naive_slices)),
+    Wrong("roll_rows_filled_only", _shift_each(_roll_fill_rows_only)),
+    Wrong(
+        "modulo_shift",
+        _shift_each(lambda im, dy, dx, f: _right(im, dy % im.shape[0], dx % im.shape[1], f)),
+    ),
+    Wrong("padded_off_by_one", _shift_each(_padded_off_by_one)),
+    Wrong("fill_added", _shift_each(lambda im, dy, dx, f: _right(im, dy, dx, 0.0) + f)),
+]
+
+# --- 06 unsupervised_discriminator_loss(real_logits, fake_logits) -----------------------------
+
+
+def _s(logits):
+    return logsumexp(_a(logits), axis=1)
+
+
+def _float32_clipped(real, fake):
+    def d_of(logits):
+        z = np.exp(np.clip(_a(logits), -80, 80)).sum(axis=1).astype("float32")
+        return np.clip(z / (z + 1), 1e-7, 1 - 1e-7)
+
+    return 0.5 * (-np.mean(np.log(d_of(real))) - np.mean(np.log(1 - d_of(fake))))
+
+
+UNSUP_D_LOSS = [
+    Wrong(
+        "naive_log_z",
+        lambda r, f: (
+            0.5
+            * (
+                -np.mean((lambda s: s - np.logaddexp(0, s))(np.log(np.exp(_a(r)).sum(1))))
+                - np.mean(-np.logaddexp(0, np.log(np.exp(_a(f)).sum(1))))
+            )
+        ),
+    ),
+    Wrong(
+        "no_half",
+        lambda r, f: -np.mean(_s(r) - np.logaddexp(0, _s(r))) + np.mean(np.logaddexp(0, _s(f))),
+    ),
+    Wrong(
+        "max_not_logsumexp",
+        lambda r, f: (
+            0.5
+            * (
+                -np.mean(_a(r).max(1) - np.logaddexp(0, _a(r).max(1)))
+                + np.mean(np.logaddexp(0, _a(f).max(1)))
+            )
+        ),
+    ),
+    Wrong(
+        "fake_sign",
+        lambda r, f: (
+            0.5 * (-np.mean(_s(r) - np.logaddexp(0, _s(r))) - np.mean(np.logaddexp(0, _s(f))))
+        ),
+    ),
+    Wrong(
+        "formulas_swapped",
+        lambda r, f: (
+            0.5 * (np.mean(np.logaddexp(0, _s(r))) - np.mean(_s(f) - np.logaddexp(0, _s(f))))
+        ),
+    ),
+    Wrong(
+        "one_mean_over_both",
+        lambda r, f: 0.5 * -np.mean(np.r_[_s(r) - np.logaddexp(0, _s(r)), -np.logaddexp(0, _s(f))]),
+    ),
+    Wrong(
+        "logsumexp_over_batch",
+        lambda r, f: (
+            0.5
+            * (
+                -np.mean((lambda s: s - np.logaddexp(0, s))(logsumexp(_a(r), axis=0)))
+                + np.mean(np.logaddexp(0, logsumexp(_a(f), axis=0)))
+            )
+        ),
+    ),
+    Wrong("float32_clipped_d", _float32_clipped),
+    Wrong(
+        "naive_softplus",
+        lambda r, f: (
+            0.5 * (-np.mean(_s(r) - np.log1p(np.exp(_s(r)))) + np.mean(np.log1p(np.exp(_s(f)))))
+        ),
+    ),
+    Wrong(
+        "sum_not_mean",
+        lambda r, f: (
+            0.5 * (-np.sum(_s(r) - np.logaddexp(0, _s(r))) + np.sum(np.logaddexp(0, _s(f))))
+        ),
+    ),
+    Wrong(
+        "global_max",
+        lambda r, f: (
+            lambda g: (
+                0.5 * (-np.mean(g(r) - np.logaddexp(0, g(r))) + np.mean(np.logaddexp(0, g(f))))
+            )
+        )(lambda v: _a(v).max() + np.log(np.exp(_a(v) - _a(v).max()).sum(1))),
+    ),
+    Wrong("real_half_only", lambda r, f: 0.5 * -np.mean(_s(r) - np.logaddexp(0, _s(r)))),
+    Wrong(
+        "sigmoid_of_mean_logit",
+        lambda r, f: (
+            0.5
+            * (-np.mean(-np.logaddexp(0, -_a(r).mean(1))) + np.mean(np.logaddexp(0, _a(f).mean(1))))
+        ),
+    ),
+]
+
+# --- 06 feature_matching_loss(real_features, fake_features) -----------------------------------
+
+FEATURE_MATCHING = [
+    Wrong("per_sample_pairs", lambda r, f: np.mean((_a(r) - _a(f)) ** 2)),
+    Wrong("sum_over_features", lambda r, f: np.sum((_a(r).mean(0) - _a(f).mean(0)) ** 2)),
+    Wrong("not_squared", lambda r, f: np.mean(_a(r).mean(0) - _a(f).mean(0))),
+    Wrong("absolute", lambda r, f: np.mean(np.abs(_a(r).mean(0) - _a(f).mean(0)))),
+    Wrong("norm", lambda r, f: np.linalg.norm(_a(r).mean(0) - _a(f).mean(0))),
+    Wrong(
+        "per_image_means", lambda r, f: np.mean((_a(r).mean(1).mean() - _a(f).mean(1).mean()) ** 2)
+    ),
+    Wrong("means_of_squares", lambda r, f: np.mean((_a(r) ** 2).mean(0) - (_a(f) ** 2).mean(0))),
+    Wrong("overall_means", lambda r, f: (_a(r).mean() - _a(f).mean()) ** 2),
+    Wrong("per_feature", lambda r, f: (_a(r).mean(0) - _a(f).mean(0)) ** 2),
+    Wrong("square_of_mean_gap", lambda r, f: np.mean(_a(r).mean(0) - _a(f).mean(0)) ** 2),
+    Wrong(
+        "difference_of_squared_means", lambda r, f: np.mean(_a(r).mean(0) ** 2 - _a(f).mean(0) ** 2)
+    ),
+    Wrong("half_squared", lambda r, f: 0.5 * np.mean((_a(r).mean(0) - _a(f).mean(0)) ** 2)),
+    Wrong("means_over_axis_one", lambda r, f: np.mean((_a(r).mean(1) - _a(f).mean(1)) ** 2)),
+]
+
+# --- 06 confident_pseudo_labels(probabilities, threshold=0.95, per_class=None) ----------------
+
+
+def _cpl(
+    p,
+    threshold,
+    per_class,
+    *,
+    strict=False,
+    order="desc",
+    cap=None,
+    labels_unsorted=False,
+    swap=False,
+    as_float=False,
+    per_class_first=False,
+    stable=True,
+):
+    p = _a(p)
+    conf, lab = p.max(1), p.argmax(1)
+    keep = conf > threshold if strict else conf >= threshold
+    idx = np.flatnonzero(keep)
+    if per_class_first and per_class is not None:
+        taken, kept = {}, []
+        for i in idx:
+            taken[lab[i]] = taken.get(lab[i], 0) + 1
+            if taken[lab[i]] <= per_class:
+                kept.append(i)
+        idx = np.array(kept, dtype="int64")
+    if order == "desc":
+        idx = idx[np.argsort(-conf[idx], kind="stable" if stable else "quicksort")]
+    elif order == "asc":
+        idx = idx[np.argsort(conf[idx], kind="stable")]
+    elif order == "ties_high_first":
+        idx = idx[np.lexsort((-idx, -conf[idx]))]
+    elif order == "by_label":
+        idx = idx[np.lexsort((-conf[idx], lab[idx]))]
+    if per_class is not None and not per_class_first and cap is not False:
+        limit = per_class if cap is None else per_class + cap
+        taken, kept = {}, []
+        for i in idx:
+            taken[lab[i]] = taken.get(lab[i], 0) + 1
+            if taken[lab[i]] <= limit:
+                kept.append(i)
+        idx = np.array(kept, dtype="int64")
+    labels = lab[np.sort(idx)] if labels_unsorted else lab[idx]
+    idx, labels = idx.astype("int64"), labels.astype("int64")
+    if as_float:
+        idx = idx.astype("float64")
+    return (labels, idx) if swap else (idx, labels)
+
+
+def _global_cap(p, threshold=0.95, per_class=None):
+    idx, lab = _cpl(p, threshold, None)
+    return (idx, lab) if per_class is None else (idx[:per_class], lab[:per_class])
+
+
+def _mask(p, threshold=0.95, per_class=None):
+    p = _a(p)
+    return p.max(1) >= threshold, p.argmax(1)
+
+
+CONFIDENT_PSEUDO_LABELS = [
+    Wrong(
+        "strictly_above",
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class, strict=True),
+    ),
+    Wrong(
+        "index_order",
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class, order="none"),
+    ),
+    Wrong(
+        "least_confident_first",
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class, order="asc"),
+    ),
+    Wrong(
+        "ties_higher_index_first",
+        lambda p, threshold=0.95, per_class=None: _cpl(
+            p, threshold, per_class, order="ties_high_first"
+        ),
+    ),
+    Wrong(
+        "per_class_ignored",
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class, cap=False),
+    ),
+    Wrong(
+        "per_class_in_index_order",
+        lambda p, threshold=0.95, per_class=None: _cpl(
+            p, threshold, per_class, per_class_first=True
+        ),
+    ),
+    Wrong(
+        "labels_in_index_order",
+        lambda p, threshold=0.95, per_class=None: _cpl(
+            p, threshold, per_class, labels_unsorted=True
+        ),
+    ),
+    Wrong("boolean_mask", _mask),
+    Wrong(
+        "float_indices",
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class, as_float=True),
+    ),
+    Wrong(
+        "one_too_many_per_class",
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class, cap=1),
+    ),
+    Wrong(
+        "swapped_pair",
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class, swap=True),
+    ),
+    Wrong(
+        "sorted_by_label",
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class, order="by_label"),
+    ),
+    Wrong("global_cap", _global_cap),
+]
+
+#: Every exercise's wrong answers, by exercise name.
+WRONG = {
+    "sample_gaussian": SAMPLE_GAUSSIAN,
+    "bayes_posterior": BAYES_POSTERIOR,
+    "log_marginal": LOG_MARGINAL,
+    "reparameterize": REPARAMETERIZE,
+    "kl_divergence": KL_DIVERGENCE,
+    "vae_loss": VAE_LOSS,
+    "discriminator_loss": DISCRIMINATOR_LOSS,
+    "generator_loss": GENERATOR_LOSS,
+    "mixed_batch": MIXED_BATCH,
+    "condition_input": CONDITION_INPUT,
+    "mismatched_labels": MISMATCHED_LABELS,
+    "conditional_discriminator_loss": COND_D_LOSS,
+    "balanced_labels": BALANCED_LABELS,
+    "augmented_training_set": AUGMENTED_TRAINING_SET,
+    "shift_with_fill": SHIFT_WITH_FILL,
+    "unsupervised_discriminator_loss": UNSUP_D_LOSS,
+    "feature_matching_loss": FEATURE_MATCHING,
+    "confident_pseudo_labels": CONFIDENT_PSEUDO_LABELS,
+}
+
+# --- Right answers written other ways: each must pass ------------------------------------------
+
+
+def _keras_ops():
+    import keras
+
+    return keras.ops
+
+
+def _kl_keras(m, lv):
+    ops = _keras_ops()
+    return -0.5 * ops.sum(1 + lv - ops.square(m) - ops.exp(lv), axis=-1)
+
+
+def _unsup_keras(r, f):
+    ops = _keras_ops()
+    s_r, s_f = ops.logsumexp(r, axis=1), ops.logsumexp(f, axis=1)
+    return 0.5 * (-ops.mean(s_r - ops.softplus(s_r)) + ops.mean(ops.softplus(s_f)))
+
+
+def _unsup_k_plus_one(r, f):
+    def log_d(logits):
+        logits = _a(logits)
+        padded = np.concatenate([logits, np.zeros((len(logits), 1))], axis=1)
+        return logsumexp(logits, axis=1) - logsumexp(padded, axis=1)
+
+    def log_not_d(logits):
+        logits = _a(logits)
+        padded = np.concatenate([logits, np.zeros((len(logits), 1))], axis=1)
+        return -logsumexp(padded, axis=1)
+
+    return 0.5 * (-np.mean(log_d(r)) - np.mean(log_not_d(f)))
+
+
+def _cpl_loop(p, threshold=0.95, per_class=None):
+    p = np.asarray(p)
+    rows = [(-p[i].max(), i) for i in range(len(p)) if p[i].max() >= threshold]
+    rows.sort()
+    counts, idx, lab = {}, [], []
+    for _, i in rows:
+        label = int(p[i].argmax())
+        if per_class is not None and counts.get(label, 0) >= per_class:
+            continue
+        counts[label] = counts.get(label, 0) + 1
+        idx.append(i)
+        lab.append(label)
+    return np.array(idx, dtype=int), np.array(lab, dtype=int)
+
+
+def _shift_scipy(images, dy, dx, fill):
+    from scipy import ndimage
+
+    return np.stack(
+        [
+            ndimage.shift(
+                images[i], (int(dy[i]), int(dx[i]), 0), order=0, mode="constant", cval=fill
+            )
+            for i in range(len(images))
+        ]
+    )
+
+
+RIGHT = {
+    "sample_gaussian": [
+        lambda m, f, e: np.stack([m + f @ row for row in e]),
+        lambda m, f, e: (np.asarray(m)[:, None] + np.asarray(f) @ np.asarray(e).T).T,
+        lambda m, f, e: m + np.einsum("ij,nj->ni", f, e),
+    ],
+    "bayes_posterior": [
+        lambda ll, lp: _softmax_rows(_a(ll) + lp),
+        lambda ll, lp: _softmax_rows(_a(ll) - _a(ll).max(1, keepdims=True) + lp),
+        lambda ll, lp: np.exp((_a(ll) + lp) - logsumexp(_a(ll) + lp, axis=1, keepdims=True)),
+    ],
+    "log_marginal": [
+        lambda ll, lp: logsumexp(_a(ll) + lp, axis=1),
+        lambda ll, lp: (lambda m: m + np.log(np.exp(_a(ll) + lp - m[:, None]).sum(1)))(
+            _a(ll).max(1)
+        ),
+        lambda ll, lp: np.array([logsumexp(row + lp) for row in _a(ll)]),
+    ],
+    "reparameterize": [
+        lambda m, lv, e: m + np.sqrt(np.exp(lv)) * e,
+        lambda m, lv, e: m + np.exp(lv / 2) * e,
+        lambda m, lv, e: _keras_ops().add(m, _keras_ops().exp(0.5 * lv) * e),
+    ],
+    "kl_divergence": [
+        lambda m, lv: 0.5 * np.sum(m**2 + np.exp(lv) - lv - 1, axis=1),
+        _kl_keras,
+        lambda m, lv: np.sum(0.5 * (np.square(m) + np.exp(lv) - lv - 1), axis=-1).astype("float32"),
+    ],
+    "vae_loss": [
+        lambda x, r, m, lv, beta=1.0: (
+            np.mean(_per_image(_bce(x, r), x)) + beta * np.mean(_kl(m, lv))
+        ),
+        lambda x, r, m, lv, beta=1.0: np.sum(_bce(x, r)) / len(x) + beta * np.mean(_kl(m, lv)),
+        lambda x, r, m, lv, beta=1.0: float(
+            np.mean(_bce(x, r).sum(axis=tuple(range(1, np.ndim(x)))) + beta * _kl(m, lv))
+        ),
+    ],
+    "discriminator_loss": [
+        lambda r, f: -np.mean(np.r_[np.log(_c(np.ravel(r))), np.log(1 - _c(np.ravel(f)))]),
+        lambda r, f: (
+            -(np.sum(np.log(_c(r))) + np.sum(np.log(1 - _c(f)))) / (np.size(r) + np.size(f))
+        ),
+        lambda r, f: -np.mean(np.log(_c(np.ravel(r))) + np.log(1 - _c(np.ravel(f)))) / 2,
+    ],
+    "generator_loss": [
+        lambda f: -np.mean(np.log(np.clip(f, 1e-7, None))),
+        lambda f: np.mean(-np.log(_c(np.asarray(f, dtype="float32")))),
+        lambda f: -_keras_ops().mean(_keras_ops().log(_keras_ops().clip(f, 1e-7, 1 - 1e-7))),
+    ],
+    "mixed_batch": [
+        lambda r, f: (np.concatenate([r, f]), _targets(len(r), len(f)).astype("int64")),
+        lambda r, f: (np.vstack([r, f]), np.r_[np.ones(len(r)), np.zeros(len(f))][:, None]),
+        lambda r, f: [
+            np.concatenate([r, f]),
+            np.concatenate([np.ones((len(r), 1)), np.zeros((len(f), 1))]),
+        ],
+    ],
+    "condition_input": [
+        lambda z, y, k: np.hstack([z, np.eye(k)[np.ravel(y)]]),
+        lambda z, y, k: np.concatenate(
+            [z, (np.ravel(y)[:, None] == np.arange(k)).astype(float)], axis=1
+        ),
+        lambda z, y, k: np.concatenate(
+            [z, _keras_ops().convert_to_numpy(_keras_ops().one_hot(np.ravel(y), k))], axis=1
+        ),
+    ],
+    "mismatched_labels": [
+        lambda y, r, k: (np.asarray(y) + np.asarray(r) + 1) % k,
+        lambda y, r, k: np.where(
+            np.asarray(y) + 1 + r >= k, np.asarray(y) + 1 + r - k, np.asarray(y) + 1 + r
+        ),
+        lambda y, r, k: np.array([(a + 1 + b) % k for a, b in zip(y, r, strict=True)], dtype=int),
+    ],
+    "conditional_discriminator_loss": [
+        lambda r, m, f: -np.mean(np.concatenate(_logs(r, m, f))),
+        lambda r, m, f: -sum(np.mean(t) for t in _logs(r, m, f)) / 3,
+        lambda r, m, f: (
+            -(np.sum(np.log(_c(r))) + np.sum(np.log(1 - _c(m))) + np.sum(np.log(1 - _c(f))))
+            / (3 * np.size(r))
+        ),
+    ],
+    "balanced_labels": [
+        lambda p, k: np.tile(np.arange(k), p),
+        lambda p, k: [c for c in range(k) for _ in range(p)],
+        lambda p, k: np.arange(p * k) // p if p else np.zeros(0, dtype=int),
+    ],
+    "augmented_training_set": [
+        lambda x, y, sx, sy, r: _aug(x, y, sx, sy, round(r * len(x))),
+        lambda x, y, sx, sy, r: (lambda im, lab, o: (im[o], lab[o]))(
+            *_aug(x, y, sx, sy, round(r * len(x))),
+            np.random.default_rng(1).permutation(len(x) + round(r * len(x))),
+        ),
+        lambda x, y, sx, sy, r: (
+            np.concatenate([sx[: round(r * len(x))], x]),
+            np.concatenate([np.ravel(sy)[: round(r * len(x))], np.ravel(y)]),
+        ),
+    ],
+    "shift_with_fill": [
+        _shift_each(_right),
+        _shift_scipy,
+        _shift_each(
+            lambda im, dy, dx, f: np.pad(
+                im, ((im.shape[0],) * 2, (im.shape[1],) * 2, (0, 0)), constant_values=f
+            )[im.shape[0] - max(-im.shape[0], min(im.shape[0], dy)) :][
+                : im.shape[0], im.shape[1] - max(-im.shape[1], min(im.shape[1], dx)) :
+            ][:, : im.shape[1]]
+        ),
+    ],
+    "unsupervised_discriminator_loss": [
+        lambda r, f: (
+            0.5 * (-np.mean(_s(r) - np.logaddexp(0, _s(r))) + np.mean(np.logaddexp(0, _s(f))))
+        ),
+        _unsup_keras,
+        _unsup_k_plus_one,
+    ],
+    "feature_matching_loss": [
+        lambda r, f: np.mean((np.mean(r, axis=0) - np.mean(f, axis=0)) ** 2),
+        lambda r, f: _keras_ops().mean(
+            _keras_ops().square(_keras_ops().mean(r, 0) - _keras_ops().mean(f, 0))
+        ),
+        lambda r, f: np.sum((_a(r).sum(0) / len(r) - _a(f).sum(0) / len(f)) ** 2) / np.shape(r)[1],
+    ],
+    "confident_pseudo_labels": [
+        _cpl_loop,
+        lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class),
+    ],
+}
