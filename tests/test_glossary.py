@@ -83,17 +83,35 @@ def test_does_every_rule_catch_its_example_and_only_korean_text():
 def test_has_every_never_or_not_in_the_glossary_a_rule():
     examples = [example for _, _, _, example in _rules()]
     variants = []
-    for _, ko in _terms():
+    for _, ko in _terms() + _terms(heading="## Terms chosen since the design"):
         variants += re.findall(r"(?:never|not) ([가-힣]+(?: [가-힣]+)?)", ko)
     assert variants  # the parsing found the glossary's "never 학습된 모델", "not 복원", ...
     for variant in variants:
         assert any(variant in example for example in examples), variant
 
 
-def test_does_no_korean_text_use_a_forbidden_variant():
+# Lessons 05 and 06 are rewritten with the experiments issue, which takes up the terms
+# chosen in issue 31 there (strict: the mark must go once they pass).
+PENDING = ("05_augment.ipynb", "06_semi.ipynb", "augment.py")
+
+
+def _sources():
+    groups = {}
+    for where, scope, text in _korean_texts():
+        groups.setdefault(where.split(" ", 1)[0], []).append((where, scope, text))
+    for source, texts in groups.items():
+        pending = source.rsplit("/", 1)[-1] in PENDING
+        marks = (
+            pytest.mark.xfail(reason="pending the lesson's rewrite", strict=True) if pending else ()
+        )
+        yield pytest.param(texts, id=source, marks=marks)
+
+
+@pytest.mark.parametrize("texts", list(_sources()))
+def test_does_no_korean_text_use_a_forbidden_variant(texts):
     found = []
     rules = _rules()
-    for where, scope, text in _korean_texts():
+    for where, scope, text in texts:
         for rule, instead, applies, _ in rules:
             if applies == "gan" and scope != "gan":
                 continue

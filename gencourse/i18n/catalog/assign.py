@@ -185,7 +185,7 @@ MESSAGES = {
         "en": "The checks have per-student values ({names}): give the master a values region in a code cell: ### BEGIN VALUES, `name = value` lines with the first choices, ### END VALUES.",
     },
     "assign.error.values_master": {
-        "ko": "원본 노트북의 값 {master}이(가) Variant의 첫 번째 선택지 {defaults}와 다릅니다.",
+        "ko": "원본 노트북의 값 {master}이(가) Variant의 첫 번째 선택지 {defaults}와(과) 다릅니다.",
         "en": "The master's values {master} differ from the variants' first choices {defaults}.",
     },
     "assign.error.values_unused": {
