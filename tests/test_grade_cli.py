@@ -15,6 +15,7 @@ from lessons import new_lesson
 from gencourse import cli
 from gencourse.grade import batch as batch_module
 from gencourse.grade import cli as grade_cli
+from gencourse.grade import jail
 from gencourse.grade.batch import BatchResult
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,11 +32,12 @@ def test_does_grade_exit_2_for_an_unknown_lesson(tmp_path):
 
 
 def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
+    # --no-sandbox: the answer must not depend on whether bubblewrap is installed.
     root = new_lesson(tmp_path / "course", ["not_checked_yet"])
     (tmp_path / "a.ipynb").write_bytes(b"")
     proc = subprocess.run(
         [sys.executable, "-m", "gencourse", "--root", str(root), "grade", str(tmp_path / "a.ipynb"),
-         "--lesson", "07_new", "--out", str(tmp_path / "o")],
+         "--lesson", "07_new", "--out", str(tmp_path / "o"), "--no-sandbox"],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert proc.returncode == 2
@@ -43,11 +45,19 @@ def test_does_grade_exit_2_for_a_lesson_without_exercises(tmp_path):
 
 
 # --- called here, with a stand-in for the batch -----------------------------------------
+# These tests are about the command's options and exit codes: the stand-in batch starts no
+# sandbox, so the probe for bubblewrap is stood in for too, and they run on machines
+# without it (macOS, Windows, Linux without the package).
+
+
+def _stand_ins(monkeypatch):
+    monkeypatch.setattr("gencourse.quiet.import_tensorflow_quietly", lambda: None)
+    monkeypatch.setattr(jail, "check_available", lambda: None)
 
 
 def _grade(monkeypatch, tmp_path, *extra, not_graded=()):
     """Runs ``gencourse grade`` in this process; returns (exit code, what grade_batch got)."""
-    monkeypatch.setattr("gencourse.quiet.import_tensorflow_quietly", lambda: None)
+    _stand_ins(monkeypatch)
     got = {}
 
     def grade_batch(paths, lesson, out, **options):
@@ -99,7 +109,7 @@ def test_does_grade_exit_1_and_list_what_could_not_be_graded(monkeypatch, tmp_pa
 
 
 def test_does_grade_exit_2_when_no_notebook_is_found(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr("gencourse.quiet.import_tensorflow_quietly", lambda: None)
+    _stand_ins(monkeypatch)
     (tmp_path / "empty").mkdir()
     code = grade_cli.run_grade(
         cli.build_parser().parse_args(
@@ -135,7 +145,7 @@ def test_does_no_sandbox_reach_the_batch(monkeypatch, tmp_path):
 
 
 def test_does_ctrl_c_exit_130_with_one_line(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr("gencourse.quiet.import_tensorflow_quietly", lambda: None)
+    _stand_ins(monkeypatch)
     out = tmp_path / "o"
 
     def grade_batch(paths, lesson, out_dir, **options):

@@ -25,22 +25,12 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+from sandbox_guard import require_sandbox
 
 from gencourse import check, i18n, release
-from gencourse.grade import book, jail
+from gencourse.grade import book
 from gencourse.grade.batch import grade_batch
 from gencourse.grade.sandbox import Limits
-
-
-def _require_sandbox():
-    """Skips without bwrap, except in CI (GENCOURSE_REQUIRE_SANDBOX=1), where that fails."""
-    try:
-        jail.check_available()
-    except jail.Unavailable as exc:
-        if os.environ.get("GENCOURSE_REQUIRE_SANDBOX") == "1":
-            pytest.fail(f"the grading sandbox cannot run here: {exc} {jail.probe_detail()}")
-        pytest.skip(f"the grading sandbox cannot run here: {exc}")
-
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = "02_vae"
@@ -516,7 +506,7 @@ def _lines(path):
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    _require_sandbox()
+    require_sandbox()
     folder = tmp_path_factory.mktemp("submissions")
     for name, (data, *_rest) in CORPUS.items():
         (folder / f"{name}.ipynb").write_bytes(data)
@@ -697,6 +687,7 @@ def _solutions(lesson, lang="en"):
 
 
 def test_are_the_gan_lessons_graded_with_tuple_answers_and_library_calls(tmp_path):
+    require_sandbox()
     right3, right4 = _solutions("03_gan"), _solutions("04_cgan")
     wrong_form = "def mixed_batch(real_images, fake_images):\n    return np.concatenate([real_images, fake_images])\n"
     library = (
@@ -741,6 +732,7 @@ def test_are_the_gan_lessons_graded_with_tuple_answers_and_library_calls(tmp_pat
 
 
 def test_is_lesson_01_graded_with_its_hints_and_library_calls_refused(tmp_path):
+    require_sandbox()
     right = _solutions("01_generative")
     no_prior = (
         "def log_marginal(log_likelihoods, log_priors):\n"
@@ -780,6 +772,7 @@ def test_is_lesson_01_graded_with_its_hints_and_library_calls_refused(tmp_path):
 
 
 def test_is_the_augmentation_lesson_graded_with_tuple_answers_and_library_calls(tmp_path):
+    require_sandbox()
     right = _solutions("05_augment")
     shuffled = (
         "def augmented_training_set(real_images, real_labels, synthetic_images, synthetic_labels, ratio):\n"
@@ -825,6 +818,7 @@ def test_is_the_augmentation_lesson_graded_with_tuple_answers_and_library_calls(
 
 
 def test_is_the_semi_supervised_lesson_graded_with_its_stable_loss_and_library_calls(tmp_path):
+    require_sandbox()
     right = _solutions("06_semi")
     naive = (
         "def unsupervised_discriminator_loss(real_logits, fake_logits):\n"

@@ -15,6 +15,7 @@ import signal
 
 import numpy as np
 import pytest
+from sandbox_guard import require_sandbox
 
 from gencourse.grade import jail, wire
 from gencourse.grade.sandbox import Limits, Problem, Sandbox, _child_env, _Output, _signal_name
@@ -46,16 +47,6 @@ CASES = {
     **{name: ONE for name in ("absent", "number", "stub", "lib", "tamper", "whoami", "dies")},
 }
 EXERCISES = list(CASES)
-
-
-def require_sandbox():
-    """Skips without bwrap, except in CI (GENCOURSE_REQUIRE_SANDBOX=1), where that fails."""
-    try:
-        jail.check_available()
-    except jail.Unavailable as exc:
-        if os.environ.get("GENCOURSE_REQUIRE_SANDBOX") == "1":
-            pytest.fail(f"the grading sandbox cannot run here: {exc} {jail.probe_detail()}")
-        pytest.skip(f"the grading sandbox cannot run here: {exc}")
 
 
 @pytest.fixture(scope="module")

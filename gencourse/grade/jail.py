@@ -72,20 +72,24 @@ def bwrap_path() -> str | None:
 def check_available() -> None:
     """Raises :class:`Unavailable` unless bwrap exists and can start a sandbox here.
 
-    The answer is kept for the process: a start costs a few milliseconds,
-    but it needs the kernel's namespaces, which a container may lack.
+    The answer is kept for the process while the ``bwrap`` found on ``PATH`` stays the
+    same: a start costs a few milliseconds, but it needs the kernel's namespaces, which a
+    container may lack. Installing bubblewrap while a process runs (or changing ``PATH``)
+    makes the next call probe again instead of repeating an old refusal.
     """
-    if "error" in _probe:
+    found = bwrap_path() if sys.platform.startswith("linux") else None
+    if _probe.get("bwrap", object()) == found:
         if _probe["error"]:
             raise Unavailable(_probe["error"])
         return
     error = None
+    _probe.pop("detail", None)
     if not sys.platform.startswith("linux"):
         error = "grade.sandbox.not_linux"
-    elif bwrap_path() is None:
+    elif found is None:
         error = "grade.sandbox.no_bwrap"
     else:
-        cmd = [bwrap_path(), *_namespaces(), *_system_binds(), "--", sys.executable, "-c", "0"]
+        cmd = [found, *_namespaces(), *_system_binds(), "--", sys.executable, "-c", "0"]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=60)
             if proc.returncode != 0:
@@ -94,7 +98,7 @@ def check_available() -> None:
         except (OSError, subprocess.TimeoutExpired) as exc:
             error = "grade.sandbox.cannot_start"
             _probe["detail"] = type(exc).__name__
-    _probe["error"] = error
+    _probe.update(bwrap=found, error=error)
     if error:
         raise Unavailable(error)
 
