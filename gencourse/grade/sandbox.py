@@ -6,15 +6,9 @@ as a plain process of the grading account, on the same copy. The child gets
 its job on a pipe and sends back plain trees of number arrays, which are
 packed (the exercise's own ``pack``) and cut to size here.
 
-Limits:
-- time: each cell and each exercise's set of calls gets ``cell_timeout``
-  seconds; the whole submission (restarts included) gets ``total_timeout``;
-- memory: the child caps its address space at what it needed for its own
-  imports plus ``memory_mb`` (``RLIMIT_AS``), so a memory bomb meets a
-  ``MemoryError`` or dies, and a child killed by the system counts as memory;
-- files: ``RLIMIT_FSIZE`` caps each file the learner's code writes;
-- output: what the learner prints goes through a pipe; the first
-  ``output_cap`` bytes are kept for the log and the rest is discarded.
+The limits, and what enforces them, are in :mod:`gencourse.grade.limits`;
+the job and the child's command line in :mod:`gencourse.grade.job`; the
+threads that read the child's output and messages in :mod:`gencourse.grade.pumps`.
 
 When a cell runs out of time or memory, or the process dies in it
 (``os._exit``, a crash), that cell is marked bad and a fresh process runs the
@@ -27,12 +21,10 @@ exercise. ``sys.exit`` in a cell is an ordinary error, as in Jupyter.
 from __future__ import annotations
 
 import os
-import pickle
 import queue
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -43,89 +35,28 @@ import numpy as np
 
 from gencourse.check.core import Recorded, recorded_value
 from gencourse.grade import jail, plain, wire
+from gencourse.grade.job import _child_env, child_command, job_bytes
+from gencourse.grade.limits import Interrupted, Limits, Problem, Stopper, _kill_group, _signal_name
+from gencourse.grade.pumps import _Output, _read_messages, _write_job
 from gencourse.grade.submission import Cell
 from gencourse.i18n import has
 
-# The child's first statement: a root grader's child drops to an unprivileged
-# user before anything else runs (bwrap kept it the two capabilities for that).
-_BOOT = (
-    "import os, sys\n"
-    "uid = int(os.environ.pop('GENCOURSE_GRADE_UID', '-1'))\n"
-    "if uid >= 0:\n"
-    "    os.setgroups([]); os.setresgid(uid, uid, uid); os.setresuid(uid, uid, uid)\n"
-    "sys.path.insert(0, {root!r})\n"
-    "from gencourse.grade.child import main; main(int(sys.argv[1]))"
-)
+__all__ = [
+    "MAX_ARRAY_VALUES",
+    "Cell",
+    "ExerciseRun",
+    "Interrupted",
+    "Limits",
+    "Problem",
+    "RunReport",
+    "Sandbox",
+    "Stopper",
+    "_Output",
+    "_child_env",
+    "_signal_name",
+]
+
 MAX_ARRAY_VALUES = 1 << 22
-
-
-class Interrupted(Exception):
-    """The batch is stopping (Ctrl-C): this submission's run was ended, not finished."""
-
-
-class Stopper:
-    """The running children of a batch, so that Ctrl-C can end them all at once."""
-
-    def __init__(self):
-        self.event = threading.Event()
-        self._procs: set = set()
-        self._lock = threading.Lock()
-
-    def add(self, proc) -> None:
-        with self._lock:
-            self._procs.add(proc)
-        if self.event.is_set():
-            _kill_group(proc)
-
-    def discard(self, proc) -> None:
-        with self._lock:
-            self._procs.discard(proc)
-
-    def stop(self) -> None:
-        """No new child starts; every running one is killed (its whole PID namespace with it)."""
-        self.event.set()
-        with self._lock:
-            procs = list(self._procs)
-        for proc in procs:
-            _kill_group(proc)
-
-    @property
-    def stopping(self) -> bool:
-        return self.event.is_set()
-
-
-def _kill_group(proc) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, OSError):
-        pass
-
-
-@dataclass
-class Limits:
-    """Limits for one submission (seconds, megabytes, bytes)."""
-
-    cell_timeout: float = 120.0
-    total_timeout: float = 900.0
-    memory_mb: int = 2048
-    output_cap: int = 1 << 20
-    file_mb: int = 64
-    startup_timeout: float = 180.0
-
-
-@dataclass
-class Problem:
-    """Something that cut a learner's run short: a limit or a dead process.
-
-    ``kind`` is ``timeout``, ``memory``, ``crash``, ``total_timeout``, ``output``
-    or ``startup``; ``cell`` (0-based index in the notebook) or ``exercise`` says
-    where; ``detail`` holds the numbers for the message.
-    """
-
-    kind: str
-    cell: int | None = None
-    exercise: str | None = None
-    detail: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -157,81 +88,6 @@ class _Stop:
     finished: bool
     problem: Problem | None = None
     step: tuple | None = None
-
-
-def _signal_name(code: int) -> str:
-    try:
-        return signal.Signals(-code).name
-    except ValueError:
-        return f"signal {-code}"
-
-
-class _Output:
-    """Drains the child's stdout/stderr, keeping the first ``cap`` bytes."""
-
-    def __init__(self, cap: int):
-        self.cap = cap
-        self.kept = bytearray()
-        self.dropped = 0
-        self.lock = threading.Lock()
-
-    def drain(self, fd: int) -> None:
-        try:
-            while True:
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    break
-                with self.lock:
-                    room = self.cap - len(self.kept)
-                    if room > 0:
-                        self.kept += chunk[:room]
-                    self.dropped += max(0, len(chunk) - max(room, 0))
-        except OSError:
-            pass
-        finally:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-
-
-def _read_messages(stream, inbox: queue.Queue) -> None:
-    try:
-        while True:
-            inbox.put(wire.receive(stream))
-    except (wire.WireError, OSError, ValueError) as exc:
-        inbox.put(("eof", str(exc)))
-    finally:
-        try:
-            stream.close()
-        except OSError:
-            pass
-
-
-def _child_env(workdir: Path, lang: str, keras_home: str | None = None) -> dict:
-    """The child's environment: a few variables, and homes inside its own folder ``workdir``."""
-    keep = ("PATH", "LANG", "LC_ALL", "SYSTEMROOT")
-    env = {k: os.environ[k] for k in keep if k in os.environ}
-    env.update(
-        HOME=str(workdir),
-        TMPDIR="/tmp" if sys.platform != "win32" else str(workdir),
-        MPLCONFIGDIR=str(workdir / ".mpl"),
-        KERAS_HOME=keras_home or str(workdir / ".keras"),
-    )
-    env.update(
-        GENCOURSE_QUICK="1",
-        GENCOURSE_LANG=lang,
-        MPLBACKEND="Agg",
-        TF_CPP_MIN_LOG_LEVEL="2",
-        PYTHONHASHSEED="0",
-        PYTHONDONTWRITEBYTECODE="1",
-        MALLOC_ARENA_MAX="2",
-        OMP_NUM_THREADS="1",
-        TF_NUM_INTRAOP_THREADS="1",
-        TF_NUM_INTEROP_THREADS="1",
-        IPYTHONDIR=str(workdir / ".ipython"),
-    )
-    return env
 
 
 class Sandbox:
@@ -381,32 +237,15 @@ class Sandbox:
         job_r, job_w = os.pipe()
         # A root grader's child runs as a user of its own, with a process limit of its own.
         uid = jail.next_uid() if self.sandboxed and jail.is_root() else None
-        job = {
-            "fd": msg_w,
-            "cells": [(c.index, c.source) for c in cells],
-            "exercises": list(exercises),
-            "all_exercises": list(all_exercises),
-            "cases": {name: cases[name] for name in exercises},
-            "memory_bytes": int(limits.memory_mb * 2**20),
-            "file_bytes": int(limits.file_mb * 2**20),
-            "max_processes": jail.MAX_PROCESSES if uid is not None else 0,
-        }
-        job_bytes = pickle.dumps(job)
+        processes = jail.MAX_PROCESSES if uid is not None else 0
+        job = job_bytes(cells, exercises, all_exercises, cases, limits, msg_w, processes)
         # A fresh folder for each start: what a killed run wrote there is gone.
         shutil.rmtree(workdir, ignore_errors=True)
         workdir.mkdir()
         jail.prepare_workdir(self.copy_root, workdir, uid)
-        keras_home = None
-        if self.sandboxed:
-            inside = Path(jail.WORK_AT)
-            if self.cells_mode == "all":
-                keras_home = jail.DATA_AT
-            argv = [sys.executable, "-I", "-c", _BOOT.format(root=jail.COPY_AT), str(job_r)]
-            data = _keras_datasets() if self.cells_mode == "all" else None
-            argv = jail.command(self.copy_root, workdir, argv, data)
-        else:
-            inside = workdir
-            argv = [sys.executable, "-I", "-c", _BOOT.format(root=str(self.copy_root)), str(job_r)]
+        argv, inside, keras_home = child_command(
+            self.copy_root, workdir, job_r, sandboxed=self.sandboxed, cells_mode=self.cells_mode
+        )
         env = _child_env(inside, self.lang, keras_home)
         if uid is not None:
             env["GENCOURSE_GRADE_UID"] = str(uid)
@@ -438,7 +277,7 @@ class Sandbox:
             threading.Thread(
                 target=_read_messages, args=(os.fdopen(msg_r, "rb"), inbox), daemon=True
             ),
-            threading.Thread(target=_write_job, args=(job_w, job_bytes), daemon=True),
+            threading.Thread(target=_write_job, args=(job_w, job), daemon=True),
         ]
         for reader in readers:
             reader.start()
@@ -592,20 +431,3 @@ def _packed(item: dict, arrays: dict, pack) -> Recorded:
     if rec.status == "value" and rec.value.size > MAX_ARRAY_VALUES:
         return Recorded("wrong_type", detail={"type": type_name})
     return rec
-
-
-def _write_job(fd: int, data: bytes) -> None:
-    try:
-        wire._write_all(fd, data)
-    except OSError:
-        pass
-    finally:
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-
-
-def _keras_datasets() -> Path:
-    """The host's Keras data sets folder (shown read-only in ``--cells all`` mode only)."""
-    return Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "datasets"
