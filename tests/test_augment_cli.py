@@ -44,7 +44,7 @@ def test_does_gencourse_augment_quick_write_the_tables_and_the_plot(tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--n", "10,500"], "every --n must lie in 1..400"),
+        (["--n", "10,201"], "every --n must lie in 1..200"),
         (["--n", "ten"], "expected whole numbers separated by commas"),
         (["--seeds", "0"], "--seeds must be at least 1"),
         (["--synthetic", "0"], "--synthetic must be at least 1"),

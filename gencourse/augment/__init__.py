@@ -144,6 +144,9 @@ from gencourse.augment.sets import (  # noqa: E402
     filtered_samples,
     scarce_indices,
     scarce_subset,
+    validation_indices,
+    validation_size,
+    validation_subset,
 )
 from gencourse.augment.training import (  # noqa: E402
     FULL,
@@ -185,6 +188,9 @@ __all__ = [
     "shift_with_fill",
     "scarce_indices",
     "scarce_subset",
+    "validation_indices",
+    "validation_size",
+    "validation_subset",
     "classic_augment",
     "classic_copies",
     "Budget",

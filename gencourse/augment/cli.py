@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 from gencourse import augment
@@ -93,29 +92,36 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--ssgan-steps", type=int, help="the semi-supervised GAN's gradient steps (unlabelled)"
     )
-
-
-def _progress(lang, key="augment.progress"):
-    """A progress callback: a tqdm bar when tqdm is installed, else one line per model."""
-    try:
-        from tqdm import tqdm
-    except ImportError:  # plain text, one line per trained model
-        start = time.perf_counter()
-
-        def plain(done, total, text):
-            elapsed = time.perf_counter() - start
-            print(f"[{done}/{total}] {text} ({elapsed:.0f} s)", file=sys.stderr, flush=True)
-
-        return plain, lambda: None
-    bar = {}
-
-    def update(done, total, text):
-        if "bar" not in bar:
-            bar["bar"] = tqdm(total=total, desc=t(key, lang), unit="model")
-        bar["bar"].set_postfix_str(text)
-        bar["bar"].update(done - bar["bar"].n)
-
-    return update, lambda: bar and bar["bar"].close()
+    grid = p.add_argument_group(
+        "running the grid",
+        "Each finished (n, seed) cell is saved in OUT/cells; the same command again "
+        "skips the finished cells (resumes after Ctrl-C or a crash).",
+    )
+    grid.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="run the cells in N worker processes, each with cores/N TensorFlow threads "
+        "(default: one after another in this process)",
+    )
+    grid.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="send the cells to an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
+        "(needs pip install 'gencourse[cluster]' here and on the workers)",
+    )
+    grid.add_argument(
+        "--threads",
+        type=int,
+        metavar="T",
+        help="TensorFlow threads per cell with --workers or --scheduler "
+        "(default: cores/N with --workers, 1 on Dask)",
+    )
+    grid.add_argument(
+        "--fresh",
+        action="store_true",
+        help="discard the cells an earlier run saved in --out and start over",
+    )
 
 
 def _error(text: str) -> int:
@@ -123,7 +129,7 @@ def _error(text: str) -> int:
     return 2
 
 
-def common_errors(args, most: int = 400) -> str | None:
+def common_errors(args, most: int = 200) -> str | None:
     """What is wrong with the options both settings share, or None."""
     if args.seeds < 1:
         return f"--seeds must be at least 1. Received: --seeds {args.seeds}"
@@ -133,15 +139,63 @@ def common_errors(args, most: int = 400) -> str | None:
     if bad:
         return (
             f"every --n must lie in 1..{most}: mnist5k has 400 training digits per class "
-            "(the other 100 are held out)"
-            + ("; lesson 06 leaves at least one of each unlabelled" if most < 400 else "")
+            "(the other 100 are the test digits), and each n keeps as many for validation"
+            + ("; lesson 06 leaves at least one of each unlabelled" if most < 200 else "")
             + f". Received: --n {','.join(map(str, args.n))}"
         )
-    for name in ("steps", "cgan_steps", "ssgan_steps"):
+    for name in ("steps", "cgan_steps", "ssgan_steps", "workers", "threads"):
         value = getattr(args, name, None)
         if value is not None and value < 1:
             return f"--{name.replace('_', '-')} must be at least 1. Received: {value}"
+    return grid_errors(args)
+
+
+def grid_errors(args) -> str | None:
+    """What is wrong with how the grid is asked to run (--workers, --scheduler), or None."""
+    import importlib.util
+
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler is not None and getattr(args, "workers", None) is not None:
+        return "give --workers (this machine) or --scheduler (a Dask cluster), not both"
+    if scheduler is not None and importlib.util.find_spec("distributed") is None:
+        return (
+            "--scheduler needs Dask's distributed scheduler: pip install 'gencourse[cluster]' "
+            "(or pip install 'dask[distributed]')"
+        )
     return None
+
+
+def run_options(args) -> dict:
+    """The run_grid keywords that say where the cells run and are kept."""
+    return {
+        "out": Path(args.out),
+        "fresh": args.fresh,
+        "workers": args.workers,
+        "scheduler": args.scheduler,
+        "threads": args.threads,
+    }
+
+
+def run_grid_or_exit(run_grid, lang: str, progress_key: str, *args, **kwargs):
+    """``run_grid(*args, progress=bar, **kwargs)``, or an exit code when the grid stops.
+
+    Returns ``(results, None)``, or ``(None, 2)`` when ``--out`` holds cells of
+    other parameters, ``(None, 130)`` after Ctrl-C (with one line saying how
+    many cells are saved and that the same command resumes).
+    """
+    from gencourse import grid
+
+    bar = grid.GridBar(t(progress_key, lang))
+    try:
+        return run_grid(*args, progress=bar, **kwargs), None
+    except grid.GridConflict as conflict:
+        return None, _error(str(conflict))
+    except grid.GridInterrupted as stop:
+        bar.close()
+        folder = Path(stop.out) / "cells"
+        text = t("grid.interrupted", lang, finished=stop.finished, total=stop.total, folder=folder)
+        print(f"\n{text}", file=sys.stderr)
+        return None, 130
 
 
 def run(args) -> int:
@@ -165,13 +219,19 @@ def run(args) -> int:
     budget = augment.with_budget(budget, recogniser_steps=args.steps, cgan_steps=args.cgan_steps)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    progress, close = _progress(args.lang)
-    try:
-        results = augment.run_grid(
-            args.n, list(range(args.seeds)), args.synthetic, budget, arms, progress=progress
-        )
-    finally:
-        close()
+    results, code = run_grid_or_exit(
+        augment.run_grid,
+        args.lang,
+        "augment.progress",
+        args.n,
+        list(range(args.seeds)),
+        args.synthetic,
+        budget,
+        arms,
+        **run_options(args),
+    )
+    if results is None:
+        return code
     summary = results.summary()
     augment.write_csv(results.rows, out / "augment.csv")
     augment.write_csv(summary, out / "summary.csv")

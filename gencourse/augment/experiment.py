@@ -7,7 +7,6 @@ the arms that use it. :func:`run_grid` returns a tidy table, one row per
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from gencourse.augment.report import summarize
+from gencourse.augment.scoring import final_accuracy
 from gencourse.augment.sets import (
     ARMS,
     CGAN_ARMS,
@@ -166,15 +166,8 @@ def run_once(
     trainer = recogniser_trainer(data.x_train.shape[1:], data.num_classes)
 
     def score(arm, images, labels):
-        run.accuracies[arm] = trainer.fit_score(
-            images,
-            labels,
-            data.x_test,
-            data.y_test,
-            budget.recogniser_steps,
-            budget.batch_size,
-            seed,
-        )
+        trainer.fit(images, labels, budget.recogniser_steps, budget.batch_size, seed)
+        run.accuracies[arm] = final_accuracy(trainer.predict, data)
         say(f"n={n} seed={seed} {arm}")
 
     if "real_filtered" in arms:
@@ -228,19 +221,62 @@ class Results:
 
 
 def check_grid(data, n_values, seeds, keep: int = 0) -> None:
-    """Refuses a grid without an n or a seed, or with an n outside 1..(digits per class - keep).
+    """Refuses a grid without an n or a seed, or with an n that leaves no room for validation.
 
-    ``keep``: training digits per class that must stay out of every subset
-    (lesson 06 keeps at least one unlabelled).
+    Every n needs ``n`` labelled digits per class and as many validation digits
+    (:func:`~gencourse.augment.sets.validation_size`), so n lies in 1..(digits per class
+    - keep) / 2. ``keep``: training digits per class that must stay out of both (lesson 06
+    keeps at least one unlabelled).
     """
-    most = int(np.bincount(data.y_train).min()) - keep
+    most = (int(np.bincount(data.y_train).min()) - keep) // 2
     bad = [n for n in n_values if not 1 <= int(n) <= most]
     if bad or not n_values or not seeds:
-        why = "training digits per class" + (", leaving some unlabelled" if keep else "")
+        why = "half the training digits per class: the rest holds as many for validation" + (
+            ", leaving some unlabelled" if keep else ""
+        )
         raise ValueError(
             f"Give at least one n and one seed; every n must lie in 1..{most} ({why}). "
             f"Received: n_values={list(n_values)}, seeds={list(seeds)}"
         )
+
+
+def run_cell(
+    n: int,
+    seed: int,
+    data=None,
+    progress: Callable[[str], None] | None = None,
+    synthetic_per_class: int = 100,
+    budget: Budget | None = None,
+    arms: Sequence[str] = ARMS,
+    quality: bool = True,
+) -> dict:
+    """One cell of :func:`run_grid`: :func:`run_once` for (n, seed), as table rows.
+
+    Runs wherever the grid sends it (this process, a worker process, a Dask
+    worker), so it takes plain values and returns plain rows:
+    ``{"rows": [{n, arm, seed, accuracy}, ...], "quality": [{n, maker, seed, ...}, ...]}``.
+    ``data``: the data set (default: ``mnist5k``, loaded once per process).
+    """
+    data = data if data is not None else _mnist5k()
+    run = run_once(data, int(n), int(seed), synthetic_per_class, budget, arms, progress, quality)
+    return {
+        "rows": [
+            {"n": int(n), "arm": arm, "seed": int(seed), "accuracy": float(acc)}
+            for arm, acc in run.accuracies.items()
+        ],
+        "quality": [
+            {"n": int(n), "maker": maker, "seed": int(seed), **values}
+            | {"accepted": run.accepted if maker == "filtered" else ""}
+            for maker, values in run.quality.items()
+        ],
+    }
+
+
+@lru_cache(maxsize=1)
+def _mnist5k():
+    from gencourse.data import load
+
+    return load("mnist5k")
 
 
 def run_grid(
@@ -250,45 +286,52 @@ def run_grid(
     budget: Budget | None = None,
     arms: Sequence[str] = ARMS,
     data=None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress=None,
     quality: bool = True,
+    *,
+    out=None,
+    fresh: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    threads: int | None = None,
 ) -> Results:
     """Runs every (n, seed) and returns a tidy table: one row per (n, arm, seed).
 
     ``quality`` also measures each maker's samples (:attr:`Results.quality`).
 
     ``progress(done, total, text)`` is called once with ``done=0`` at the start,
-    then after each trained model.
-    """
-    from gencourse.data import load
+    then after each trained model (after each cell with ``workers`` or
+    ``scheduler``); a :class:`gencourse.grid.progress.Progress` (e.g. the
+    command line's bar) is used as it is.
 
-    data = data if data is not None else load("mnist5k")
+    The grid's cells (one per (n, seed), :func:`run_cell`) run through
+    :func:`gencourse.grid.run`: in this process by default; ``out``: a folder
+    where each finished cell is saved and from which a re-run resumes
+    (``fresh``: start over); ``workers``: that many worker processes;
+    ``scheduler``: a Dask scheduler's address; ``threads``: TensorFlow threads
+    per cell in workers. The table is the same however the cells ran.
+    """
+    from gencourse import grid
+
+    data = data if data is not None else _mnist5k()
     budget = budget or default_budget()
     check_grid(data, n_values, seeds)
-    total, done = grid_size(n_values, seeds, arms), [0]
-
-    def step(text):
-        done[0] += 1
-        if progress:
-            progress(done[0], total, text)
-
-    started = time.perf_counter()
-    if progress:
-        progress(0, total, "")  # lets a progress bar start its clock now
-    rows, measured = [], []
-    for n in n_values:
-        for seed in seeds:
-            run = run_once(
-                data, int(n), int(seed), synthetic_per_class, budget, arms, step, quality
-            )
-            rows += [
-                {"n": int(n), "arm": arm, "seed": int(seed), "accuracy": acc}
-                for arm, acc in run.accuracies.items()
-            ]
-            measured += [
-                {"n": int(n), "maker": maker, "seed": int(seed), **values}
-                | {"accepted": run.accepted if maker == "filtered" else ""}
-                for maker, values in run.quality.items()
-            ]
-    seconds = time.perf_counter() - started
-    return Results(rows, seconds, synthetic_per_class, budget, measured)
+    params = {
+        "synthetic_per_class": synthetic_per_class,
+        "budget": budget,
+        "arms": tuple(arms),
+        "quality": quality,
+    }
+    done = grid.run(
+        grid.Grid("augment", run_cell, grid.grid_cells(n_values, seeds), params),
+        out=out,
+        fresh=fresh,
+        workers=workers,
+        scheduler=scheduler,
+        data=data,
+        progress=grid.as_progress(progress, _models_per_run(arms)),
+        threads=threads,
+    )
+    return Results(
+        done.table("rows"), done.seconds, synthetic_per_class, budget, done.table("quality")
+    )

@@ -57,23 +57,63 @@ UNLABELLED_ARMS = ("pseudo", "m1", "ssgan", "ssgan_classic")
 SSGAN_ARMS = ("ssgan", "ssgan_classic", "ssgan_supervised")
 
 
+def _class_orders(data, n_per_class: int, seed: int, held: int = 0):
+    """Each class's training indices in the order ``seed`` draws them, and the generator.
+
+    The labelled digits of a seed are the first ``n`` of each class's order (so a larger n
+    only adds digits); its validation digits are the last ones (never labelled training
+    digits of that seed at any n the check allows).
+    """
+    available = int(np.bincount(data.y_train).min())
+    if not isinstance(n_per_class, int | np.integer) or not 1 <= n_per_class <= available - held:
+        raise ValueError(
+            f"n_per_class must be an int from 1 to {available - held} (the training digits per "
+            f"class in {data.name}"
+            + (f", less {held} per class kept for validation" if held else "")
+            + f"). Received: n_per_class={n_per_class!r}"
+        )
+    rng = np.random.default_rng([int(seed), 5])
+    orders = [rng.permutation(np.flatnonzero(data.y_train == k)) for k in range(data.num_classes)]
+    return orders, rng
+
+
 def scarce_indices(data, n_per_class: int, seed: int) -> np.ndarray:
     """The indices into ``data.x_train`` of :func:`scarce_subset`'s digits, in its order.
 
-    Lesson 06 uses the other training digits without their labels.
+    Lesson 06 uses the other training digits (less the validation digits) without their
+    labels.
     """
-    available = int(np.bincount(data.y_train).min())
-    if not isinstance(n_per_class, int | np.integer) or not 1 <= n_per_class <= available:
-        raise ValueError(
-            f"n_per_class must be an int from 1 to {available} (the training digits per class "
-            f"in {data.name}). Received: n_per_class={n_per_class!r}"
-        )
-    rng = np.random.default_rng([int(seed), 5])
-    chosen = [
-        rng.permutation(np.flatnonzero(data.y_train == k))[:n_per_class]
-        for k in range(data.num_classes)
-    ]
-    return rng.permutation(np.concatenate(chosen))
+    orders, rng = _class_orders(data, n_per_class, seed)
+    return rng.permutation(np.concatenate([order[:n_per_class] for order in orders]))
+
+
+def validation_size(n_per_class: int) -> int:
+    """Validation digits per class for ``n`` labelled ones: as many, never more.
+
+    The realistic protocol of Oliver et al. (2018): a labelled validation set no larger
+    than the labelled training set, carved from the training pool, never from the test
+    digits.
+    """
+    return int(n_per_class)
+
+
+def validation_indices(data, n_per_class: int, seed: int) -> np.ndarray:
+    """The indices into ``data.x_train`` of the validation digits that go with ``seed``'s subset.
+
+    :func:`validation_size` digits per class, the last of each class's order for ``seed``:
+    disjoint from the labelled digits of every n up to half a class. Recipes are chosen on
+    these (see ``bench/README.md``, "Recipes and how they were chosen"); the test digits
+    are read only for the final scores.
+    """
+    size = validation_size(n_per_class)
+    orders, _ = _class_orders(data, n_per_class, seed, held=size)
+    return np.concatenate([order[-size:] for order in orders])
+
+
+def validation_subset(data, n_per_class: int, seed: int):
+    """``(images, labels)`` of :func:`validation_indices`, in class order."""
+    order = validation_indices(data, n_per_class, seed)
+    return data.x_train[order], data.y_train[order]
 
 
 def scarce_subset(data, n_per_class: int, seed: int):
@@ -109,9 +149,14 @@ class Split:
 
 
 def split(data, n: int, seed: int) -> Split:
-    """Lesson 05's ``n`` labelled digits per class for ``seed``, and the rest without labels."""
+    """Lesson 05's ``n`` labelled digits per class for ``seed``, and the rest without labels.
+
+    The seed's validation digits (:func:`validation_indices`) are in neither part: they
+    stay labelled and out of training, for choosing recipes.
+    """
     chosen = scarce_indices(data, n, seed)
-    rest = np.setdiff1d(np.arange(len(data.x_train)), chosen)
+    kept_out = np.concatenate([chosen, validation_indices(data, n, seed)])
+    rest = np.setdiff1d(np.arange(len(data.x_train)), kept_out)
     return Split(data.x_train[chosen], data.y_train[chosen], data.x_train[rest], data.y_train[rest])
 
 

@@ -16,12 +16,18 @@ from gencourse.i18n import set_language
 def run(args) -> int:
     """Runs lesson 06's grid as the options ask; writes the files; returns the exit code."""
     from gencourse import augment
-    from gencourse.augment.cli import _error, _progress, chosen_arms, common_errors
+    from gencourse.augment.cli import (
+        _error,
+        chosen_arms,
+        common_errors,
+        run_grid_or_exit,
+        run_options,
+    )
     from gencourse.augment.sets import SEMI_ARMS
     from gencourse.semi import experiment
     from gencourse.semi.verdicts import conclusions
 
-    problem = common_errors(args, most=399)
+    problem = common_errors(args, most=199)
     if problem:
         return _error(problem)
     arms = chosen_arms(args.arms, SEMI_ARMS)
@@ -45,13 +51,18 @@ def run(args) -> int:
     )
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    progress, close = _progress(args.lang, "semi.progress")
-    try:
-        results = experiment.run_grid(
-            args.n, list(range(args.seeds)), budget, arms, progress=progress
-        )
-    finally:
-        close()
+    results, code = run_grid_or_exit(
+        experiment.run_grid,
+        args.lang,
+        "semi.progress",
+        args.n,
+        list(range(args.seeds)),
+        budget,
+        arms,
+        **run_options(args),
+    )
+    if results is None:
+        return code
     summary = results.summary()
     augment.write_csv(results.rows, out / "semi.csv")
     augment.write_csv(summary, out / "summary.csv")

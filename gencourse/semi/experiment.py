@@ -6,9 +6,9 @@ The references (``real``, ``real_classic``) are lesson 05's arms with lesson
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gencourse.augment.sets import SEMI_ARMS, SSGAN_ARMS
 from gencourse.augment.training import with_budget  # noqa: F401 (lesson 05's, for any Budget)
@@ -80,6 +80,7 @@ def run_once(
         progress: called with a short description after each arm.
         vae: the VAE whose latent means M1 uses (default: the shipped ``vae_mnist5k``).
     """
+    from gencourse.augment.scoring import final_accuracy
     from gencourse.augment.sets import with_classic_copies
     from gencourse.augment.training import recogniser_trainer
     from gencourse.semi import methods
@@ -91,7 +92,6 @@ def run_once(
     say = progress or (lambda text: None)
     part = methods.split(data, n, seed)
     run = Run(n, seed, part)
-    test = (data.x_test, data.y_test)
     trainer = recogniser_trainer(data.x_train.shape[1:], data.num_classes)
     steps, batch = budget.recogniser_steps, budget.batch_size
 
@@ -102,17 +102,20 @@ def run_once(
     with_copies = with_classic_copies(
         part.x, part.y, budget.synthetic_per_class, seed, data.num_classes
     )
+    def scored(predict):  # the test digits are read here only, after training
+        return final_accuracy(predict, data)
+
     if "real" in arms:
-        done("real", trainer.fit_score(part.x, part.y, *test, steps, batch, seed))
+        done("real", scored(trainer.fit(part.x, part.y, steps, batch, seed).predict))
     if "real_classic" in arms:
-        done("real_classic", trainer.fit_score(*with_copies, *test, steps, batch, seed))
+        done("real_classic", scored(trainer.fit(*with_copies, steps, batch, seed).predict))
     if "pseudo" in arms:
         run.pseudo = methods.pseudo_label(
             trainer,
             with_copies,
             part.u,
             part.u_labels,
-            test,
+            scored,
             steps,
             batch,
             seed,
@@ -125,13 +128,8 @@ def run_once(
             from gencourse import pretrained
 
             vae = pretrained.load("vae_mnist5k")
-        features = methods.vae_features(part.x, vae)
-        done(
-            "m1",
-            methods.m1_accuracy(
-                features, part.y, methods.vae_features(data.x_test, vae), data.y_test
-            ),
-        )
+        m1 = methods.m1_classifier(methods.vae_features(part.x, vae), part.y)
+        done("m1", scored(lambda images: m1.predict(methods.vae_features(images, vae))))
     for arm in SSGAN_ARMS:
         if arm in arms:
             # ssgan_classic and its ablation: the labelled digits with lesson 05's classic copies.
@@ -146,7 +144,7 @@ def run_once(
                 unsupervised_weight=0.0 if arm == "ssgan_supervised" else 1.0,
             )
             run.models[arm] = model
-            done(arm, methods.ssgan_accuracy(model, *test))
+            done(arm, scored(model.classify))
     return run
 
 
@@ -170,49 +168,83 @@ class Results:
         return summarize(self.rows)
 
 
+def run_cell(
+    n: int,
+    seed: int,
+    data=None,
+    progress: Callable[[str], None] | None = None,
+    budget: Budget | None = None,
+    arms: Sequence[str] = SEMI_ARMS,
+) -> dict:
+    """One cell of :func:`run_grid`: :func:`run_once` for (n, seed), as table rows.
+
+    Runs wherever the grid sends it (this process, a worker process, a Dask
+    worker): ``{"rows": [{n, arm, seed, accuracy}, ...], "pseudo": [{n, seed,
+    kept, correct}]}``. ``data``: default ``mnist5k``; the shipped VAE (for
+    ``m1``) is loaded once per process.
+    """
+    from gencourse.augment.experiment import _mnist5k
+
+    data = data if data is not None else _mnist5k()
+    vae = _shipped_vae() if "m1" in arms else None
+    run = run_once(data, int(n), int(seed), budget, arms, progress, vae)
+    rows = [
+        {"n": int(n), "arm": arm, "seed": int(seed), "accuracy": float(acc)}
+        for arm, acc in run.accuracies.items()
+    ]
+    pseudo = []
+    if run.pseudo is not None:
+        pseudo.append(
+            {"n": int(n), "seed": int(seed), "kept": run.pseudo.kept, "correct": run.pseudo.correct}
+        )
+    return {"rows": rows, "pseudo": pseudo}
+
+
+@lru_cache(maxsize=1)
+def _shipped_vae():
+    from gencourse import pretrained
+
+    return pretrained.load("vae_mnist5k")
+
+
 def run_grid(
     n_values: Sequence[int] = (10, 20, 50, 100),
     seeds: Sequence[int] = (0, 1, 2),
     budget: Budget | None = None,
     arms: Sequence[str] = SEMI_ARMS,
     data=None,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress=None,
+    *,
+    out=None,
+    fresh: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    threads: int | None = None,
 ) -> Results:
     """Runs every (n, seed); one row per (n, arm, seed). ``progress(done, total, text)``
-    is called once with ``done=0`` at the start, then after each arm."""
-    from gencourse import pretrained
-    from gencourse.augment.experiment import check_grid
-    from gencourse.data import load
+    is called once with ``done=0`` at the start, then after each arm (after each
+    cell with ``workers`` or ``scheduler``); a :class:`gencourse.grid.progress.Progress`
+    is used as it is.
 
-    data = data if data is not None else load("mnist5k")
+    ``out``, ``fresh``, ``workers``, ``scheduler``, ``threads``: where and how the
+    cells (:func:`run_cell`) run and are kept, as in
+    :func:`gencourse.augment.experiment.run_grid`.
+    """
+    from gencourse import grid
+    from gencourse.augment.experiment import _mnist5k, check_grid
+
+    data = data if data is not None else _mnist5k()
     budget = budget or default_budget()
     check_grid(data, n_values, seeds, keep=1)
-    total, count = grid_size(n_values, seeds, arms), [0]
-
-    def step(text):
-        count[0] += 1
-        if progress:
-            progress(count[0], total, text)
-
-    vae = pretrained.load("vae_mnist5k") if "m1" in arms else None
-    started = time.perf_counter()
-    if progress:
-        progress(0, total, "")
-    rows, pseudo = [], []
-    for n in n_values:
-        for seed in seeds:
-            run = run_once(data, int(n), int(seed), budget, arms, step, vae)
-            rows += [
-                {"n": int(n), "arm": arm, "seed": int(seed), "accuracy": acc}
-                for arm, acc in run.accuracies.items()
-            ]
-            if run.pseudo is not None:
-                pseudo.append(
-                    {
-                        "n": int(n),
-                        "seed": int(seed),
-                        "kept": run.pseudo.kept,
-                        "correct": run.pseudo.correct,
-                    }
-                )
-    return Results(rows, time.perf_counter() - started, budget, pseudo)
+    params = {"budget": budget, "arms": tuple(arms)}
+    done = grid.run(
+        grid.Grid("semi", run_cell, grid.grid_cells(n_values, seeds), params),
+        out=out,
+        fresh=fresh,
+        workers=workers,
+        scheduler=scheduler,
+        data=data,
+        progress=grid.as_progress(progress, len(arms)),
+        threads=threads,
+    )
+    return Results(done.table("rows"), done.seconds, budget, done.table("pseudo"))

@@ -27,9 +27,13 @@ class PseudoResult:
 
 
 def pseudo_label(
-    trainer, labelled, unlabelled, u_labels, test, steps, batch_size, seed, threshold, per_class
+    trainer, labelled, unlabelled, u_labels, evaluate, steps, batch_size, seed, threshold, per_class
 ):
-    """Pseudo-labelling on top of ``labelled`` (``(images, labels)``), scored on ``test``.
+    """Pseudo-labelling on top of ``labelled`` (``(images, labels)``), scored by ``evaluate``.
+
+    ``evaluate(predict)`` scores the final recogniser's ``predict`` (the experiment passes
+    :func:`gencourse.augment.scoring.final_accuracy` on the test digits; a recipe search,
+    the validation digits).
 
     ``trainer`` (a :class:`gencourse.augment.RecogniserTrainer`) trains on
     ``labelled``, labels the ``unlabelled`` images it is at least ``threshold``
@@ -42,7 +46,8 @@ def pseudo_label(
     keep, labels = confident_pseudo_labels(trainer.probabilities(unlabelled), threshold, per_class)
     images = np.concatenate([labelled[0], unlabelled[keep]])
     targets = np.concatenate([labelled[1], labels])
-    accuracy = trainer.fit_score(images, targets, *test, steps, batch_size, seed)
+    trainer.fit(images, targets, steps, batch_size, seed)
+    accuracy = float(evaluate(trainer.predict))
     correct = float(np.mean(labels == u_labels[keep])) if len(keep) else 0.0
     return PseudoResult(accuracy, int(len(keep)), correct)
 
