@@ -128,6 +128,51 @@ def image_grid(
     return fig
 
 
+def sample_panels(panels: dict, title: str | None = None, n: int = 40, ncols: int = 8):
+    """Shows sets of images side by side, one panel each, with the first ``n`` of every set.
+
+    Args:
+        panels: panel title -> images, (m, h, w) or (m, h, w, 1).
+        title: the figure's title.
+        n: images shown per panel.
+        ncols: images per row inside a panel.
+
+    Raises:
+        ValueError: if ``panels`` is empty.
+    """
+    if not panels:
+        raise ValueError("panels must hold at least one set of images. Received: panels={}")
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4.4), squeeze=False)
+    for ax, (name, images) in zip(axes[0], panels.items(), strict=True):
+        ax.imshow(tile(images[:n], ncols=ncols), cmap="gray_r", vmin=0, vmax=1)
+        ax.set_title(name)
+        ax.axis("off")
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
+def scored_examples(kinds: dict, scores: dict, rows: int = 2):
+    """Shows the first images of each kind in a column, each under its score (lesson 01's log p(x)).
+
+    Args:
+        kinds: kind -> images (n, h, w[, 1]); one column per kind.
+        scores: kind -> (n,) scores, printed above each image.
+        rows: images shown per kind.
+    """
+    examples = np.concatenate([[images[i] for images in kinds.values()] for i in range(rows)])
+    values = np.concatenate([[s[i] for s in scores.values()] for i in range(rows)])
+    return image_grid(
+        examples,
+        ncols=len(kinds),
+        labels=[f"{v:,.0f}" for v in values],
+        headings=t("fig.log_prob_headings").split("|"),
+        frame=True,
+        size=1.3,
+        title=t("fig.log_prob_title"),
+    )
+
+
 def reconstructions(originals, reconstructed, n: int = 10):
     """Originals (top row) above their reconstructions (bottom row)."""
     originals, reconstructed = _as_images(originals)[:n], _as_images(reconstructed)[:n]

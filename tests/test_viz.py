@@ -211,3 +211,23 @@ def test_are_gan_epoch_ticks_whole_numbers_and_toy_samples_called_points():
     assert np.allclose(ticks, np.round(ticks))
     labels = [line.get_label() for line in fig.axes[1].get_lines()]
     assert i18n.t("metric.d_real_points") in labels
+
+
+def test_does_sample_panels_draw_one_titled_panel_per_set():
+    images = np.zeros((40, 28, 28, 1))
+    fig = viz.sample_panels({"a": images, "b": images + 1}, title="t")
+    assert [ax.get_title() for ax in fig.axes] == ["a", "b"]
+    assert fig.axes[0].images[0].get_array().shape == (5 * 28, 8 * 28)  # 40 images, 8 a row
+    with pytest.raises(ValueError, match="at least one set"):
+        viz.sample_panels({})
+
+
+def test_do_scored_examples_put_each_score_above_its_image_in_the_language():
+    kinds = {f"k{i}": np.full((3, 28, 28, 1), i / 6) for i in range(6)}
+    scores = {f"k{i}": np.array([-1000.0 * (i + 1), 2.0, 3.0]) for i in range(6)}
+    i18n.set_language("en")
+    fig = viz.scored_examples(kinds, scores)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert len(fig.axes) == 12 and titles[0] == "real\n-1,000" and titles[5].endswith("-6,000")
+    assert titles[6] == "2"  # second row: no heading
+    assert fig._suptitle.get_text() == i18n.t("fig.log_prob_title")

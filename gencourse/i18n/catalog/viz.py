@@ -24,4 +24,12 @@ MESSAGES = {
         "ko": "찾은 모드 {found}/{k}, 봉우리 근처 샘플 {near:.0%}",
         "en": "modes found {found}/{k}, samples near a bump {near:.0%}",
     },
+    "fig.log_prob_headings": {
+        "ko": "실제|모델 샘플|이동|픽셀 섞음|노이즈|빈 이미지",
+        "en": "real|model sample|shifted|shuffled|noise|blank",
+    },
+    "fig.log_prob_title": {
+        "ko": "이미지 위의 값: 생성 모델의 log p(x)",
+        "en": "The generative model's log p(x) above each image",
+    },
 }
