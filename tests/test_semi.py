@@ -1,6 +1,7 @@
 """Lesson 06's experiment (gencourse.semi): the split, each method, the grid, the reading, the CLI."""
 
 import csv
+import dataclasses
 
 import numpy as np
 import pytest
@@ -111,87 +112,149 @@ def test_are_vae_features_the_shipped_vaes_latent_means(digits):
 # --- the reading ---------------------------------------------------------------------
 
 
-def _summary(cells, runs=3):
-    return [
-        {"n": n, "arm": arm, "mean": mean, "std": std, "runs": runs}
-        for n, row in cells.items()
-        for arm, (mean, std) in row.items()
+def _summary(table):
+    """{n: {arm: [accuracy of seed 0, seed 1, ...]}} to a summary (per-seed values kept)."""
+    rows = [
+        {"n": n, "arm": arm, "seed": s, "accuracy": a}
+        for n, arms in table.items()
+        for arm, accs in arms.items()
+        for s, a in enumerate(accs)
     ]
+    return augment.summarize(rows)
+
+
+# Three n, one verdict each for every comparison: above at 10, tie at 50, below at 100.
+TABLE = {
+    10: {
+        "real": [0.79, 0.81, 0.83],
+        "real_classic": [0.87, 0.875, 0.89],
+        "pseudo": [0.88, 0.89, 0.90],
+        "m1": [0.79, 0.80, 0.81],
+        "ssgan": [0.89, 0.90, 0.91],
+        "ssgan_classic": [0.92, 0.93, 0.94],
+        "ssgan_supervised": [0.85, 0.86, 0.87],
+    },
+    50: {
+        "real": [0.88, 0.90, 0.92],
+        "real_classic": [0.92, 0.93, 0.94],
+        "pseudo": [0.93, 0.925, 0.945],
+        "m1": [0.85, 0.86, 0.87],
+        "ssgan": [0.92, 0.93, 0.93],
+        "ssgan_classic": [0.94, 0.92, 0.95],
+        "ssgan_supervised": [0.925, 0.935, 0.94],
+    },
+    100: {
+        "real": [0.93, 0.94, 0.95],
+        "real_classic": [0.955, 0.96, 0.965],
+        "pseudo": [0.945, 0.95, 0.955],
+        "m1": [0.90, 0.91, 0.92],
+        "ssgan": [0.93, 0.935, 0.94],
+        "ssgan_classic": [0.94, 0.945, 0.95],
+        "ssgan_supervised": [0.95, 0.955, 0.96],
+    },
+}
+
+
+def _paired(n, a, b):
+    """The expected values, computed here with numpy: gap (points), spread (points), seeds."""
+    d = np.subtract(TABLE[n][a], TABLE[n][b])
+    return {"gap": f"{100 * d.mean():+.1f}", "spread": 100 * d.std(ddof=1), "seeds": len(d)}
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_does_the_reading_weigh_the_best_method_against_classic_and_the_control(lang):
-    summary = _summary(
-        {
-            10: {
-                "real": (0.81, 0.03),
-                "real_classic": (0.88, 0.007),
-                "pseudo": (0.89, 0.01),
-                "m1": (0.80, 0.02),
-                "ssgan": (0.90, 0.01),
-                "ssgan_classic": (0.93, 0.005),
-                "ssgan_supervised": (0.86, 0.01),
-            },
-            100: {
-                "real": (0.94, 0.004),
-                "real_classic": (0.955, 0.006),
-                "pseudo": (0.96, 0.004),
-                "m1": (0.93, 0.01),
-                "ssgan": (0.955, 0.01),
-                "ssgan_classic": (0.962, 0.006),
-                "ssgan_supervised": (0.95, 0.005),
-            },
-        }
+def test_does_the_reading_pair_every_comparison_and_say_each_verdict(lang):
+    lines = verdicts.conclusions(_summary(TABLE), lang)
+    name = lambda arm: i18n.t(f"augment.arm.{arm}", lang)  # noqa: E731
+    mean = lambda n, arm: 100 * np.mean(TABLE[n][arm])  # noqa: E731
+    assert lines[0] == i18n.t("augment.c.paired", lang)
+    for n, verdict, best in [(10, "above", "ssgan_classic"), (50, "tie", "ssgan_classic"),
+                             (100, "below", "pseudo")]:  # fmt: skip
+        # The best method that uses the unlabelled digits against 'real + classic'.
+        assert i18n.t(f"semi.c.vs_classic.{verdict}", lang, n=n, arm=name(best),
+                      mean=mean(n, best), classic=mean(n, "real_classic"),
+                      **_paired(n, best, "real_classic")) in lines  # fmt: skip
+        # What the GAN adds: the ablation, and only the ablation.
+        assert i18n.t(f"semi.c.gan_adds.{verdict}", lang, n=n, arm=name("ssgan_classic"),
+                      other=name("ssgan_supervised"),
+                      **_paired(n, "ssgan_classic", "ssgan_supervised")) in lines  # fmt: skip
+        # The control: the best method with a generative model against pseudo-labels.
+        assert i18n.t(f"semi.c.vs_control.{verdict}", lang, n=n, arm=name("ssgan_classic"),
+                      mean=mean(n, "ssgan_classic"), control=mean(n, "pseudo"),
+                      **_paired(n, "ssgan_classic", "pseudo")) in lines  # fmt: skip
+    parts = "; ".join(
+        i18n.t("augment.c.part", lang, n=n, **_paired(n, "ssgan_classic", "ssgan")) for n in TABLE
     )
-    lines = verdicts.conclusions(summary, lang)
-    name = i18n.t("augment.arm.ssgan_classic", lang)
-    at_10 = [line for line in lines if line.startswith("n = 10")]
-    assert any(name in line and "+5.0" in line for line in at_10)  # above classic: 93 - 88
-    expected = i18n.t(
-        "semi.c.vs_classic.above", lang, n=10, arm=name, mean=93.0, classic=88.0, gap="+5.0",
-        spread=100 * np.hypot(0.005, 0.007),
-    )  # fmt: skip
-    assert expected in lines
-    # 93 - 89 = 4 points over the control, spread ~1.1: the generative model's part.
-    assert (
-        i18n.t("semi.c.generative.above", lang, n=10, arm=name, gap="+4.0",
-               spread=100 * np.hypot(0.005, 0.01)) in lines
-    )  # fmt: skip
-    # At n = 100 the best (96.2) and classic (95.5) differ by 0.7 < spread 0.85: a tie;
-    # the best generative arm and the control differ by 0.2: a tie too.
-    at_100 = " ".join(line for line in lines if line.startswith("n = 100"))
-    tie = i18n.t("semi.c.vs_classic.tie", lang, n=100, arm=name, mean=96.2, classic=95.5,
-                 gap="+0.7", spread=100 * np.hypot(0.006, 0.006))  # fmt: skip
-    assert tie in at_100
-    assert i18n.t("semi.c.generative.tie", lang, n=100, arm=name, gap="+0.2",
-                  spread=100 * np.hypot(0.006, 0.004)) in at_100  # fmt: skip
-    assert i18n.t("semi.c.classic", lang, parts="n = 10: +3.0 ± 1.1; n = 100: +0.7 ± 1.2") in lines
-    # The ablation: the same discriminator without the unsupervised loss; not a method that
-    # uses the unlabelled digits, so it never counts as the best of them.
-    assert i18n.t("semi.c.gan_part", lang, parts="n = 10: +7.0 ± 1.1; n = 100: +1.2 ± 0.8") in lines
+    copies = i18n.t("semi.c.classic", lang, arm=name("ssgan_classic"), other=name("ssgan"),
+                    parts=parts)  # fmt: skip
+    assert lines[-1] == copies
+    # Four lines per n (the winner, classic, the GAN's share, the control), the paired line,
+    # the copies' line.
+    assert len(lines) == 1 + 4 * len(TABLE) + 1
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_does_a_control_above_the_generative_arms_say_so_and_one_seed_give_means_only(lang):
-    cells = {
-        10: {
-            "real": (0.8, 0.0),
-            "real_classic": (0.85, 0.0),
-            "pseudo": (0.9, 0.0),
-            "ssgan": (0.86, 0.0),
-        }
-    }
-    lines = verdicts.conclusions(_summary(cells, runs=1), lang)
-    assert lines[0] == i18n.t("augment.c.one_seed", lang)
-    name = i18n.t("augment.arm.ssgan", lang)
-    assert i18n.t("semi.c.generative.mean", lang, n=10, arm=name, gap="-4.0", spread=0.0) in lines
-    assert not any("±" in line for line in lines[1:])
-    several = _summary({10: {**cells[10], "pseudo": (0.9, 0.01), "ssgan": (0.86, 0.01)}})
-    below = i18n.t(
-        "semi.c.generative.below", lang, n=10, arm=name, gap="-4.0",
-        spread=100 * np.hypot(0.01, 0.01),
-    )  # fmt: skip
-    assert below in verdicts.conclusions(several, lang)
+def test_is_the_generative_models_share_only_said_of_the_ablation(lang):
+    share = {"ko": "생성 모델의 몫", "en": "what the GAN adds"}[lang]
+    lines = verdicts.conclusions(_summary(TABLE), lang)
+    with_share = [line for line in lines if share in line]
+    assert len(with_share) == 3
+    assert all(i18n.t("augment.arm.ssgan_supervised", lang) in line for line in with_share)
+    control = [line for line in lines if i18n.t("augment.arm.pseudo", lang) in line
+               or "의사 레이블 대조군" in line or "pseudo-label control" in line]  # fmt: skip
+    assert control and not any(share in line or "share" in line for line in control)
+    # Without the ablation arm, the control is still described, and no share is claimed.
+    without = {n: {a: v for a, v in arms.items() if a != "ssgan_supervised"}
+               for n, arms in TABLE.items()}  # fmt: skip
+    lines = verdicts.conclusions(_summary(without), lang)
+    assert not any(share in line for line in lines)
+    assert len([line for line in lines if "의사 레이블 대조군" in line
+                or "pseudo-label control" in line]) == 3  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_does_one_seed_give_one_line_and_no_difference(lang):
+    one = {n: {a: v[:1] for a, v in arms.items()} for n, arms in TABLE.items()}
+    assert verdicts.conclusions(_summary(one), lang) == [i18n.t("augment.c.one_seed", lang)]
+
+
+def test_is_a_summary_without_per_seed_values_refused():
+    old = [{k: v for k, v in s.items() if k != "accuracies"} for s in _summary(TABLE)]
+    with pytest.raises(ValueError, match="needs each seed's accuracy"):
+        verdicts.conclusions(old, "en")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_does_each_arm_say_which_images_it_trained_on(lang):
+    lines = semi.labelled_images(semi.SEMI_ARMS, 10, semi.FULL, lang, unlabelled=3890)
+    assert lines[0] == i18n.t("semi.labelled.title", lang, n=10)
+    by_arm = dict(zip(semi.SEMI_ARMS, lines[1:], strict=True))
+    for arm, line in by_arm.items():
+        assert line.startswith(f"'{i18n.t(f'augment.arm.{arm}', lang)}': ")
+        assert "100" in line  # 10 labelled digits per class, 10 classes
+    # Lesson 05's classic copies: 100 per class, 1,000 in all, where the arm uses them.
+    with_copies = {"real_classic", "pseudo", "ssgan_classic", "ssgan_supervised"}
+    assert {arm for arm, line in by_arm.items() if "1,000" in line} == with_copies
+    # The control's pseudo-labels: at most 200 per class (2,000), at 95% or more.
+    assert "2,000" in by_arm["pseudo"] and "200" in by_arm["pseudo"] and "95%" in by_arm["pseudo"]
+    unlabelled = i18n.t("semi.labelled.unlabelled_count", lang, count=3890)
+    assert {arm for arm, line in by_arm.items() if unlabelled in line} == {"ssgan", "ssgan_classic"}
+    assert by_arm["m1"] == i18n.t("semi.labelled.m1", lang, arm=i18n.t("augment.arm.m1", lang),
+                                  labelled=100)  # fmt: skip
+    # Another budget, another count; no number of unlabelled digits given; no cap on the control.
+    budget = dataclasses.replace(semi.FULL, synthetic_per_class=30, per_class=None)
+    (real_classic, pseudo, ssgan) = semi.labelled_images(
+        ["real_classic", "pseudo", "ssgan"], 5, budget, lang
+    )[1:]
+    assert "50" in real_classic and "300" in real_classic
+    assert pseudo == i18n.t("semi.labelled.pseudo_uncapped", lang,
+                            arm=i18n.t("augment.arm.pseudo", lang), labelled=50, copies=300,
+                            threshold=0.95)  # fmt: skip
+    assert i18n.t("semi.labelled.unlabelled_rest", lang) in ssgan
+
+
+def test_is_an_unknown_arm_refused_by_the_image_counts():
+    with pytest.raises(ValueError, match="arms must come from"):
+        semi.labelled_images(["real_cgan"], 10, semi.FULL, "en")
 
 
 def test_is_an_unknown_arm_refused_by_the_summary():

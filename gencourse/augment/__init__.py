@@ -39,6 +39,7 @@ The package, one idea per module (every public name is also here):
   a fixed number of steps, and the cGAN's nearness to its training digits;
 - :mod:`~gencourse.augment.experiment`: one (n, seed) run and the grid of runs;
 - :mod:`~gencourse.augment.report`: the summary, its CSV files, table and plot;
+- :mod:`~gencourse.augment.paired`: two arms compared seed by seed (paired differences);
 - :mod:`~gencourse.augment.verdicts`: what the numbers say, as sentences;
 - :mod:`~gencourse.augment.cli`: the ``gencourse augment`` command.
 
@@ -127,15 +128,18 @@ from gencourse.augment.experiment import (  # noqa: E402
     sample_quality,
     training_sets,
 )
+from gencourse.augment.paired import Difference, paired_difference  # noqa: E402
 from gencourse.augment.report import (  # noqa: E402
     arm_name,
     plot_accuracy,
     print_quality,
     print_summary,
     read_rows,
+    read_summary,
     summarize,
     summarize_quality,
     table_rows,
+    table_title,
     write_csv,
 )
 from gencourse.augment.sets import (  # noqa: E402
@@ -212,6 +216,10 @@ __all__ = [
     "summarize",
     "write_csv",
     "read_rows",
+    "read_summary",
+    "Difference",
+    "paired_difference",
+    "table_title",
     "arm_name",
     "table_rows",
     "print_summary",

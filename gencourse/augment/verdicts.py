@@ -1,86 +1,158 @@
 """What lesson 05's numbers say: a finding per n, and the conclusions as sentences.
 
-A :class:`Finding` holds the means, the margins over real-only and the
-spreads between seeds at one n. :func:`conclusions` turns the findings into
-sentences with two tables of :class:`Rule` rather than with branches:
+Every comparison a sentence states is a paired difference over seeds
+(:func:`gencourse.augment.paired.paired_difference`): with the same seed every
+arm starts from the same labelled digits, so two arms are compared seed by
+seed, and the sentence gives the mean ± standard deviation of those
+differences and the number of seeds. A difference is clear when its mean lies
+beyond that standard deviation. With one seed there is no spread, so nothing
+is compared: the conclusions are one line that says so.
+
+A :class:`Finding` holds the arms compared at one n (those that share at least
+two seeds with real-only). :func:`conclusions` turns the findings into
+sentences with tables of :class:`Rule` rather than with branches:
 
 - :data:`EACH_N`: one sentence per n, from the first rule about it (which arm
-  won, and whether by more than the spread between seeds);
+  won, and whether its lead over real-only is clear);
 - :data:`MAKERS_EACH_N`: for every n with several data makers, the best of them;
 - :data:`ACROSS_N`: one sentence per rule that is about some n, naming them
   all (where the cGAN's samples helped, tied or hurt, the likely reason, how
   classic augmentation compares, what the samples add on top of it, whether
-  any generated data beat classic augmentation by more than the spread, and
-  what each fix (DiffAugment, filtering, the CVAE) changed against the
-  plain cGAN).
+  any generated data beat classic augmentation, and what each fix
+  (DiffAugment, filtering, the CVAE) changed against the plain cGAN).
 
 The sentences themselves are in the catalogue (``augment.c.*`` in
-``gencourse/i18n/catalog/augment.py``).
+``gencourse/i18n/catalog/augment.py``); lesson 06 (:mod:`gencourse.semi.verdicts`)
+reuses :func:`opening` and :func:`first_sentence`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gencourse.augment.paired import Difference, paired_difference, per_seed
 from gencourse.augment.report import arm_name
 from gencourse.i18n import get_language, t
+
+#: A cell is compared only when it shares at least this many seeds with real-only.
+MIN_SEEDS = 2
 
 
 @dataclass
 class Finding:
-    """What the numbers say at one n."""
+    """The arms compared at one n, and the one with the highest mean.
+
+    Attributes:
+        n: labelled digits per class.
+        winner: the arm with the highest mean among those trained on real digits.
+        means: arm -> mean accuracy over its seeds.
+        cells: arm -> its summary row (with the per-seed accuracies).
+    """
 
     n: int
     winner: str
     means: dict
-    stds: dict
-    margins: dict  # arm -> mean(arm) - mean(real), in accuracy units
-    spreads: dict  # arm -> sqrt(std(arm)^2 + std(real)^2)
+    cells: dict
+
+    def vs(self, a: str, b: str = "real") -> Difference | None:
+        """``a`` minus ``b``, paired by seed; None when they share fewer than two seeds."""
+        a_seeds, b_seeds = per_seed(self.cells[a]), per_seed(self.cells[b])
+        if len(set(a_seeds) & set(b_seeds)) < MIN_SEEDS:
+            return None
+        return paired_difference(self.cells.values(), a, b, self.n)
 
     def verdict(self, arm: str) -> str:
         """``"helps"``, ``"hurts"`` or ``"tie"``: does ``arm`` beat real-only by more than the spread?"""
-        margin, spread = self.margins[arm], self.spreads[arm]
-        if margin > spread:
-            return "helps"
-        if margin < -spread:
-            return "hurts"
-        return "tie"
+        return {"above": "helps", "below": "hurts", "tie": "tie"}[self.vs(arm).verdict()]
+
+
+def _check(summary) -> None:
+    """Refuses a summary without per-seed accuracies or without real-only at some n."""
+    if not summary:
+        raise ValueError("The summary is empty: there is nothing to read.")
+    for cell in summary:
+        per_seed(cell)
+    for n in sorted({s["n"] for s in summary}):
+        if not any(s["n"] == n and s["arm"] == "real" for s in summary):
+            raise ValueError(f"The summary needs the 'real' arm at every n. Missing at n={n}.")
+
+
+def _compared(cells: dict) -> dict:
+    """The cells that share at least :data:`MIN_SEEDS` seeds with real-only (real included)."""
+    real = set(per_seed(cells["real"]))
+    if len(real) < MIN_SEEDS:
+        return {}
+    return {a: c for a, c in cells.items() if len(real & set(per_seed(c))) >= MIN_SEEDS}
 
 
 def findings(summary) -> list:
-    """One :class:`Finding` per n, read from the summary rows."""
+    """One :class:`Finding` per n where real-only has several seeds, read from the summary.
+
+    Raises:
+        ValueError: if the summary lacks the per-seed accuracies that a paired
+            comparison needs, or the 'real' arm at some n.
+    """
+    _check(summary)
+    out = []
+    for n in sorted({s["n"] for s in summary}):
+        cells = _compared({s["arm"]: s for s in summary if s["n"] == n})
+        if not cells:
+            continue
+        means = {a: c["mean"] for a, c in cells.items()}
+        contenders = [a for a in means if not a.startswith("synthetic")]
+        winner = max(contenders, key=lambda a: means[a])
+        out.append(Finding(n, winner, means, cells))
+    return out
+
+
+def left_out(summary) -> list:
+    """``(n, arm)`` of the cells no comparison uses: fewer than two seeds shared with real-only."""
+    _check(summary)
     out = []
     for n in sorted({s["n"] for s in summary}):
         cells = {s["arm"]: s for s in summary if s["n"] == n}
-        if "real" not in cells:
-            raise ValueError(f"The summary needs the 'real' arm at every n. Missing at n={n}.")
-        means = {a: c["mean"] for a, c in cells.items()}
-        stds = {a: c["std"] for a, c in cells.items()}
-        contenders = [a for a in means if not a.startswith("synthetic")]
-        winner = max(contenders, key=lambda a: means[a])
-        margins = {a: means[a] - means["real"] for a in means if a != "real"}
-        spreads = {a: math.hypot(stds[a], stds["real"]) for a in margins}
-        out.append(Finding(n, winner, means, stds, margins, spreads))
+        kept = _compared(cells)
+        out += [(n, a) for a in cells if a not in kept]
     return out
+
+
+# --- the values the messages format ---------------------------------------------------
+
+
+def _pts(x: float) -> str:
+    """Accuracy units as signed points, ``+5.6`` (never ``-0.0``)."""
+    points = round(100 * x, 1)
+    return f"{points + 0.0:+.1f}" if points != 0 else "+0.0"
+
+
+def diff_values(d: Difference) -> dict:
+    """A difference's values: ``gap`` (signed points), ``spread`` (points) and ``seeds``."""
+    return {"gap": _pts(d.mean), "spread": 100 * d.std, "seeds": d.seeds}
+
+
+def part(d: Difference, lang: str) -> str:
+    """``n = 10: +5.6 ± 1.3 points over 5 seeds`` (one n of a sentence about several)."""
+    return t("augment.c.part", lang, n=d.n, **diff_values(d))
+
+
+def _parts(diffs, lang: str) -> str:
+    return "; ".join(part(d, lang) for d in diffs)
+
+
+def _ns(found: list, lang: str) -> dict:
+    return {"ns": ", ".join(str(f.n) for f in found)}
 
 
 # --- the rules ----------------------------------------------------------------------
 
-# With one seed per cell the spread is unknown (the summary's std of 0 is a
-# placeholder), so the rules that weigh a difference against it speak only
-# for several seeds.
-ONE, SEVERAL, ANY = "one seed", "several seeds", "any"
-
 
 @dataclass(frozen=True)
 class Rule:
-    """One kind of sentence: for which summaries, about which n, with which values.
+    """One kind of sentence: about which n, with which values.
 
     Attributes:
         key: the message's key in the catalogue.
-        seeds: the summaries it speaks for: :data:`ONE`, :data:`SEVERAL` or :data:`ANY`.
         about: whether it is about a finding.
         values: the message's values, from the finding (in :data:`EACH_N`) or
             the list of findings it is about (in :data:`ACROSS_N`), and the language.
@@ -88,53 +160,24 @@ class Rule:
     """
 
     key: str
-    seeds: str
     about: Callable[[Finding], bool]
     values: Callable[..., dict]
     needs: Callable[[list], bool] = lambda found: True
 
 
-# What the rules look at in a finding.
+def _runner_up(f: Finding) -> str | None:
+    """The best arm trained on real digits other than real-only, or None."""
+    others = [a for a in f.means if a != "real" and not a.startswith("synthetic")]
+    return max(others, key=lambda a: f.means[a]) if others else None
 
 
-def _cgan(f: Finding) -> str | None:
-    """The cGAN arm's verdict at ``f.n`` (None where it was not run)."""
-    return f.verdict("real_cgan") if "real_cgan" in f.margins else None
+def _real_only(f: Finding, lang: str) -> dict:
+    return {"n": f.n, "mean": 100 * f.means["real"]}
 
 
-def _not_helped(f: Finding) -> bool:
-    return _cgan(f) in ("tie", "hurts")
-
-
-def _weak_samples(f: Finding) -> bool:
-    """Alone, do the samples fall short of the real digits by more than the spread?"""
-    return f.means["real"] - f.means["synthetic"] > f.spreads["synthetic"]
-
-
-def _classic_above_cgan(f: Finding) -> bool:
-    return "real_classic" in f.margins and f.margins["real_classic"] > f.margins["real_cgan"]
-
-
-def _on_top(f: Finding) -> tuple[float, float]:
-    """'real + both' minus 'real + classic', and the spread of that difference."""
-    gap = f.means["real_both"] - f.means["real_classic"]
-    return gap, math.hypot(f.stds["real_both"], f.stds["real_classic"])
-
-
-def _on_top_known(f: Finding) -> bool:
-    return _cgan(f) is not None and "real_both" in f.means and "real_classic" in f.means
-
-
-def _on_top_clear(f: Finding) -> bool:
-    gap, spread = _on_top(f)
-    return gap > spread
-
-
-# The values the messages format.
-
-
-def _pts(x: float) -> str:
-    return f"{100 * x:+.1f}"
+def _real_wins(f: Finding, lang: str) -> dict:
+    arm = _runner_up(f)
+    return {**_real_only(f, lang), "arm": arm_name(arm, lang), **diff_values(f.vs(arm))}
 
 
 def _winner(f: Finding, lang: str) -> dict:
@@ -142,47 +185,15 @@ def _winner(f: Finding, lang: str) -> dict:
         "n": f.n,
         "arm": arm_name(f.winner, lang),
         "mean": 100 * f.means[f.winner],
-        "margin": _pts(f.margins[f.winner]),
-        "spread": 100 * f.spreads[f.winner],
+        **diff_values(f.vs(f.winner)),
     }
-
-
-def _real(f: Finding, lang: str) -> dict:
-    return {"n": f.n, "mean": 100 * f.means["real"]}
-
-
-def _ns(found: list, lang: str) -> dict:
-    return {"ns": ", ".join(str(f.n) for f in found)}
-
-
-def _cgan_margins(found: list, lang: str) -> dict:
-    margins = [
-        f"{_pts(f.margins['real_cgan'])} ± {100 * f.spreads['real_cgan']:.1f}" for f in found
-    ]
-    return {**_ns(found, lang), "margins": ", ".join(margins)}
-
-
-def _alone(found: list, lang: str) -> dict:
-    return {
-        **_ns(found, lang),
-        "synthetic": ", ".join(f"{100 * f.means['synthetic']:.1f}" for f in found),
-        "real": ", ".join(f"{100 * f.means['real']:.1f}" for f in found),
-    }
-
-
-def _on_top_values(found: list, lang: str) -> dict:
-    parts = []
-    for f in found:
-        gap, spread = _on_top(f)
-        parts.append(f"n = {f.n}: {_pts(gap)} ± {100 * spread:.1f}")
-    return {"parts": "; ".join(parts), **_ns([f for f in found if _on_top_clear(f)], lang)}
 
 
 EACH_N = (
-    Rule("augment.c.real_wins", ANY, lambda f: f.winner == "real", _real),
-    Rule("augment.c.winner_mean", ONE, lambda f: True, _winner),
-    Rule("augment.c.winner_clear", SEVERAL, lambda f: f.verdict(f.winner) == "helps", _winner),
-    Rule("augment.c.winner_tie", SEVERAL, lambda f: True, _winner),
+    Rule("augment.c.real_only", lambda f: f.winner == "real" and not _runner_up(f), _real_only),
+    Rule("augment.c.real_wins", lambda f: f.winner == "real", _real_wins),
+    Rule("augment.c.winner_clear", lambda f: f.vs(f.winner).verdict() == "above", _winner),
+    Rule("augment.c.winner_tie", lambda f: True, _winner),
 )
 
 # The arms that add generated samples (the data makers, each on top of the real digits),
@@ -202,17 +213,58 @@ def _best_maker(f: Finding, lang: str) -> dict:
         "n": f.n,
         "arm": arm_name(arm, lang),
         "mean": 100 * f.means[arm],
-        "margin": _pts(f.margins[arm]),
+        **diff_values(f.vs(arm)),
     }
 
 
+#: One sentence per n about the data makers, after the winner's.
+MAKERS_EACH_N = (Rule("augment.c.best_maker", lambda f: len(_makers(f)) > 1, _best_maker),)
+
+
+# What the rules look at in a finding.
+
+
+def _pair(f: Finding, a: str, b: str) -> Difference | None:
+    """``a`` minus ``b`` when both were compared at ``f.n`` with several shared seeds."""
+    return f.vs(a, b) if a in f.means and b in f.means else None
+
+
+def _cgan(f: Finding) -> str | None:
+    """The cGAN arm's verdict at ``f.n`` (None where it was not run)."""
+    return f.verdict("real_cgan") if "real_cgan" in f.means else None
+
+
+def _not_helped(f: Finding) -> bool:
+    return _cgan(f) in ("tie", "hurts")
+
+
+def _alone(f: Finding) -> Difference | None:
+    """The samples alone minus the real digits alone."""
+    return _pair(f, "synthetic", "real")
+
+
+def _weak_samples(f: Finding) -> bool:
+    """Alone, do the samples fall short of the real digits by more than the spread?"""
+    return _alone(f).verdict() == "below"
+
+
+def _classic_over_cgan(f: Finding) -> Difference | None:
+    return _pair(f, "real_classic", "real_cgan")
+
+
+def _on_top(f: Finding) -> Difference | None:
+    """'real + both' minus 'real + classic'."""
+    return _pair(f, "real_both", "real_classic")
+
+
+def _on_top_clear(f: Finding) -> bool:
+    return _on_top(f).verdict() == "above"
+
+
 def _over_classic(f: Finding) -> list:
-    """``(arm, gap, spread)`` for each generated-data arm against 'real + classic'."""
-    return [
-        (a, f.means[a] - f.means["real_classic"], math.hypot(f.stds[a], f.stds["real_classic"]))
-        for a in GENERATED
-        if a in f.means
-    ]
+    """``(arm, difference)`` for each generated-data arm against 'real + classic'."""
+    pairs = [(a, _pair(f, a, "real_classic")) for a in GENERATED]
+    return [(a, d) for a, d in pairs if d is not None]
 
 
 def _has_generated(f: Finding) -> bool:
@@ -220,92 +272,114 @@ def _has_generated(f: Finding) -> bool:
 
     (A summary of the five original arms is read by the rules above alone.)
     """
-    new = any(a in f.means for a in FIXES)
-    return new and "real_classic" in f.means and bool(_over_classic(f))
+    return any(a in f.means for a in FIXES) and bool(_over_classic(f))
 
 
 def _beats_classic(f: Finding) -> bool:
-    return _has_generated(f) and any(gap > spread for _, gap, spread in _over_classic(f))
+    return _has_generated(f) and any(d.verdict() == "above" for _, d in _over_classic(f))
+
+
+# The values of the sentences about several n.
+
+
+def _cgan_values(found: list, lang: str) -> dict:
+    return {**_ns(found, lang), "parts": _parts((f.vs("real_cgan") for f in found), lang)}
+
+
+def _alone_values(found: list, lang: str) -> dict:
+    parts = []
+    for f in found:
+        d = _alone(f)
+        parts.append(
+            t(
+                "augment.c.alone_part",
+                lang,
+                n=f.n,
+                synthetic=100 * f.means["synthetic"],
+                real=100 * f.means["real"],
+                **diff_values(d),
+            )
+        )
+    return {**_ns(found, lang), "parts": "; ".join(parts)}
+
+
+def _classic_values(found: list, lang: str) -> dict:
+    return {**_ns(found, lang), "parts": _parts((_classic_over_cgan(f) for f in found), lang)}
+
+
+def _on_top_values(found: list, lang: str) -> dict:
+    clear = [f for f in found if _on_top_clear(f)]
+    return {"parts": _parts((_on_top(f) for f in found), lang), **_ns(clear, lang)}
+
+
+def _arm_part(arm: str, d: Difference, lang: str) -> str:
+    return t("augment.c.arm_part", lang, n=d.n, arm=arm_name(arm, lang), **diff_values(d))
 
 
 def _beats_values(found: list, lang: str) -> dict:
-    parts = []
-    for f in found:
-        for arm, gap, spread in _over_classic(f):
-            if gap > spread:
-                parts.append(f"n = {f.n}: '{arm_name(arm, lang)}' {_pts(gap)} ± {100 * spread:.1f}")
+    parts = [
+        _arm_part(arm, d, lang)
+        for f in found
+        for arm, d in _over_classic(f)
+        if d.verdict() == "above"
+    ]
     return {"parts": "; ".join(parts)}
 
 
 def _best_over_classic(found: list, lang: str) -> dict:
     parts = []
     for f in found:
-        arm, gap, spread = max(_over_classic(f), key=lambda c: c[1])
-        parts.append(f"n = {f.n}: '{arm_name(arm, lang)}' {_pts(gap)} ± {100 * spread:.1f}")
+        arm, d = max(_over_classic(f), key=lambda c: c[1].mean)
+        parts.append(_arm_part(arm, d, lang))
     return {"parts": "; ".join(parts)}
 
 
 def _fix_rule(fix: str) -> Rule:
     def values(found: list, lang: str) -> dict:
-        parts = []
-        for f in found:
-            gap = f.means[fix] - f.means["real_cgan"]
-            spread = math.hypot(f.stds[fix], f.stds["real_cgan"])
-            parts.append(f"n = {f.n}: {_pts(gap)} ± {100 * spread:.1f}")
-        return {"arm": arm_name(fix, lang), "parts": "; ".join(parts)}
+        diffs = (_pair(f, fix, "real_cgan") for f in found)
+        return {"arm": arm_name(fix, lang), "parts": _parts(diffs, lang)}
 
-    return Rule(
-        "augment.c.fix_change", ANY, lambda f: fix in f.means and "real_cgan" in f.means, values
-    )
+    return Rule("augment.c.fix_change", lambda f: _pair(f, fix, "real_cgan") is not None, values)
 
 
 ACROSS_N = (
-    Rule("augment.c.cgan_helps", SEVERAL, lambda f: _cgan(f) == "helps", _cgan_margins),
-    Rule("augment.c.cgan_tie", SEVERAL, lambda f: _cgan(f) == "tie", _cgan_margins),
-    Rule("augment.c.cgan_hurts", SEVERAL, lambda f: _cgan(f) == "hurts", _cgan_margins),
+    Rule("augment.c.cgan_helps", lambda f: _cgan(f) == "helps", _cgan_values),
+    Rule("augment.c.cgan_tie", lambda f: _cgan(f) == "tie", _cgan_values),
+    Rule("augment.c.cgan_hurts", lambda f: _cgan(f) == "hurts", _cgan_values),
     Rule(
         "augment.c.why_weak",
-        SEVERAL,
-        lambda f: _not_helped(f) and "synthetic" in f.means and _weak_samples(f),
-        _alone,
+        lambda f: _not_helped(f) and _alone(f) is not None and _weak_samples(f),
+        _alone_values,
     ),
     Rule(
         "augment.c.why_redundant",
-        SEVERAL,
-        lambda f: _not_helped(f) and "synthetic" in f.means and not _weak_samples(f),
-        _alone,
-    ),
-    # With one seed the cGAN's arm has no verdict: any n where classic is above it counts.
-    Rule(
-        "augment.c.classic_better",
-        ONE,
-        lambda f: _cgan(f) is not None and _classic_above_cgan(f),
-        _ns,
+        lambda f: _not_helped(f) and _alone(f) is not None and not _weak_samples(f),
+        _alone_values,
     ),
     Rule(
         "augment.c.classic_better",
-        SEVERAL,
-        lambda f: _not_helped(f) and _classic_above_cgan(f),
-        _ns,
+        lambda f: (
+            _not_helped(f)
+            and _classic_over_cgan(f) is not None
+            and _classic_over_cgan(f).verdict() == "above"
+        ),
+        _classic_values,
     ),
     Rule(
         "augment.c.on_top_clear",
-        SEVERAL,
-        _on_top_known,
+        lambda f: _cgan(f) is not None and _on_top(f) is not None,
         _on_top_values,
         needs=lambda found: any(_on_top_clear(f) for f in found),
     ),
     Rule(
         "augment.c.on_top_none",
-        SEVERAL,
-        _on_top_known,
+        lambda f: _cgan(f) is not None and _on_top(f) is not None,
         _on_top_values,
         needs=lambda found: not any(_on_top_clear(f) for f in found),
     ),
-    Rule("augment.c.beats_classic", SEVERAL, _beats_classic, _beats_values),
+    Rule("augment.c.beats_classic", _beats_classic, _beats_values),
     Rule(
         "augment.c.no_beats_classic",
-        SEVERAL,
         _has_generated,
         _best_over_classic,
         needs=lambda found: not any(_beats_classic(f) for f in found),
@@ -313,38 +387,68 @@ ACROSS_N = (
     *(_fix_rule(fix) for fix in FIXES),
 )
 
-#: One sentence per n about the data makers, after the winner's.
-MAKERS_EACH_N = (Rule("augment.c.best_maker", ANY, lambda f: len(_makers(f)) > 1, _best_maker),)
+
+# --- the sentences ----------------------------------------------------------------------
+
+
+def opening(summary, lang: str | None = None) -> tuple[list, list]:
+    """The first lines of either lesson's conclusions, and the findings to read.
+
+    Returns:
+        ``(lines, found)``. With one seed in every cell: the line that says one
+        seed allows no comparison, and no finding. Otherwise: the line that says
+        how the differences are paired, a line naming any cell left out (fewer
+        than two seeds shared with real-only), and :func:`findings`.
+
+    Raises:
+        ValueError: as :func:`findings`.
+    """
+    lang = lang or get_language()
+    _check(summary)
+    if all(len(per_seed(s)) < MIN_SEEDS for s in summary):
+        return [t("augment.c.one_seed", lang)], []
+    lines = [t("augment.c.paired", lang)]
+    out = left_out(summary)
+    if out:
+        by_n: dict = {}
+        for n, arm in out:
+            by_n.setdefault(n, []).append(f"'{arm_name(arm, lang)}'")
+        cells = "; ".join(f"n = {n}: {', '.join(arms)}" for n, arms in by_n.items())
+        lines.append(t("augment.c.left_out", lang, cells=cells))
+    return lines, findings(summary)
+
+
+def first_sentence(f: Finding, lang: str | None = None) -> str:
+    """The sentence about ``f.n`` from the first rule of :data:`EACH_N` that is about it."""
+    lang = lang or get_language()
+    rule = next(rule for rule in EACH_N if rule.about(f))
+    return t(rule.key, lang, **rule.values(f, lang))
 
 
 def conclusions(summary, lang: str | None = None) -> list:
-    """The findings as sentences in ``lang``, computed from the summary.
+    """The findings as sentences in ``lang``, computed from the summary's per-seed accuracies.
 
-    For every n: the winning arm and its margin over real-only with the
-    spread; then whether the cGAN's samples helped, at which n, and where they
-    did not, the reason the numbers suggest (the synthetic-only accuracy tells
-    how much the samples carry on their own).
+    For every n: the winning arm and its paired difference from real-only
+    (mean ± standard deviation over the shared seeds, and their number); then
+    whether the cGAN's samples helped, at which n, and where they did not, the
+    reason the numbers suggest (the synthetic-only accuracy tells how much the
+    samples carry on their own); what classic augmentation and the fixes change.
 
-    With one seed per cell the spread between seeds cannot be measured (the
-    summary's std of 0 is a placeholder, not a measurement): the first line
-    says so, and only the comparisons of means are given, without the
-    verdicts that weigh a difference against the spread.
+    With one seed per cell the spread between seeds cannot be measured, so no
+    arm is compared with another: the only line says so.
+
+    Raises:
+        ValueError: if the summary has no per-seed accuracies (e.g. a
+            ``summary.csv`` read without them), or lacks the 'real' arm at some n.
     """
     lang = lang or get_language()
-    found = findings(summary)
-    seeds = ONE if min(s["runs"] for s in summary) < 2 else SEVERAL
-    lines = [t("augment.c.one_seed", lang)] if seeds == ONE else []
-
-    def speaks(rule: Rule) -> bool:
-        return rule.seeds in (seeds, ANY)
-
+    lines, found = opening(summary, lang)
     for f in found:
-        rule = next(rule for rule in EACH_N if speaks(rule) and rule.about(f))
-        lines.append(t(rule.key, lang, **rule.values(f, lang)))
-        for rule in filter(speaks, MAKERS_EACH_N):
+        lines.append(first_sentence(f, lang))
+        for rule in MAKERS_EACH_N:
             if rule.about(f):
                 lines.append(t(rule.key, lang, **rule.values(f, lang)))
-    for rule in filter(speaks, ACROSS_N):
+    for rule in ACROSS_N:
         about = [f for f in found if rule.about(f)]
         if about and rule.needs(about):
             lines.append(t(rule.key, lang, **rule.values(about, lang)))

@@ -16,7 +16,8 @@ Every arm is scored on the same 1,000 held-out digits as lesson 05.
 
 - :mod:`~gencourse.semi.methods`: the split and each method;
 - :mod:`~gencourse.semi.experiment`: one (n, seed) run and the grid;
-- :mod:`~gencourse.semi.verdicts`: what the numbers say, as sentences;
+- :mod:`~gencourse.semi.verdicts`: what the numbers say, as sentences, and the images
+  each arm trained on;
 - :mod:`~gencourse.semi.cli`: ``gencourse augment --setting unlabelled``.
 
 The summary, CSV files, table and plot are lesson 05's
@@ -47,7 +48,7 @@ from gencourse.semi.methods import (
     train_semi_gan,
     vae_features,
 )
-from gencourse.semi.verdicts import conclusions
+from gencourse.semi.verdicts import conclusions, labelled_images
 
 __all__ = [
     "SEMI_ARMS",
@@ -73,4 +74,5 @@ __all__ = [
     "train_semi_gan",
     "vae_features",
     "conclusions",
+    "labelled_images",
 ]
