@@ -30,19 +30,24 @@ sandboxes are ended, and the gradebook of what finished is written before
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import secrets
+import signal
+import stat
+import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gencourse import check, release
 from gencourse.files import atomic_write
-from gencourse.grade import book, jail, submission
+from gencourse.grade import book, bounded, jail, outlock, secretfile, submission
 from gencourse.grade.grader import Context, grade_one, rejected_result
+from gencourse.grade.outlock import Locked
 from gencourse.grade.sandbox import Interrupted as _RunInterrupted
 from gencourse.grade.sandbox import Limits
+from gencourse.grade.secretfile import Unreadable as SeedUnreadable
 from gencourse.i18n import t
 
 
@@ -74,19 +79,17 @@ class Interrupted(Exception):
 GRADER_SIDE = ("error", "checks_error")
 
 
+__all__ = ["Locked", "SeedUnreadable", "grade_batch", "read_seed"]
+
+
 def read_seed(out: Path) -> int:
-    """The batch's secret seed, from ``OUT/seed`` (made, readable by this account only, if absent)."""
-    path = Path(out) / "seed"
-    try:
-        return int(path.read_text(encoding="ascii").strip())
-    except (OSError, ValueError):
-        pass
-    seed = secrets.randbits(63)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(f"{seed}\n")
-    return seed
+    """The batch's secret seed, from ``OUT/seed`` (made atomically, mode 0600, if absent).
+
+    Raises:
+        SeedUnreadable: if the file exists but holds no seed (never replaced:
+            a new seed would change every earlier result).
+    """
+    return secretfile.read_or_make(Path(out) / "seed")
 
 
 def lesson_exercises(root, lesson: str) -> tuple[str, list[str]]:
@@ -109,34 +112,69 @@ def lesson_exercises(root, lesson: str) -> tuple[str, list[str]]:
     raise LessonMissing(lesson, release.available_lessons(root))
 
 
-def find_submissions(paths) -> list[tuple[str, Path]]:
-    """``(id, path)`` for every notebook named or found (recursively) in the given folders.
+def _walk(folder: Path, rel: str = ""):
+    """``(id, path, kind)`` under ``folder``, links neither followed nor entered (kind: file, link, other)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        sub_id = f"{rel}{entry.name}"
+        path = Path(entry.path)
+        if entry.is_symlink():
+            # A link to a notebook or to a folder is handed in as a submission: reported.
+            if entry.name.endswith(".ipynb") or os.path.isdir(path):
+                yield sub_id, path, "link"
+        elif entry.is_dir(follow_symlinks=False):
+            if entry.name != ".ipynb_checkpoints":
+                yield from _walk(path, f"{sub_id}/")
+        elif entry.name.endswith(".ipynb"):
+            kind = "file" if entry.is_file(follow_symlinks=False) else "other"
+            yield sub_id, path, kind
+
+
+def _given(given: Path):
+    """The submissions one command-line argument names: a folder walked, or one file."""
+    try:
+        info = os.lstat(given)
+    except OSError:
+        return
+    if stat.S_ISLNK(info.st_mode) and not given.is_dir():
+        yield given.name, given, "link"  # a file named directly is judged as a walk would
+    elif given.is_dir():  # the folder the instructor named is followed, what is inside is not
+        yield from _walk(given)
+    else:
+        yield given.name, given, "file" if stat.S_ISREG(info.st_mode) else "other"
+
+
+def find_entries(paths) -> list[tuple[str, Path, str]]:
+    """``(id, path, kind)`` for every notebook named or found (recursively) in the given folders.
 
     The id is the path relative to the folder given (or the file's name), so
     it does not depend on where the grader runs; ids are unique and sorted.
+    Links are never followed: a link (to a file or a folder) named like a
+    submission has kind ``link``; a notebook-named entry that is no regular
+    file (a pipe, a device) has kind ``other``; both are reported, not graded.
+    The same path reached twice (a file named and its folder walked) counts once.
     """
-    found: dict[str, Path] = {}
-    seen: set[Path] = set()
+    found: dict[str, tuple[Path, str]] = {}
+    seen: set[str] = set()
     for given in paths:
-        given = Path(given)
-        if given.is_dir():
-            files = [
-                (p.relative_to(given).as_posix(), p)
-                for p in sorted(given.rglob("*.ipynb"))
-                if ".ipynb_checkpoints" not in p.parts and p.is_file()
-            ]
-        else:
-            files = [(given.name, given)]
-        for sub_id, path in files:
-            resolved = path.resolve()
-            if resolved in seen:
+        for sub_id, path, kind in _given(Path(given)):
+            key = os.path.abspath(path)
+            if key in seen:
                 continue
-            seen.add(resolved)
+            seen.add(key)
             unique, n = sub_id, 2
             while unique in found:
                 unique, n = f"{sub_id}#{n}", n + 1
-            found[unique] = path
-    return sorted(found.items())
+            found[unique] = (path, kind)
+    return [(sub_id, path, kind) for sub_id, (path, kind) in sorted(found.items())]
+
+
+def find_submissions(paths) -> list[tuple[str, Path]]:
+    """``(id, path)`` of every submission :func:`find_entries` finds, links and others included."""
+    return [(sub_id, path) for sub_id, path, _ in find_entries(paths)]
 
 
 @dataclass
@@ -151,6 +189,8 @@ class BatchResult:
     not_finished: list = field(default_factory=list)
     #: Each distinct error of an assignment's checks file, once: ``{"error": {...}, "submissions": [...]}``.
     checks_errors: list = field(default_factory=list)
+    #: Students with more than one submission: ``{student: [submission, ...]}`` (all graded).
+    same_student: dict = field(default_factory=dict)
 
 
 def _result_path(out: Path, sub_id: str, names: dict) -> Path:
@@ -238,50 +278,107 @@ def grade_batch(
         jail.check_available()
     out = Path(out)
     (out / "results").mkdir(parents=True, exist_ok=True)
-    seed = read_seed(out) if seed is None else seed
-    options = {}
-    if assignment is not None:
-        from gencourse.assign.grading import Grading
+    with outlock.hold(out, unsupported=lambda: say(t("grade.cli.lock_unsupported", lang))):
+        seed = read_seed(out) if seed is None else seed
+        options = {}
+        if assignment is not None:
+            from gencourse.assign.grading import Grading
 
-        own = Grading(assignment, seed)
-        lesson_name, exercises, options = own.name, own.names, own.context_options()
-    ctx = Context(
-        lesson_name,
-        exercises,
-        limits or Limits(),
-        cells,
-        lang,
-        seed=seed,
-        sandboxed=sandbox,
-        **options,
-    )
-    try:
-        return _grade(
-            ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, say, workers
+            own = Grading(assignment, seed)
+            lesson_name, exercises, options = own.name, own.names, own.context_options()
+        ctx = Context(
+            lesson_name,
+            exercises,
+            limits or Limits(),
+            cells,
+            lang,
+            seed=seed,
+            sandboxed=sandbox,
+            **options,
         )
+        try:
+            return _grade(
+                ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, say, workers
+            )
+        finally:
+            ctx.stopper.stop()  # nothing of the batch outlives it
+            ctx.close()
+
+
+@contextlib.contextmanager
+def _ctrl_c_deferred(flag: list):
+    """Ctrl-C while the block runs is noted in ``flag`` instead of raised (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda *_: flag.append(True))
+    try:
+        yield
     finally:
-        ctx.stopper.stop()  # nothing of the batch outlives it
-        ctx.close()
+        signal.signal(signal.SIGINT, previous)
+
+
+def _sha(path: Path) -> str | None:
+    """The file's hash, if it is one the grader would read (a regular file within the bound)."""
+    try:
+        return submission.sha256_of(bounded.read_file(path, submission.MAX_BYTES))
+    except (OSError, bounded.TooLarge):
+        return None
+
+
+def _not_graded(sub_id: str, path: Path, kind: str, ctx) -> dict:
+    """The result of a link or another file that is not a notebook file: reported, not graded."""
+    if kind == "link":
+        try:
+            target = book.console_name(os.readlink(path))[:120]
+        except OSError:
+            target = "?"
+        return rejected_result(sub_id, None, ctx, "grade.reject.link", {"target": target})
+    return rejected_result(sub_id, None, ctx, "grade.reject.not_file", {})
+
+
+def _same_student(results: list[dict], lesson_name: str) -> dict[str, list[str]]:
+    """Students with more than one submission: ``{student: [submission, ...]}``."""
+    by_student: dict[str, list[str]] = {}
+    for result in results:
+        student = book.student_id(result["submission"], lesson_name)
+        by_student.setdefault(student, []).append(result["submission"])
+    return {s: subs for s, subs in by_student.items() if len(subs) > 1}
+
+
+def _with_same_student(result: dict, student: str, subs: list[str]) -> dict:
+    """A copy of ``result`` whose problems name the student's other submissions."""
+    others = ", ".join(book.console_name(s)[:80] for s in subs if s != result["submission"])
+    note = {"key": "grade.problem.same_student", "values": {"student": student, "others": others}}
+    return {**result, "problems": [*result["problems"], note]}
 
 
 def _grade(ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, say, workers):
     fingerprint = ctx.fingerprint()
-    subs = find_submissions(paths)
-    names = _unique_names([sub_id for sub_id, _ in subs])
-    results: dict[str, dict] = {}
-    pending = []
-    for sub_id, path in subs:
-        try:
-            sha = submission.sha256_of(path.read_bytes())
-        except OSError:
-            sha = None
-        previous = None if fresh else _previous(_result_path(out, sub_id, names), sha, fingerprint)
-        if previous is not None:
-            previous["submission"] = sub_id
-            results[sub_id] = previous
-        else:
-            pending.append((sub_id, path))
-    reused = len(results)
+    interrupted = False
+    subs, results, pending, reused = [], {}, [], 0
+    try:
+        entries = find_entries(paths)
+        subs = [(sub_id, path) for sub_id, path, _ in entries]
+        names = _unique_names([sub_id for sub_id, _ in subs])
+        for sub_id, path, kind in entries:
+            if kind != "file":
+                results[sub_id] = _not_graded(sub_id, path, kind, ctx)
+                continue
+            sha = _sha(path)
+            previous = (
+                None if fresh else _previous(_result_path(out, sub_id, names), sha, fingerprint)
+            )
+            if previous is not None:
+                previous["submission"] = sub_id
+                results[sub_id] = previous
+                reused += 1
+            else:
+                pending.append((sub_id, path))
+    except KeyboardInterrupt:  # while the folder was read: write what is known, then stop
+        interrupted, pending = True, []
+        names = _unique_names([sub_id for sub_id, _ in subs])
     if reused:
         say(t("grade.cli.reused", lang, n=reused))
 
@@ -313,7 +410,6 @@ def _grade(ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, 
             ), b""
 
     workers = max(1, workers or os.cpu_count() or 1)
-    interrupted = False
     futures: dict = {}
     pool = ThreadPoolExecutor(max_workers=workers)
     try:
@@ -338,7 +434,7 @@ def _grade(ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, 
             )
     except KeyboardInterrupt:
         interrupted = True
-        ctx.stopper.stop()  # no new sandbox starts; the running ones end now
+        ctx.stopper.stop()  # no new sandbox starts; the running ones (and their parsing) end now
         pool.shutdown(wait=True, cancel_futures=True)
         for future, sub_id in futures.items():
             if sub_id in results or not future.done() or future.cancelled():
@@ -352,7 +448,28 @@ def _grade(ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, 
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
+    late = []  # a Ctrl-C while the gradebook is written: written whole first, then obeyed
+    with _ctrl_c_deferred(late):
+        done = _write_book(ctx, out, subs, results, names, lesson_name, exercises, lang, fb_lang)
+    done.reused = reused
+    done.same_student = _same_student(done.results, lesson_name)
+    if done.same_student:
+        students = ", ".join(book.console_name(s)[:80] for s in done.same_student)
+        say(t("grade.cli.same_student", lang, students=students))
+    if interrupted or late:
+        done.not_finished = [sub_id for sub_id, _ in subs if sub_id not in results]
+        raise Interrupted(done)
+    return done
+
+
+def _write_book(ctx, out, subs, results, names, lesson_name, exercises, lang, fb_lang):
+    """Writes the gradebook, the exports and every feedback file; the batch's result."""
     ordered = [results[sub_id] for sub_id, _ in subs if sub_id in results]
+    twice = _same_student(ordered, lesson_name)
+    for i, result in enumerate(ordered):
+        student = book.student_id(result["submission"], lesson_name)
+        if student in twice:
+            ordered[i] = _with_same_student(result, student, twice[student])
     for result in ordered:  # feedback of reused results too, in the language asked for now
         name = names[result["submission"]]
         atomic_write(
@@ -369,11 +486,8 @@ def _grade(ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, 
     promises = {"sandboxed": ctx.sandboxed, "cells": ctx.cells}
     atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang, promises))
     not_graded = [r["submission"] for r in ordered if r["status"] in ("rejected", "error")]
-    done = BatchResult(ordered, not_graded, reused, csv_path, json_path, out / "feedback")
+    done = BatchResult(ordered, not_graded, 0, csv_path, json_path, out / "feedback")
     done.checks_errors = _checks_errors(ordered)
-    if interrupted:
-        done.not_finished = [sub_id for sub_id, _ in subs if sub_id not in results]
-        raise Interrupted(done)
     return done
 
 

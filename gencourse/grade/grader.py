@@ -20,13 +20,29 @@ import json
 import shutil
 import tempfile
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from gencourse import check
-from gencourse.check.core import Exercise, RecordsMismatch, drawn_cases, evaluate_recorded
-from gencourse.grade import jail, plan, submission
-from gencourse.grade.sandbox import ExerciseRun, Limits, Problem, RunReport, Sandbox, Stopper
+from gencourse.check.core import (
+    Case,
+    Exercise,
+    Recorded,
+    RecordsMismatch,
+    drawn_cases,
+    evaluate_recorded,
+)
+from gencourse.grade import bounded, jail, plan, submission
+from gencourse.grade.redact import without_values
+from gencourse.grade.sandbox import (
+    ExerciseRun,
+    Interrupted,
+    Limits,
+    Problem,
+    RunReport,
+    Sandbox,
+    Stopper,
+)
 from gencourse.i18n import LANGUAGES, t
 
 # Problems that cut a run short; an "output" problem costs nothing.
@@ -195,7 +211,8 @@ def _exercise(
     if run.state == "ran":
         with ctx.lock:  # Keras computes some references; one judge at a time
             try:
-                result = evaluate_recorded(ex, run.records, judging.cases[name])
+                cases = [_shown(case) for case in judging.cases[name]]
+                result = evaluate_recorded(ex, [_scrubbed(r) for r in run.records], cases)
             except RecordsMismatch:
                 result = None
             except Exception as exc:
@@ -250,6 +267,20 @@ def _exercise(
     values = {"name": name, **(run.problem.detail if run.problem else {})}
     entry["message"] = _msg(f"grade.ex.{kind}", **values)
     return entry, extra
+
+
+def _shown(case: Case) -> Case:
+    """The case as feedback may name it: a hidden case by no label or hint of its own."""
+    if not case.hidden:
+        return case
+    return replace(case, label="grade.case.hidden", hint=None)
+
+
+def _scrubbed(record: Recorded) -> Recorded:
+    """A record whose error text (the learner's, maybe holding the inputs) shows no values."""
+    if "text" not in record.detail:
+        return record
+    return replace(record, detail={**record.detail, "text": without_values(record.detail["text"])})
 
 
 def _checks_error_entry(entry: dict, error: dict) -> dict:
@@ -315,11 +346,12 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         sub = submission.load(path, ctx.lesson)
     except submission.Rejected as rejected:
         sha = None
-        try:
-            sha = submission.sha256_of(Path(path).read_bytes())
-        except OSError:
+        try:  # what a resumed batch compares: only a file the grader would read
+            sha = submission.sha256_of(bounded.read_file(path, submission.MAX_BYTES))
+        except (OSError, bounded.TooLarge):
             pass
         return rejected_result(sub_id, sha, ctx, rejected.key, rejected.values), b""
+    _stop_if_stopping(ctx)
     try:
         judging = ctx.judging(sub_id)
     except Exception as exc:
@@ -332,7 +364,7 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         for entry in result["exercises"]:
             _checks_error_entry(entry, error)
         return result, b""
-    cells = plan.plan(sub.cells, ctx.exercises, ctx.cells)
+    cells = plan.plan(sub.cells, ctx.exercises, ctx.cells, check=lambda: _stop_if_stopping(ctx))
     sandbox = Sandbox(
         ctx.limits,
         sub.lang or ctx.lang,
@@ -394,6 +426,12 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         "sandboxed": ctx.sandboxed,
     }
     return result, report.output
+
+
+def _stop_if_stopping(ctx: Context) -> None:
+    """Ends this submission's grading (parsing, planning) once the batch is stopping (Ctrl-C)."""
+    if ctx.stopper.stopping:
+        raise Interrupted()
 
 
 def _error_values(error: dict) -> dict:

@@ -34,6 +34,34 @@ MESSAGES = {
         "ko": "다른 수업의 노트북입니다({found}). 채점하는 수업은 {lesson}입니다",
         "en": "this notebook belongs to another lesson ({found}); the lesson being graded is {lesson}",
     },
+    "grade.reject.too_deep": {
+        "ko": "JSON이 너무 깊게 중첩되어 있습니다(최대 {max_depth}단계). JupyterLab에서 저장한 노트북을 그대로 제출하세요",
+        "en": "the file's JSON is nested too deep (at most {max_depth} levels); submit the notebook as JupyterLab saved it",
+    },
+    "grade.reject.too_many_cells": {
+        "ko": "셀이 너무 많습니다({n}개, 최대 {max_cells}개)",
+        "en": "the notebook has too many cells ({n}, at most {max_cells})",
+    },
+    "grade.reject.cell_too_long": {
+        "ko": "{cell}번 셀의 코드가 너무 깁니다({chars:,}자, 최대 {max_chars:,}자)",
+        "en": "cell {cell} holds too much code ({chars:,} characters, at most {max_chars:,})",
+    },
+    "grade.reject.code_too_long": {
+        "ko": "코드 셀을 모두 합한 길이가 너무 깁니다(최대 {max_chars:,}자)",
+        "en": "the code cells together hold too much code (at most {max_chars:,} characters)",
+    },
+    "grade.reject.link": {
+        "ko": "심볼릭 링크라서 채점하지 않았습니다({target}). 노트북 파일 자체를 제출하세요",
+        "en": "a symbolic link, not graded ({target}); submit the notebook file itself",
+    },
+    "grade.reject.not_file": {
+        "ko": "일반 파일이 아니라서 채점하지 않았습니다",
+        "en": "not a regular file, not graded",
+    },
+    "grade.problem.same_student": {
+        "ko": "같은 학생({student})의 제출물이 여럿입니다: {others}. 모두 채점했으니 어느 것을 쓸지 정하세요",
+        "en": "more than one submission for student {student}: {others}; all were graded, choose which counts",
+    },
     "grade.reject.no_code": {
         "ko": "코드 셀이 하나도 없습니다",
         "en": "the notebook has no code cells",
@@ -273,6 +301,26 @@ MESSAGES = {
             "Interrupted (Ctrl-C): the {graded} finished are in {csv}; {left} were not graded. "
             "Run the same command again to go on."
         ),
+    },
+    "grade.cli.locked": {
+        "ko": "다른 채점이 이미 {out}에 쓰고 있습니다({detail}). 그 채점이 끝난 뒤 다시 실행하거나 다른 --out을 쓰세요",
+        "en": "another grading run is writing to {out} ({detail}); run again when it ends, or use another --out",
+    },
+    "grade.cli.lock_unsupported": {
+        "ko": "이 운영체제에서는 출력 폴더를 잠글 수 없습니다. 같은 --out으로 채점을 동시에 두 번 실행하지 마세요",
+        "en": "this system cannot lock the output folder; do not run two gradings on one --out at once",
+    },
+    "grade.cli.bad_seed": {
+        "ko": "비밀 시드 파일 {path}을(를) 읽을 수 없습니다({error}). 새 시드를 만들면 이전 채점과 결과가 달라지므로 만들지 않았습니다. 백업에서 되살리거나, 처음부터 다시 채점하려면 파일을 지우세요",
+        "en": "the secret seed file {path} cannot be read ({error}); a new seed would change earlier results, so none was made. Restore it from a backup, or delete it to grade everything afresh",
+    },
+    "grade.cli.same_student": {
+        "ko": "학생 한 명에게 제출물이 여럿입니다(성적부의 error 열 참고): {students}",
+        "en": "some students handed in more than one submission (see the gradebook's error column): {students}",
+    },
+    "grade.case.hidden": {
+        "ko": "숨겨진 테스트",
+        "en": "a hidden case",
     },
     "grade.cli.interrupted_early": {
         "ko": "중단했습니다(Ctrl-C). 같은 명령을 다시 실행하면 이어서 채점합니다.",
