@@ -133,7 +133,7 @@ MESSAGES = {
     "r03.real_digits": {"ko": "실제 테스트 숫자", "en": "real held-out digits"},
     "r03.gan_samples": {"ko": "GAN 샘플", "en": "GAN samples"},
     "r03.counts": {
-        "ko": "GAN 샘플이 심판에게 읽힌 숫자별 장수: {counts}",
+        "ko": "GAN 샘플이 심판에게 읽힌 숫자별 이미지 수: {counts}",
         "en": "GAN samples per digit, as the judge reads them: {counts}",
     },
     "r03.commonest_rarest": {
