@@ -11,8 +11,13 @@ exercises passed and names the kind of mistake of the others (the checks'
 own hints); it never shows a reference answer.
 
 Submission names are the students' own file names, so they are untrusted:
-on the console their control characters are escaped, and in the CSV a cell
-that a spreadsheet would read as a formula gets a leading apostrophe.
+on the console their control characters are escaped, and every text cell of
+every CSV this package writes goes through :func:`csv_cell`: no control
+character survives (CR, LF, tab, NUL, the other C0 and C1 controls and
+Unicode's line and paragraph separators become a space), and a cell that a
+spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@`` first, also
+in any part after a ``;``, which a spreadsheet may split on) gets a leading
+apostrophe in that part.
 """
 
 from __future__ import annotations
@@ -51,12 +56,16 @@ def console_name(text: str) -> str:
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# Every control and separator a CSV reader or a spreadsheet could split a row or a cell on.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def csv_cell(text: str) -> str:
-    """A text cell a spreadsheet shows as text: a leading ``=``, ``+``, ``-`` or ``@`` is quoted."""
-    text = str(text)
-    return "'" + text if text.startswith(_FORMULA) else text
+    """A text cell a spreadsheet shows as one text cell (see the module's docstring)."""
+    text = _CONTROL.sub(" ", str(text))
+    return ";".join(
+        "'" + part if part.lstrip(" ").startswith(_FORMULA) else part for part in text.split(";")
+    )
 
 
 def _num(x: float) -> str:
@@ -78,12 +87,12 @@ def gradebook_csv(results: list[dict], exercises: list[str], lang: str) -> str:
         points = {e["name"]: e["points"] for e in r["exercises"]}
         row = [
             csv_cell(r["submission"]),
-            r["lang"] or "",
+            csv_cell(r["lang"] or ""),
             *(_num(points.get(n, 0.0)) for n in exercises),
             _num(r["total"]),
             _num(r["possible"]),
             f"{r['percent']:.1f}",
-            r["status"],
+            csv_cell(r["status"]),
             csv_cell(error_text(r, lang)),
         ]
         if unsandboxed:

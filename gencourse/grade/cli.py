@@ -100,7 +100,14 @@ def _run_grade(args, root: Path) -> int:
     from gencourse.quiet import import_tensorflow_quietly
 
     import_tensorflow_quietly()  # the judge's references use Keras; keep its log lines out
-    from gencourse.grade.batch import Interrupted, LessonMissing, NoExercises, grade_batch
+    from gencourse.grade.batch import (
+        Interrupted,
+        LessonMissing,
+        Locked,
+        NoExercises,
+        SeedUnreadable,
+        grade_batch,
+    )
     from gencourse.grade.book import console_name
     from gencourse.grade.sandbox import Limits
 
@@ -153,6 +160,12 @@ def _run_grade(args, root: Path) -> int:
             file=sys.stderr,
         )
         return 130
+    except Locked as exc:
+        print(t("grade.cli.locked", lang, out=exc.folder, detail=exc.holder), file=sys.stderr)
+        return 2
+    except SeedUnreadable as exc:
+        print(t("grade.cli.bad_seed", lang, path=exc.path, error=exc.error), file=sys.stderr)
+        return 2
     except LessonMissing as exc:
         available = ", ".join(exc.available) or "-"
         print(

@@ -10,6 +10,13 @@ are always run. Check cells never run: they only print a verdict, and what a
 learner writes there is not graded. Everything else (a training cell, a
 figure) is left out, so its time and its failures cost nothing.
 
+A setup cell runs too, when it comes before an exercise cell: a cell that
+writes a file or sets up the environment (it calls ``write_text``,
+``write``, ``mkdir``, ``chdir``, ``seed``, ...; see :data:`SETUP_CALLS`), since
+an exercise may import the module it writes without any name linking the
+two. A cell that also trains, predicts or draws (:data:`EXPENSIVE_CALLS`) is
+no setup cell.
+
 The planned cells run in the notebook's order, as "Run All" would run them,
 and each exercise is graded on the function its name holds at the end: when
 a cell is duplicated, the last definition in the notebook wins.
@@ -19,12 +26,22 @@ from __future__ import annotations
 
 import ast
 import symtable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gencourse.grade.submission import Cell
 
 # Names through which a cell can define or reach names the analysis cannot see.
 _OPAQUE_CALLS = {"exec", "eval", "globals", "locals", "vars", "get_ipython", "__import__"}
+#: Calls (a function's or method's name) that make a cell a setup cell.
+SETUP_CALLS = frozenset(
+    {"write_text", "write_bytes", "write", "writelines", "mkdir", "makedirs", "chdir"}
+    | {"seed", "set_random_seed", "filterwarnings", "simplefilter"}
+)
+#: Calls that make a cell too costly to run for its side effects (training, sampling, figures).
+EXPENSIVE_CALLS = frozenset(
+    {"fit", "train", "train_step", "train_on_batch", "predict", "evaluate", "sample"}
+    | {"show", "imshow", "plot", "savefig", "subplots", "figure", "sleep"}
+)
 
 
 @dataclass
@@ -33,6 +50,13 @@ class CellNames:
     uses: set[str]
     opaque: bool
     parsed: bool
+    #: The names of the functions and methods the cell calls.
+    calls: set[str] = field(default_factory=set)
+
+    @property
+    def setup(self) -> bool:
+        """Writes a file or sets up the environment, and neither trains nor draws."""
+        return bool(self.calls & SETUP_CALLS) and not self.calls & EXPENSIVE_CALLS
 
 
 def python_source(source: str) -> str:
@@ -79,8 +103,14 @@ def names(source: str) -> CellNames:
         if sym.is_referenced():
             uses.add(sym.get_name())
     _scope_globals(table, uses, defines)
-    opaque = False
+    opaque, calls = False, set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute):
+                calls.add(func.attr)
+            elif isinstance(func, ast.Name):
+                calls.add(func.id)
         if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
             opaque = True
         elif isinstance(node, ast.Name) and node.id in _OPAQUE_CALLS:
@@ -93,7 +123,7 @@ def names(source: str) -> CellNames:
                         root = _store_root(part)
                         if root:
                             defines.add(root)
-    return CellNames(defines, uses, opaque, parsed=True)
+    return CellNames(defines, uses, opaque, parsed=True, calls=calls)
 
 
 def plan(cells: list[Cell], exercises: list[str], mode: str = "needed", check=None) -> list[Cell]:
@@ -123,10 +153,12 @@ def plan(cells: list[Cell], exercises: list[str], mode: str = "needed", check=No
         for name in info[cell.index].defines:
             definers.setdefault(name, []).append(cell.index)
     wanted = set(exercises)
+    graded = {c.index for c in runnable if c.exercise in wanted and c.role in ("stub", "solution")}
+    last = max(graded, default=-1)
     chosen = {
         c.index
         for c in runnable
-        if (c.exercise in wanted and c.role in ("stub", "solution")) or info[c.index].opaque
+        if c.index in graded or info[c.index].opaque or (info[c.index].setup and c.index < last)
     }
     todo = list(wanted)
     for index in chosen:
