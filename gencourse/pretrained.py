@@ -96,8 +96,8 @@ RECIPES = {
 
 DATA = {
     "ssgan_mnist5k": "mnist5k, seed 0: 10 labelled training digits per class (lesson 05's subset "
-    "for seed 0) with 100 classic copies per class, and the other 3,900 training digits "
-    "without labels",
+    "for seed 0) with 100 classic copies per class, and 3,800 other training digits "
+    "without labels (the seed's 100 validation digits are kept out)",
 }
 
 

@@ -154,6 +154,7 @@ from gencourse.augment.sets import (  # noqa: E402
 )
 from gencourse.augment.training import (  # noqa: E402
     FULL,
+    LESSON,
     QUICK,
     Budget,
     RecogniserTrainer,
@@ -198,6 +199,7 @@ __all__ = [
     "classic_augment",
     "classic_copies",
     "Budget",
+    "LESSON",
     "FULL",
     "QUICK",
     "default_budget",

@@ -87,6 +87,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         f"Unlabelled: {','.join(SEMI_ARMS)}",
     )
     p.add_argument("--quick", action="store_true", help="tiny training budgets (for CI)")
+    p.add_argument(
+        "--recipe",
+        choices=("full", "lesson"),
+        default="full",
+        help="scarce: the grid's training sizes: full (lesson 04's cGAN, 600 maker steps, "
+        "400 recogniser steps) or lesson (lesson 05's live slice: right-sized makers)",
+    )
+    p.add_argument(
+        "--ship",
+        metavar="FILE",
+        help="also write the rows with their provenance (commit, date, machine, wall time, "
+        "seeds, budget, recipe hash, this command) to FILE, e.g. gencourse/results/x.json",
+    )
     p.add_argument("--steps", type=int, help="the recogniser's gradient steps")
     p.add_argument("--cgan-steps", type=int, help="the cGAN's gradient steps (scarce)")
     p.add_argument(
@@ -215,7 +228,8 @@ def run(args) -> int:
     from gencourse.quiet import import_tensorflow_quietly
 
     import_tensorflow_quietly()
-    budget = augment.QUICK if args.quick else augment.FULL
+    recipe = augment.LESSON if args.recipe == "lesson" else augment.FULL
+    budget = augment.QUICK if args.quick else recipe
     budget = augment.with_budget(budget, recogniser_steps=args.steps, cgan_steps=args.cgan_steps)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -233,6 +247,15 @@ def run(args) -> int:
     if results is None:
         return code
     summary = results.summary()
+    if args.ship:
+        import shlex
+
+        from gencourse.augment import provenance
+
+        command = shlex.join(["gencourse", *sys.argv[1:]])
+        seeds = list(range(args.seeds))
+        shipped = provenance.ship(results, "scarce", args.n, seeds, arms, command, args.ship)
+        print(f"shipped with provenance: {shipped}")
     augment.write_csv(results.rows, out / "augment.csv")
     augment.write_csv(summary, out / "summary.csv")
     if results.quality:

@@ -148,15 +148,23 @@ def run_once(
     classic = classic_copies(*real, synthetic_per_class, seed, data.num_classes)
     wanted = balanced_labels(synthetic_per_class, data.num_classes)
     run = Run(n, seed, real, classic, None, None)
+    width = {"width": budget.cgan_width}
     makers = (
-        ("cgan", CGAN_ARMS, train_cgan, budget.cgan_steps, budget.cgan_batch_size),
-        ("cvae", CVAE_ARMS, train_cvae, budget.cvae_steps, budget.cvae_batch_size),
-        ("diffaug", DIFFAUG_ARMS, train_diffaug_cgan, budget.cgan_steps, budget.cgan_batch_size),
+        ("cgan", CGAN_ARMS, train_cgan, budget.cgan_steps, budget.cgan_batch_size, width),
+        ("cvae", CVAE_ARMS, train_cvae, budget.cvae_steps, budget.cvae_batch_size, {}),
+        (
+            "diffaug",
+            DIFFAUG_ARMS,
+            train_diffaug_cgan,
+            budget.cgan_steps,
+            budget.cgan_batch_size,
+            width,
+        ),
     )
-    for name, needs, train, steps, batch_size in makers:
+    for name, needs, train, steps, batch_size, size in makers:
         if any(a in needs for a in arms):
             # The process's shared model: sampled here, before the next run resets it.
-            model = train(*real, steps, batch_size, seed, keep=False)
+            model = train(*real, steps, batch_size, seed, keep=False, **size)
             run.models[name] = model
             run.made[name] = (model.generate(wanted, seed=seed + 500), wanted)
             say(f"n={n} seed={seed} {name}")

@@ -8,6 +8,7 @@ epochs, so that a bigger training set does not also mean more updates.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -24,9 +25,17 @@ class Budget:
     cgan_batch_size: int = 64
     cvae_steps: int = 600
     cvae_batch_size: int = 64
+    cgan_width: int = 64  # both cGANs' generator width; their discriminators' is half
 
 
+#: The grid's recipe (``gencourse augment``): lesson 04's cGAN, 600 maker steps, 400
+#: recogniser steps. Fixed in advance (see ``bench/README.md``, "Recipes").
 FULL = Budget()
+#: Lesson 05's live slice in full mode (n = 10, three seeds, within the lesson's 5 minutes):
+#: makers right-sized for 100 training digits (half the cGANs' widths, 400 steps) and 200
+#: recogniser steps. Fixed in advance by the time budget, not chosen on any accuracy;
+#: ``bench/right_sized.py`` compares its conclusions with :data:`FULL`'s.
+LESSON = Budget(recogniser_steps=200, cgan_steps=400, cgan_width=32, cvae_steps=400)
 QUICK = Budget(
     recogniser_steps=4,
     batch_size=32,
@@ -287,42 +296,49 @@ def step_loop(name: str, make, image_shape=(28, 28, 1)) -> StepLoop:
     return _LOOPS[key]
 
 
-def _make_cgan(seed):
+def _make_cgan(seed, width=64):
     from gencourse.models import make_conditional_gan
 
-    return make_conditional_gan(latent_dim=64, num_classes=10, seed=seed)
+    return make_conditional_gan(latent_dim=64, num_classes=10, seed=seed, width=width)
 
 
-def _train(kind, make, images, labels, steps, batch_size, seed, keep):
+def _train(kind, make, images, labels, steps, batch_size, seed, keep, width=None):
     """Trains the process's shared model of ``kind`` (see :func:`train_cgan` for ``keep``)."""
+    if width is not None:  # one shared model per kind and width
+        kind, make = f"{kind}-{width}", partial(make, width=width)
     loop = step_loop(kind, make, images.shape[1:])
     loop.fit(images, labels, steps, batch_size, seed)
     return loop.copy(seed) if keep else loop.model
 
 
-def train_cgan(images, labels, steps: int, batch_size: int = 64, seed: int = 0, keep=True):
+def train_cgan(
+    images, labels, steps: int, batch_size: int = 64, seed: int = 0, keep=True, width: int = 64
+):
     """The course's conditional GAN, trained for ``steps`` steps on these images only.
 
     ``keep=False`` returns the process's shared model (:class:`StepLoop`),
     which the next call overwrites: the grid uses it and is done with it
-    before then. The default returns a model of the caller's own.
+    before then. The default returns a model of the caller's own. ``width``: the
+    generator's (the discriminator's is half), see :data:`LESSON`.
     """
-    return _train("cgan", _make_cgan, images, labels, steps, batch_size, seed, keep)
+    return _train("cgan", _make_cgan, images, labels, steps, batch_size, seed, keep, width)
 
 
-def _make_diffaug(seed):
+def _make_diffaug(seed, width=64):
     from gencourse.models.diffaugment import make_diffaugment_cgan
 
-    return make_diffaugment_cgan(latent_dim=64, num_classes=10, seed=seed)
+    return make_diffaugment_cgan(latent_dim=64, num_classes=10, seed=seed, width=width)
 
 
-def train_diffaug_cgan(images, labels, steps: int, batch_size: int = 64, seed: int = 0, keep=True):
+def train_diffaug_cgan(
+    images, labels, steps: int, batch_size: int = 64, seed: int = 0, keep=True, width: int = 64
+):
     """The cGAN of :func:`train_cgan` with DiffAugment (:mod:`gencourse.models.diffaugment`).
 
     The same networks, optimizers, steps and batches; only what the
-    discriminator sees differs. ``keep`` as in :func:`train_cgan`.
+    discriminator sees differs. ``keep`` and ``width`` as in :func:`train_cgan`.
     """
-    return _train("diffaug", _make_diffaug, images, labels, steps, batch_size, seed, keep)
+    return _train("diffaug", _make_diffaug, images, labels, steps, batch_size, seed, keep, width)
 
 
 def _make_cvae(seed):

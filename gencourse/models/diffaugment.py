@@ -166,14 +166,17 @@ class DiffAugmentCGAN(ConditionalGAN):
 
 
 def make_diffaugment_cgan(
-    latent_dim=64, image_shape=(28, 28, 1), num_classes=10, seed=None, **augment
+    latent_dim=64, image_shape=(28, 28, 1), num_classes=10, seed=None, width=64, **augment
 ):
-    """The lesson's conditional GAN (the same networks and optimizers) with DiffAugment."""
+    """The lesson's conditional GAN (the same networks and optimizers) with DiffAugment.
+
+    ``width`` as in :func:`gencourse.models.gan.make_conditional_gan`.
+    """
     if seed is not None:
         keras.utils.set_random_seed(seed)
     gan = DiffAugmentCGAN(
-        build_generator(latent_dim, image_shape, num_classes),
-        build_discriminator(image_shape, num_classes),
+        build_generator(latent_dim, image_shape, num_classes, width=width),
+        build_discriminator(image_shape, num_classes, width=width // 2),
         latent_dim=latent_dim,
         num_classes=num_classes,
         seed=seed,

@@ -681,19 +681,23 @@ def make_conditional_gan(
     mismatched=True,
     seed=None,
     strategy=None,
+    width=64,
 ):
     """The lesson's conditional GAN, compiled with Adam(1e-3, beta_1=0.5) for both networks.
 
     Args:
         strategy: a ``tf.distribute.Strategy`` to build and train under, or None
             (see :func:`make_gan`).
+        width: the generator's width (:func:`build_generator`); the discriminator's is
+            half of it. 64 is lesson 04's; lesson 05's live slice uses a smaller one for
+            its 100 training digits (``gencourse.augment.LESSON``).
     """
     if seed is not None:
         keras.utils.set_random_seed(seed)
     with distribute.scope(strategy):
         gan = ConditionalGAN(
-            build_generator(latent_dim, image_shape, num_classes),
-            build_discriminator(image_shape, num_classes),
+            build_generator(latent_dim, image_shape, num_classes, width=width),
+            build_discriminator(image_shape, num_classes, width=width // 2),
             latent_dim=latent_dim,
             num_classes=num_classes,
             mismatched=mismatched,

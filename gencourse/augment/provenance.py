@@ -1,0 +1,166 @@
+"""Shipped grids: results that travel with the package, with where and how they were made.
+
+A shipped grid is one JSON file in ``gencourse/results/``: the grid's rows (n, arm, seed,
+accuracy) and quality rows, and its provenance: the commit, the date, the machine (CPU
+model, cores), the wall time, the n values and seeds, the budget, the command that
+reproduces it, and the hash of its recipe (:func:`recipe_hash`). The hash covers the
+budget and the code that decides the numbers (the split, the augmentation, the makers,
+the recogniser, the run), read as syntax trees without docstrings, so that a comment or
+a docstring does not force a re-run but a changed layer, step or seed does:
+``tests/test_provenance.py`` fails when a shipped grid's hash no longer matches.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import datetime
+import hashlib
+import importlib
+import inspect
+import json
+import os
+import platform
+import subprocess
+import textwrap
+from pathlib import Path
+
+#: Where shipped grids live (package data).
+RESULTS = Path(__file__).resolve().parent.parent / "results"
+
+#: The code each setting's numbers depend on, as ``module:qualified name`` (``module:*`` for
+#: a whole module).
+RECIPE_CODE = {
+    "scarce": (
+        "gencourse.augment.sets:_class_orders",
+        "gencourse.augment.sets:scarce_indices",
+        "gencourse.augment.sets:classic_augment",
+        "gencourse.augment.sets:classic_copies",
+        "gencourse.augment.sets:filtered_samples",
+        "gencourse.augment:balanced_labels",
+        "gencourse.augment:augmented_training_set",
+        "gencourse.augment.experiment:training_sets",
+        "gencourse.augment.experiment:run_once",
+        "gencourse.augment.scoring:final_accuracy",
+        "gencourse.augment.training:_step_indices",
+        "gencourse.augment.training:build_recogniser",
+        "gencourse.augment.training:RecogniserTrainer",
+        "gencourse.augment.training:StepLoop",
+        "gencourse.augment.training:_make_cgan",
+        "gencourse.augment.training:_make_diffaug",
+        "gencourse.augment.training:_make_cvae",
+        "gencourse.models.gan:OneHot",
+        "gencourse.models.gan:build_generator",
+        "gencourse.models.gan:build_discriminator",
+        "gencourse.models.gan:ConditionalGAN",
+        "gencourse.models.gan:make_conditional_gan",
+        "gencourse.models.cvae:*",
+        "gencourse.models.diffaugment:*",
+    ),
+}
+
+
+def _without_docstrings(tree: ast.AST) -> ast.AST:
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (
+            isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            node.body = body[1:] or [ast.Pass()]
+    return tree
+
+
+def _code(ref: str) -> str:
+    module_name, _, name = ref.partition(":")
+    module = importlib.import_module(module_name)
+    if name == "*":
+        source = inspect.getsource(module)
+    else:
+        obj = module
+        for part in name.split("."):
+            obj = getattr(obj, part)
+        source = textwrap.dedent(inspect.getsource(obj))
+    return ast.dump(_without_docstrings(ast.parse(source)), include_attributes=False)
+
+
+def recipe_hash(setting: str, budget, synthetic_per_class: int, arms) -> str:
+    """The hash of a grid's recipe: its code (:data:`RECIPE_CODE`), budget, extras and arms.
+
+    The n values and seeds are not part of it: a grid with more seeds has the same recipe.
+    """
+    digest = hashlib.sha256()
+    for ref in RECIPE_CODE[setting]:
+        digest.update(ref.encode() + b"\0" + _code(ref).encode() + b"\0")
+    digest.update(json.dumps(dataclasses.asdict(budget), sort_keys=True).encode())
+    digest.update(json.dumps([int(synthetic_per_class), sorted(arms)]).encode())
+    return digest.hexdigest()[:16]
+
+
+def machine() -> dict:
+    """The CPU model and core count of this machine (for a shipped grid's provenance)."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": model, "cores": os.cpu_count(), "system": platform.platform()}
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=RESULTS.parent.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=RESULTS.parent.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+        return out.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def ship(results, setting: str, n_values, seeds, arms, command: str, path) -> Path:
+    """Writes a grid's :class:`~gencourse.augment.experiment.Results` with its provenance."""
+    provenance = {
+        "setting": setting,
+        "command": command,
+        "commit": _commit(),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "wall_seconds": round(float(results.seconds), 1),
+        "n_values": [int(n) for n in n_values],
+        "seeds": [int(s) for s in seeds],
+        "arms": list(arms),
+        "budget": dataclasses.asdict(results.budget),
+        "synthetic_per_class": int(results.synthetic_per_class),
+        "recipe_hash": recipe_hash(setting, results.budget, results.synthetic_per_class, arms),
+    }
+    data = {"provenance": provenance, "rows": results.rows, "quality": results.quality}
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def load_shipped(name: str) -> dict:
+    """A shipped grid (``gencourse/results/<name>.json``): ``{"provenance", "rows", "quality"}``."""
+    path = RESULTS / f"{name}.json"
+    if not path.exists():
+        shipped = sorted(p.stem for p in RESULTS.glob("*.json"))
+        raise FileNotFoundError(f"No shipped grid {name!r}; shipped: {shipped}")
+    return json.loads(path.read_text(encoding="utf-8"))
