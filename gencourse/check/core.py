@@ -15,8 +15,13 @@ answers that are just as right (the reference computed in float64, say) in
 ``also_right``, and each case's tolerance admits float32 arithmetic.
 
 Whatever the learner's function raises, ``SystemExit`` included, becomes a
-verdict; only ``KeyboardInterrupt`` (the notebook's stop button) stops the
-check.
+verdict, told in the verdict's language with the exception's own text as a
+detail (:mod:`~gencourse.check.errors`); only ``KeyboardInterrupt`` (the
+notebook's stop button) stops the check. A case that runs past its time limit
+is stopped and named, and the cases after it are not run
+(:mod:`~gencourse.check.guard`). The reference, the known mistakes and the
+comparisons run under the settings of a fresh session, whatever NumPy, Keras
+or TensorFlow settings an earlier cell changed.
 
 Nothing the learner returns is trusted: an object is only ever converted with
 ``np.asarray(..., dtype=float64)``, so an object whose ``==`` always says True
@@ -32,6 +37,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from gencourse.check.errors import error_hint_key, explain_error
+from gencourse.check.guard import CaseTimeout, case_seconds, case_time_limit, neutral_settings
 from gencourse.config import strict_checks
 from gencourse.i18n import get_language, own_text, t
 
@@ -119,6 +126,14 @@ class Exercise:
     # For packed answers: (expected, got) packed arrays of different shapes ->
     # (message key, values) that say the difference in the learner's terms.
     describe_shape: Callable | None = None
+    # (case, got, expected) -> a hint key or None: what is wrong with a value of the
+    # right shape that no listed mistake explains (a broken pairing, say).
+    explain: Callable | None = None
+    # (regular expression, hint key) pairs: an exception whose text matches is named
+    # (e.g. a reshape to 784 values on images of another size).
+    error_hints: tuple[tuple[str, str], ...] = ()
+    # The message key of the verdict on NaN or infinity.
+    not_finite: str = "check.not_finite"
 
     def __post_init__(self):
         if not (self.signature.startswith(f"{self.name}(") and self.signature.endswith(")")):
@@ -138,7 +153,8 @@ class WrongForm(ValueError):
 @dataclass
 class CaseOutcome:
     label: str
-    # pass, not_implemented, error, wrong_type, wrong_form, wrong_shape, not_finite, wrong_value
+    # pass, not_implemented, error, timeout, not_run, wrong_type, wrong_form, wrong_shape,
+    # not_finite, wrong_value
     status: str
     hint: str | None = None
     detail: dict = field(default_factory=dict)
@@ -210,31 +226,72 @@ class CheckResult:
             n=len(self.outcomes),
             case=t(failure.label, lang),
         )
-        body = t(failure.body or f"check.{failure.status}", lang, **failure.detail)
+        if failure.status == "error":
+            body = _error_body(failure.detail, lang)
+        else:
+            body = t(failure.body or f"check.{failure.status}", lang, **failure.detail)
         hint = "\n   " + t(failure.hint, lang) if failure.hint else ""
         return f"{head}\n   {body}{hint}"
+
+
+def _error_body(detail: dict, lang: str) -> str:
+    """An exception, said in ``lang``, with its own (English) text kept as a detail."""
+    error, text = str(detail.get("error", "")), str(detail.get("text", ""))
+    what = t(explain_error(error, text), lang)
+    if not text:
+        return t("check.error_no_text", lang, error=error, what=what)
+    return t("check.error", lang, error=error, text=text, what=what)
 
 
 class CheckFailed(AssertionError):
     """Raised by a check in strict mode (``GENCOURSE_STRICT_CHECKS=1``) when it fails."""
 
 
+class NotNumbers(TypeError):
+    """A returned value that is no array of real numbers; ``kind`` says what it holds instead.
+
+    ``kind`` is ``"none"``, ``"complex"``, ``"text"``, ``"object"`` or ``""`` (another type).
+    """
+
+    def __init__(self, type_name: str, kind: str = ""):
+        super().__init__(type_name)
+        self.type_name, self.kind = type_name, kind
+
+
 def to_plain_array(value) -> np.ndarray:
-    """Converts a returned value to a float64 array, or raises TypeError.
+    """Converts a returned value to a float64 array, or raises :class:`NotNumbers` (a TypeError).
 
     Accepts NumPy arrays and scalars, Python numbers, nested lists of numbers
     and tensors that implement ``__array__`` (TensorFlow, Keras).
     """
     raw = _raw(value)
     if raw.dtype.kind not in "biuf":  # complex, object, strings: not a real-valued answer
-        raise TypeError(type(value).__name__)
+        raise NotNumbers(type(value).__name__, _kind_of(raw))
     return np.array(raw, dtype=np.float64, copy=True)
+
+
+def _kind_of(raw: np.ndarray) -> str:
+    """What an array that is not of real numbers holds: complex numbers, text or objects."""
+    if raw.dtype.kind == "c":
+        return "complex"
+    if raw.dtype.kind in "US":
+        return "text"
+    if raw.dtype.kind == "O":
+        items = raw.ravel()[:50]
+        if items.size and all(isinstance(item, str | bytes) for item in items):
+            return "text"  # a string tensor's .numpy() holds bytes
+        return "object"
+    return ""
 
 
 def _raw(value) -> np.ndarray:
     """A returned value as a NumPy array of its own dtype (tensors through ``.numpy()``)."""
-    if value is None or isinstance(value, str | bytes | dict | set):
-        raise TypeError(type(value).__name__)
+    if value is None:
+        raise NotNumbers("NoneType", "none")
+    if isinstance(value, str | bytes):
+        raise NotNumbers(type(value).__name__, "text")
+    if isinstance(value, dict | set):
+        raise NotNumbers(type(value).__name__)
     if hasattr(value, "numpy") and callable(value.numpy):
         value = value.numpy()
     return np.asarray(value)
@@ -269,7 +326,7 @@ def integer_array(value, hint: str) -> np.ndarray:
     if raw.size and raw.dtype.kind not in "iu":
         if raw.dtype.kind in "bf":
             raise WrongForm(hint)
-        raise TypeError(type(value).__name__)
+        raise NotNumbers(type(value).__name__, _kind_of(raw))
     return np.array(raw, dtype=np.float64, copy=True)
 
 
@@ -395,7 +452,8 @@ class Recorded:
     """What a learner's function gave on one case: a plain array, or why there is none.
 
     ``status`` is ``"value"`` (``value`` holds the float64 array),
-    ``"not_implemented"``, ``"error"``, ``"wrong_type"`` or ``"wrong_form"``
+    ``"not_implemented"``, ``"error"``, ``"timeout"`` (stopped at the case's time
+    limit), ``"not_run"`` (after a timeout), ``"wrong_type"`` or ``"wrong_form"``
     (``detail`` says more; for ``"wrong_form"`` its ``"hint"`` is a message key).
     The grader records these in the learner's process and judges them in its own.
     """
@@ -405,20 +463,26 @@ class Recorded:
     detail: dict = field(default_factory=dict)
 
 
-def record(fn: Callable, case: Case, pack: Callable | None = None) -> Recorded:
+def record(
+    fn: Callable, case: Case, pack: Callable | None = None, seconds: float | None = None
+) -> Recorded:
     """Runs ``fn`` on one case and turns what it returned into a :class:`Recorded`.
 
     ``pack`` is the exercise's own (see :attr:`Exercise.pack`), for answers that
-    are not one array.
+    are not one array. ``seconds`` limits the call (None: no limit); a call
+    stopped there becomes a ``"timeout"`` record (see :mod:`~gencourse.check.guard`).
 
     ``SystemExit`` and any other exception the function raises (``BaseException``
     subclasses too) become an ``"error"`` record; only ``KeyboardInterrupt``
     goes through, so that the notebook's stop button stops the check.
     """
     try:
-        # The verdict reports NaN and log(0); NumPy's own warnings would only add noise.
-        with np.errstate(all="ignore"):
-            returned = fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+        with case_time_limit(seconds):
+            # The verdict reports NaN and log(0); NumPy's own warnings would only add noise.
+            with np.errstate(all="ignore"):
+                returned = fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+    except CaseTimeout:
+        return Recorded("timeout", detail={"seconds": _seconds_text(seconds)})
     except NotImplementedError:
         return Recorded("not_implemented")
     except KeyboardInterrupt:
@@ -426,6 +490,10 @@ def record(fn: Callable, case: Case, pack: Callable | None = None) -> Recorded:
     except BaseException as exc:  # the learner's bug (sys.exit too), reported without a traceback
         return Recorded("error", detail={"error": type(exc).__name__, "text": _first_line(exc)})
     return recorded_value(returned, pack)
+
+
+def _seconds_text(seconds: float | None) -> str:
+    return f"{seconds:g}" if seconds is not None else "?"
 
 
 def recorded_value(
@@ -441,9 +509,12 @@ def recorded_value(
         return Recorded("value", to_plain_array(returned) if pack is None else pack(returned))
     except WrongForm as exc:
         return Recorded("wrong_form", detail={"hint": exc.args[0]})
+    except NotNumbers as exc:
+        detail = {"type": type_name or exc.type_name, "kind": exc.kind}
+        return Recorded("wrong_type", detail=detail)
     except KeyboardInterrupt:
         raise
-    except BaseException:  # an object whose __array__ raises, even SystemExit
+    except BaseException:  # an object whose __array__ raises, even SystemExit; a ragged list
         return Recorded("wrong_type", detail={"type": type_name or _type_name(returned)})
 
 
@@ -496,6 +567,11 @@ def _judge_case(ex: Exercise, case: Case, rec: Recorded):
     """
     if rec.status == "wrong_form":
         return CaseOutcome(case.label, "wrong_form", hint=rec.detail.get("hint")), None, None
+    if rec.status == "wrong_type":
+        detail = {"type": rec.detail.get("type", "?")}
+        kind = rec.detail.get("kind")
+        body = f"check.wrong_type.{kind}" if kind else None
+        return CaseOutcome(case.label, "wrong_type", detail=detail, body=body), None, None
     if rec.status != "value":
         return CaseOutcome(case.label, rec.status, detail=dict(rec.detail)), None, None
     got = np.array(rec.value, dtype=np.float64, copy=True)
@@ -503,7 +579,7 @@ def _judge_case(ex: Exercise, case: Case, rec: Recorded):
     if got.shape != expected.shape:
         return _wrong_shape(ex, case, expected, got), got, expected
     if not np.all(np.isfinite(got)):
-        return CaseOutcome(case.label, "not_finite"), got, expected
+        return CaseOutcome(case.label, "not_finite", body=ex.not_finite), got, expected
     tol = _for_case(ex, case)
     if not _close(got, expected, tol):
         for other in ex.also_right:
@@ -526,37 +602,100 @@ def _wrong_shape(ex: Exercise, case: Case, expected: np.ndarray, got: np.ndarray
 
 
 def _judge(ex: Exercise, answers) -> CheckResult:
-    """Judges ``(case, recorded)`` pairs; ``answers`` may run the learner's function lazily."""
+    """Judges ``(case, recorded)`` pairs; ``answers`` may run the learner's function lazily.
+
+    The learner's function runs outside the neutral settings (it is the
+    learner's code, in the learner's session); everything the harness itself
+    computes runs inside them.
+    """
     # A private copy: a learner's function that edits the registered exercise
     # (its tolerances, say) changes nothing here.
     ex = copy.copy(ex)
     outcomes, runs = [], []
     for case, rec in answers:
-        outcome, got, expected = _judge_case(ex, case, rec)
+        with neutral_settings():
+            outcome, got, expected = _judge_case(ex, case, rec)
         outcomes.append(outcome)
         runs.append((case, got, expected))
         if outcome.status == "not_implemented":
             break
     result = CheckResult(ex.name, outcomes, ex.points)
     failure = result.first_failure()
-    if failure is not None and failure.status in ("wrong_shape", "wrong_value", "not_finite"):
-        case, got, _ = runs[outcomes.index(failure)]
-        if failure.status == "not_finite":
-            failure.hint = _diagnose_not_finite(ex, case, got)
-        else:
-            failure.hint = _diagnose(ex, runs)
-        # No known mistake explains it: say what the case tests, where it says.
-        failure.hint = failure.hint or case.hint
+    if failure is not None:
+        with neutral_settings():
+            _name_the_mistake(ex, outcomes, runs, failure)
     return result
 
 
-def evaluate(ex: Exercise, fn) -> CheckResult:
-    """Runs every case of ``ex`` on ``fn`` and returns the result (prints nothing)."""
+def _name_the_mistake(ex: Exercise, outcomes, runs, failure: CaseOutcome) -> None:
+    """Sets the first failure's hint: a known mistake, what the case tests, or nothing."""
+    index = outcomes.index(failure)
+    case, got, expected = runs[index]
+    if failure.status == "error":
+        failure.hint = error_hint_key(ex.error_hints, failure.detail.get("text", ""))
+        if failure.hint is None and any(o.passed for o in outcomes[:index]):
+            failure.hint = case.hint  # it breaks only on what this case tests
+        return
+    if failure.status not in ("wrong_shape", "wrong_value", "not_finite"):
+        return
+    if failure.status == "not_finite":
+        failure.hint = _diagnose_not_finite(ex, case, got)
+    else:
+        failure.hint = _diagnose(ex, runs)
+    if failure.hint is None and failure.status == "wrong_value" and ex.explain is not None:
+        try:
+            failure.hint = ex.explain(case, got, expected)
+        except Exception:  # an explanation must never cost the verdict
+            failure.hint = None
+    # No known mistake explains it: say what the case tests, where it says.
+    failure.hint = failure.hint or case.hint
+
+
+def evaluate(ex: Exercise, fn, seconds: float | None = -1.0) -> CheckResult:
+    """Runs every case of ``ex`` on ``fn`` and returns the result (prints nothing).
+
+    Args:
+        ex: the exercise.
+        fn: the learner's function.
+        seconds: the time limit of each case (None: none; the default reads
+            ``GENCOURSE_CHECK_SECONDS``, see :func:`~gencourse.check.guard.case_seconds`).
+            After a case that runs out of time, the others are not run.
+    """
     if not callable(fn):
         outcome = CaseOutcome("case.none", "not_callable", detail={"type": type(fn).__name__})
         return CheckResult(ex.name, [outcome], ex.points)
-    # Each case runs the learner's function just before it is judged.
-    return _judge(ex, ((case, record(fn, case, ex.pack)) for case in ex.make_cases()))
+    if seconds is not None and seconds < 0:
+        seconds = case_seconds()
+    with neutral_settings():
+        cases = list(ex.make_cases())
+    records: list[Recorded] = []
+
+    def answers():
+        # Each case runs the learner's function just before it is judged.
+        for case in cases:
+            if any(r.status == "timeout" for r in records):
+                records.append(Recorded("not_run"))
+            else:
+                records.append(record(fn, case, ex.pack, seconds))
+            yield case, records[-1]
+
+    result = _judge(ex, answers())
+    failure = result.first_failure()
+    if failure is not None and failure.status == "wrong_value":
+        index = result.outcomes.index(failure)
+        if _answers_differ(fn, cases[index], ex.pack, records[index], seconds):
+            failure.hint = "hint.random_answer"
+    return result
+
+
+def _answers_differ(fn, case: Case, pack, first: Recorded, seconds) -> bool:
+    """Whether ``fn`` gives another answer when called again on the same case (it draws its own noise)."""
+    again = record(fn, case, pack, seconds)
+    if again.status != "value" or first.value is None:
+        return False
+    a, b = first.value, again.value
+    with neutral_settings():
+        return a.shape != b.shape or not np.array_equal(a, b, equal_nan=True)
 
 
 class RecordsMismatch(ValueError):
@@ -578,7 +717,10 @@ def evaluate_recorded(ex: Exercise, records: list[Recorded], cases=None) -> Chec
         Exception: whatever the exercise's own reference, ``also_right`` or
             ``pack`` raises on a case (the exercise author's error).
     """
-    cases = list(ex.make_cases() if cases is None else cases)
+    if cases is None:
+        with neutral_settings():
+            cases = ex.make_cases()
+    cases = list(cases)
     stopped = bool(records) and records[-1].status == "not_implemented"
     if len(records) > len(cases) or (len(records) < len(cases) and not stopped):
         raise RecordsMismatch(
