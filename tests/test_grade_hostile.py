@@ -18,6 +18,7 @@ import io
 import json
 import os
 import queue
+import re
 import resource
 import signal
 import struct
@@ -519,3 +520,135 @@ def test_does_feedback_show_no_input_values_nor_a_hidden_cases_label():
 )
 def test_are_values_taken_out_of_an_error_text(text, kept):
     assert without_values(text) == kept
+
+
+# --- real sandboxes: forged messages, an error text with the inputs, a helper module ---------
+
+_FORGE = """import io, json, os, struct, sys
+def _forge(header, payload=b""):
+    frame = sys._getframe()
+    while frame is not None and "job" not in frame.f_locals:
+        frame = frame.f_back
+    fd = frame.f_locals["job"]["fd"]
+    head = json.dumps(header).encode()
+    os.write(fd, struct.pack(">Q", len(head)) + head + struct.pack(">Q", len(payload)) + payload)
+"""
+_RECORDS = '[{"status": "value", "tree": {"a": "c0_1"}, "type": "ndarray"}] * 7'
+_DONE = '{"event": "exercise_done", "name": "reparameterize", "state": "ran", "records": %s}'
+_BOMB = """
+buffer = io.BytesIO()
+import zipfile
+with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with archive.open("c0_1.npy", "w", force_zip64=True) as f:
+        for _ in range(200):
+            f.write(bytes(1 << 20))
+"""
+_HOSTILE_MESSAGES = {
+    # Sent while a cell runs: the grader's run of that cell ends as a protocol crash.
+    "records_not_dicts": _FORGE + f"_forge({_DONE % '[1, 2]'})\n",
+    "list_as_index": _FORGE + '_forge({"event": "cell", "index": [1]})\n',
+    "index_99999": _FORGE + '_forge({"event": "cell", "index": 99999})\n',
+    "deep_header": _FORGE
+    + '_forge({"event": "cell", "index": %s})\n' % ("[" * 20 + "0" + "]" * 20),
+    # Sent while the exercise runs, with a zip bomb for the grader to unpack.
+    "zip_bomb": _FORGE
+    + "def reparameterize(z_mean, z_log_var, eps):\n"
+    + "\n".join("    " + line for line in _BOMB.strip().splitlines())
+    + f"\n    _forge({_DONE % _RECORDS}, buffer.getvalue())\n    return z_mean\n",
+}
+
+
+def _lesson_02(sources: dict, before: dict | None = None) -> bytes:
+    """Lesson 02's student notebook with the masters' answers, ``sources`` in place of some,
+    and ``before[name]`` as a new cell just before that exercise's cell."""
+    import nbformat
+
+    from gencourse import release
+
+    nb = release.read(ROOT / "notebooks" / "en" / "02_vae.ipynb")
+    master = release.read(ROOT / "solutions" / "en" / "02_vae.ipynb")
+    found = release.exercises(master)
+    for name in ("reparameterize", "kl_divergence", "vae_loss"):
+        cell = next(
+            c
+            for c in nb.cells
+            if release.gc_meta(c).get("exercise") == name
+            and release.gc_meta(c).get("role") == "stub"
+        )
+        cell.source = sources.get(name, master.cells[found[name]["solution"]].source)
+    for name, source in (before or {}).items():
+        at = next(i for i, c in enumerate(nb.cells) if release.gc_meta(c).get("exercise") == name)
+        nb.cells.insert(at, nbformat.v4.new_code_cell(source))
+    return nbformat.writes(nb).encode()
+
+
+@pytest.fixture(scope="module")
+def sandboxed(tmp_path_factory):
+    from sandbox_guard import require_sandbox
+
+    require_sandbox()
+    subs = tmp_path_factory.mktemp("subs")
+    rep_answer = "def reparameterize(z_mean, z_log_var, eps):\n    return z_mean + np.exp(0.5 * z_log_var) * eps\n"
+    for label, source in _HOSTILE_MESSAGES.items():
+        # The forgery runs in the exercise's own cell (or its function): that cell crashes.
+        code = source if label == "zip_bomb" else source + rep_answer
+        (subs / f"{label}.ipynb").write_bytes(_lesson_02({"reparameterize": code}))
+    (subs / "raises_with_inputs.ipynb").write_bytes(
+        _lesson_02(
+            {
+                "kl_divergence": "def kl_divergence(z_mean, z_log_var):\n"
+                "    raise ValueError(f'cannot use {z_mean} {float(z_log_var.ravel()[0])}')\n"
+            }
+        )
+    )
+    helper = "import numpy as np\n\ndef rep(z_mean, z_log_var, eps):\n    return z_mean + np.exp(0.5 * z_log_var) * eps\n"
+    (subs / "helper_module.ipynb").write_bytes(
+        _lesson_02(
+            {
+                "reparameterize": "import mymod\n\ndef reparameterize(z_mean, z_log_var, eps):\n"
+                "    return mymod.rep(z_mean, z_log_var, eps)\n"
+            },
+            {
+                "reparameterize": f"from pathlib import Path\nPath('mymod.py').write_text({helper!r})\n"
+            },
+        )
+    )
+    out = tmp_path_factory.mktemp("out")
+    start = time.monotonic()
+    done = grade_batch(
+        [subs],
+        "02_vae",
+        out,
+        root=ROOT,
+        workers=2,
+        limits=grader.Limits(
+            cell_timeout=60, total_timeout=600, memory_mb=1024
+        ),  # a loaded CI machine
+        say=lambda s: None,
+    )
+    return {r["submission"]: r for r in done.results}, out, time.monotonic() - start
+
+
+@pytest.mark.parametrize("label", sorted(_HOSTILE_MESSAGES))
+def test_is_a_forged_or_malformed_message_that_submissions_protocol_crash(sandboxed, label):
+    results, _, seconds = sandboxed
+    result = results[f"{label}.ipynb"]
+    points = {e["name"]: e["points"] for e in result["exercises"]}
+    assert points == {"reparameterize": 0.0, "kl_divergence": 1.0, "vae_loss": 1.0}, result
+    assert result["status"] == "incomplete"
+    assert "protocol" in json.dumps(result["problems"])
+    assert "internal" not in json.dumps(result["problems"])
+
+
+def test_does_feedback_from_a_real_run_show_no_input_values(sandboxed):
+    results, out, _ = sandboxed
+    feedback = (out / "feedback" / "raises_with_inputs.md").read_text(encoding="utf-8")
+    assert "ValueError: cannot use [[array]" in feedback
+    assert not re.search(r"\d\.\d{3,}", feedback)  # no input value, not even one number
+    assert results["raises_with_inputs.ipynb"]["exercises"][1]["points"] == 0.0
+
+
+def test_is_a_helper_module_written_by_a_cell_before_the_exercise_graded(sandboxed):
+    results, _, _ = sandboxed
+    points = {e["name"]: e["points"] for e in results["helper_module.ipynb"]["exercises"]}
+    assert points == {"reparameterize": 1.0, "kl_divergence": 1.0, "vae_loss": 1.0}
