@@ -652,3 +652,13 @@ def test_is_a_helper_module_written_by_a_cell_before_the_exercise_graded(sandbox
     results, _, _ = sandboxed
     points = {e["name"]: e["points"] for e in results["helper_module.ipynb"]["exercises"]}
     assert points == {"reparameterize": 1.0, "kl_divergence": 1.0, "vae_loss": 1.0}
+
+
+def test_is_an_assignments_unreadable_secret_an_error_never_replaced(tmp_path, monkeypatch):
+    from gencourse.assign import secret
+
+    monkeypatch.setattr(secretfile, "WAIT", 0.05)
+    (tmp_path / "secret").write_text("")
+    with pytest.raises(secret.Unreadable):
+        secret.read_secret(tmp_path)
+    assert (tmp_path / "secret").read_text() == ""

@@ -16,38 +16,31 @@ both ``alice``.
 from __future__ import annotations
 
 import hashlib
-import os
-import secrets
 from pathlib import Path
 
 import numpy as np
 
+from gencourse.grade import secretfile
 from gencourse.grade.book import student_id
 
-__all__ = ["mixed_seed", "read_secret", "student_id", "student_values"]
+__all__ = ["Unreadable", "mixed_seed", "read_secret", "student_id", "student_values"]
+
+Unreadable = secretfile.Unreadable
 
 SECRET_FILE = "secret"
 
 
 def read_secret(folder, create: bool = True) -> int:
-    """The assignment's secret from ``folder/secret`` (made, mode 0600, when absent and ``create``).
+    """The assignment's secret from ``folder/secret`` (made atomically, mode 0600, when absent and ``create``).
+
+    A file that exists but holds no number is never replaced: a new secret
+    would give every student other values than their released notebook's.
 
     Raises:
         FileNotFoundError: if there is none and ``create`` is False.
+        gencourse.grade.secretfile.Unreadable: if the file cannot be read.
     """
-    path = Path(folder) / SECRET_FILE
-    try:
-        return int(path.read_text(encoding="ascii").strip())
-    except ValueError:
-        pass  # an empty or broken file: made again below
-    except FileNotFoundError:
-        if not create:
-            raise
-    value = secrets.randbits(63)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(f"{value}\n")
-    return value
+    return secretfile.read_or_make(Path(folder) / SECRET_FILE, create=create)
 
 
 def _seed_words(*parts) -> list[int]:

@@ -78,7 +78,15 @@ class Assignment:
         return [e for e in self.entries.values() if isinstance(e, Variant)]
 
     def secret(self) -> int:
-        return secrets_.read_secret(self.folder)
+        """The assignment's secret (see :func:`gencourse.assign.secret.read_secret`).
+
+        Raises:
+            AssignmentError: if its file exists but cannot be read (never replaced).
+        """
+        try:
+            return secrets_.read_secret(self.folder)
+        except secrets_.Unreadable as exc:
+            raise AssignmentError("assign.error.secret", path=exc.path, error=exc.error) from None
 
     def values_for(self, student: str | None) -> dict:
         """A student's values of the parameters (None: the defaults; {} without variants)."""

@@ -111,6 +111,10 @@ MESSAGES = {
         "ko": "과제 폴더 {folder}이(가) 없습니다. `gencourse new-assignment`로 만드세요.",
         "en": "There is no assignment folder {folder}; make one with `gencourse new-assignment`.",
     },
+    "assign.error.secret": {
+        "ko": "과제의 비밀 값 파일 {path}을(를) 읽을 수 없습니다({error}). 새로 만들면 학생마다 배포된 값과 달라지므로 만들지 않았습니다. 백업에서 되살리세요.",
+        "en": "The assignment's secret file {path} cannot be read ({error}); a new secret would change every student's released values, so none was made. Restore it from a backup.",
+    },
     "assign.error.name": {
         "ko": "과제 이름 {name!r}은(는) 쓸 수 없습니다. 영문자로 시작하고 영문자, 숫자, _, -만 쓰세요(최대 64자).",
         "en": "The assignment name {name!r} cannot be used: start with a letter and use letters, digits, _ and - only (at most 64).",
