@@ -167,8 +167,11 @@ def main() -> int:
 
     import tensorflow as tf
 
-    tf.config.threading.set_intra_op_parallelism_threads(threads)
-    tf.config.threading.set_inter_op_parallelism_threads(1)
+    try:
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+        tf.config.threading.set_inter_op_parallelism_threads(1)
+    except RuntimeError:  # TensorFlow already started in this process (e.g. a test's)
+        threads = tf.config.threading.get_intra_op_parallelism_threads() or os.cpu_count()
 
     import dataclasses
 

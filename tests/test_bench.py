@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run_bench(script: str, *args: str) -> subprocess.CompletedProcess:
-    """Runs ``bench/<script>`` with ``args``, its output captured."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bench" / script), *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
-        timeout=600,
+class _Done:
+    """What a benchmark run left: its exit code and its two output streams."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def _module(script: str):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        script.removesuffix(".py"), ROOT / "bench" / script
     )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run_bench(script: str, *args: str) -> _Done:
+    """Runs ``bench/<script>``'s ``main`` with ``args`` in this process, its output captured.
+
+    In this process, not a new one: the benchmarks share the test process's TensorFlow
+    start-up and its compiled training loops (issue 28: one start-up, not one each).
+    """
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    argv = sys.argv
+    sys.argv = [str(ROOT / "bench" / script), *args]
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = _module(script).main() or 0
+            except SystemExit as stop:  # argparse's refusals, or a script's own exit
+                code = stop.code if isinstance(stop.code, int) else 1
+                if not isinstance(stop.code, int) and stop.code is not None:
+                    print(stop.code, file=sys.stderr)
+    finally:
+        sys.argv = argv
+    return _Done(code, out.getvalue(), err.getvalue())
 
 
 def _bench(script: str, *args: str) -> str:
@@ -48,14 +78,7 @@ def test_does_the_augment_grid_benchmark_time_both_ways_with_equal_accuracies():
 
 
 def _augment_grid_module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "augment_grid", ROOT / "bench" / "augment_grid.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _module("augment_grid.py")
 
 
 def test_does_the_floor_count_the_multiply_adds_a_hand_count_gives():
@@ -95,3 +118,21 @@ def test_does_the_gan_levers_benchmark_print_each_runs_figures_and_refuse_unknow
     assert len(lines) == 3 and all("FD" in line and "shares 0-9:" in line for line in lines), out
     done = _run_bench("gan_levers.py", "--quick", "dhead+wings")
     assert done.returncode != 0 and "unknown levers ['wings']" in done.stderr, done.stderr[-2000:]
+
+
+def test_does_the_right_sized_benchmark_compare_both_recipes_paired_by_seed():
+    out = _bench("right_sized.py", "--quick", "--seeds", "2")
+    assert "| real + cGAN |" in out and "lesson - full, paired" in out, out
+    assert out.count("conclusions with the") == 2 and "over 2 seeds" in out, out
+
+
+def test_does_the_ssgan_choice_benchmark_choose_on_validation_digits():
+    out = _bench("ssgan_choice.py", "--quick", "--seeds", "2")
+    assert out.count("validation") >= 6 and "copies - shifts, paired:" in out, out
+    assert "chosen on validation:" in out, out
+
+
+def test_does_the_maker_sizes_benchmark_score_on_validation_digits():
+    out = _bench("maker_sizes.py", "--quick", "--seeds", "1", "8x2")
+    assert "seed 0 width 8 steps 2:" in out and "validation accuracy real + cGAN" in out, out
+    assert "seed 0 real only: validation accuracy" in out, out

@@ -22,9 +22,8 @@ LONG_EXERCISES = {
     ("06_semi", "confident_pseudo_labels"): "the exercise's solution (24 lines), not a lesson cell",
 }
 
-# Lesson 05 is being rewritten with the experiments issue; its cell 10 (25 lines in en,
-# 27 in ko) is part of that rewrite. strict: once it passes, this entry must go.
-PENDING = {"05_augment": "lesson 05 is rewritten with the experiments issue"}
+# Lessons being rewritten, with why (strict: once they pass, the entry must go). None now.
+PENDING: dict = {}
 
 NOTEBOOKS = []
 for master in MASTERS:

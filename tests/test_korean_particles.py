@@ -19,11 +19,8 @@ from gencourse.i18n import particles
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Lesson 05 is being rewritten by the experiments issue; its Korean text is fixed there.
-# strict: once fixed, this mark must go.
-PENDING = {
-    "05_augment": "lesson 05's text is rewritten with the experiments issue",
-}
+# Lessons being rewritten, with why (strict: once fixed, the entry must go). None now.
+PENDING: dict = {}
 
 
 def _pending(name):

@@ -119,6 +119,7 @@ def shift_with_fill(images, dy, dx, fill=0.0):
 
 # --- the modules' public names ------------------------------------------------------------
 
+from gencourse.augment.copies import copy_report  # noqa: E402
 from gencourse.augment.experiment import (  # noqa: E402
     Results,
     Run,
@@ -129,6 +130,8 @@ from gencourse.augment.experiment import (  # noqa: E402
     training_sets,
 )
 from gencourse.augment.paired import Difference, paired_difference  # noqa: E402
+from gencourse.augment.provenance import describe as describe_shipped  # noqa: E402
+from gencourse.augment.provenance import load_shipped  # noqa: E402
 from gencourse.augment.report import (  # noqa: E402
     arm_name,
     plot_accuracy,
@@ -143,6 +146,7 @@ from gencourse.augment.report import (  # noqa: E402
     write_csv,
 )
 from gencourse.augment.sets import (  # noqa: E402
+    LIVE_ARMS,
     classic_augment,
     classic_copies,
     filtered_samples,
@@ -200,6 +204,10 @@ __all__ = [
     "classic_copies",
     "Budget",
     "LESSON",
+    "LIVE_ARMS",
+    "copy_report",
+    "describe_shipped",
+    "load_shipped",
     "FULL",
     "QUICK",
     "default_budget",

@@ -164,3 +164,23 @@ def load_shipped(name: str) -> dict:
         shipped = sorted(p.stem for p in RESULTS.glob("*.json"))
         raise FileNotFoundError(f"No shipped grid {name!r}; shipped: {shipped}")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def describe(provenance: dict, lang: str | None = None) -> str:
+    """One sentence a learner reads: what the shipped grid holds, where and how it was made."""
+    from gencourse.i18n import t
+
+    return t(
+        "augment.shipped.provenance",
+        lang,
+        ns=", ".join(map(str, provenance["n_values"])),
+        seeds=len(provenance["seeds"]),
+        arms=len(provenance["arms"]),
+        date=provenance["date"][:10],
+        cpu=provenance["machine"]["cpu"],
+        cores=provenance["machine"]["cores"],
+        minutes=provenance["wall_seconds"] / 60,
+        commit=provenance["commit"][:10],
+        hash=provenance["recipe_hash"],
+        command=provenance["command"],
+    )

@@ -143,4 +143,76 @@ MESSAGES = {
         "en": "What '{arm}' changed against the plain cGAN ('real + cGAN'): {parts}.",
     },
     "augment.progress": {"ko": "증강 실험", "en": "augmentation grid"},
+    "augment.copies.distances": {
+        "ko": (
+            "가장 가까운 훈련 이미지까지의 거리(중앙값): 샘플 {samples:.3f}, "
+            "새 실제 숫자 {real:.3f}"
+        ),
+        "en": (
+            "distance to the nearest training image (median): samples {samples:.3f}, "
+            "new real digits {real:.3f}"
+        ),
+    },
+    "augment.copies.share": {
+        "ko": (
+            "새 실제 숫자의 90%보다 훈련 이미지에 더 가까운 샘플의 비율: {share:.1f}% "
+            "(샘플 {count}장; 베끼지 않는다면 10%, 표준오차 ±{se:.1f}%p)"
+        ),
+        "en": (
+            "share of samples nearer to a training image than 90% of new real digits: "
+            "{share:.1f}% ({count} samples; 10% if nothing is copied, standard error "
+            "±{se:.1f} points)"
+        ),
+    },
+    "augment.copies.high": {
+        "ko": (
+            "10%보다 표준오차의 {z:.0f}배 넘게 높습니다. 샘플이 본 이미지 가까이에 몰려 있습니다. "
+            "베낀 것일 수도 있고, 여러 숫자를 평균한 듯 흐릿해서일 수도 있습니다(아래 선명도를 보세요)"
+        ),
+        "en": (
+            "More than {z:.0f} standard errors above 10%: the samples crowd near the images "
+            "the maker saw. That can be copying, or blur (an average of several digits also "
+            "lies near many of them): see the sharpness below"
+        ),
+    },
+    "augment.copies.low": {
+        "ko": (
+            "10%보다 표준오차의 {z:.0f}배 넘게 낮습니다. 샘플이 실제 숫자보다 그 이미지들에서 "
+            "더 멀리 떨어져 있습니다"
+        ),
+        "en": (
+            "More than {z:.0f} standard errors below 10%: the samples lie farther from those "
+            "images than real digits do"
+        ),
+    },
+    "augment.copies.usual": {
+        "ko": (
+            "10%에서 표준오차의 {z:.0f}배 안에 있습니다. 이 측정으로는 베낀 흔적이 보이지 않습니다"
+        ),
+        "en": ("Within {z:.0f} standard errors of 10%: this measure shows no sign of copying"),
+    },
+    "augment.copies.sharp": {
+        "ko": (
+            "선명도(이웃 픽셀 차이의 제곱 평균)는 새 실제 숫자의 {sharp:.2f}배입니다. 1보다 "
+            "한참 작으면 샘플이 흐릿하다는 뜻이고, 흐릿한 샘플은 베끼지 않아도 훈련 이미지에 "
+            "가깝게 나옵니다"
+        ),
+        "en": (
+            "Sharpness (mean squared difference of neighbouring pixels): {sharp:.2f} times "
+            "that of new real digits. Well below 1 means blurry samples, and blurry samples "
+            "lie near training images without copying them"
+        ),
+    },
+    "augment.shipped.provenance": {
+        "ko": (
+            "함께 배포된 전체 격자: n = {ns}, 시드 {seeds}개, 방법 수 {arms}. "
+            "{date}에 {cpu}({cores}코어)에서 {minutes:.0f}분 걸려 계산했습니다(커밋 {commit}). "
+            "레시피 해시 {hash}. 다시 만드는 명령: {command}"
+        ),
+        "en": (
+            "The shipped full grid: n = {ns}, {seeds} seeds, {arms} arms. Computed on {date} "
+            "on {cpu} ({cores} cores) in {minutes:.0f} min (commit {commit}); recipe hash "
+            "{hash}. The command that reproduces it: {command}"
+        ),
+    },
 }
