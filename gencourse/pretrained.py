@@ -81,7 +81,8 @@ RECIPES = {
         "parts": ["generator"],
     },
     # Lesson 06's headline run: n = 10 labelled digits per class (seed 0, with lesson 05's
-    # classic copies), the other 3,900 training digits without labels.
+    # classic copies), 3,800 other training digits without labels (the 100 validation digits
+    # of seed 0 kept out).
     "ssgan_mnist5k": {
         "lesson": "06_semi",
         "build": {"seed": 0, "decay_steps": 6000},
