@@ -106,10 +106,11 @@ def test_does_the_plot_draw_error_bars_only_where_seeds_give_a_spread():
     assert _error_bars(fig.axes[0]) == [True, True]
     assert fig.axes[0].get_ylabel() == i18n.t("augment.fig.y", "en")
     plt.close(fig)
-    # One n: a bar per arm, without error bars for one seed.
+    # One n: a bar per arm, without error bars for one seed, on an axis from 0.
     fig = augment.plot_accuracy([s for s in one if s["n"] == 10], "en")
     (bars,) = fig.axes[0].containers
     assert bars.errorbar is None
+    assert fig.axes[0].get_xlim() == (0.0, 100.0)
     plt.close(fig)
 
 

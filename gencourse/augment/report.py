@@ -291,7 +291,11 @@ def _panel(ax, summary, arms, lang):
 
 
 def _bars(summary, lang):
-    """One horizontal bar per arm (mean, error bar = std, none for one seed) for a single n."""
+    """One horizontal bar per arm (mean, error bar = std, none for one seed) for a single n.
+
+    The accuracy axis runs from 0 to 100%, so that a bar's length is its accuracy and the
+    gaps between arms are not magnified.
+    """
     import matplotlib.pyplot as plt
 
     cells = sorted(summary, key=lambda s: ALL_ARMS.index(s["arm"]))
@@ -308,8 +312,7 @@ def _bars(summary, lang):
         ax.text(100 * c["mean"] + 0.3, yi, f"{100 * c['mean']:.1f}", va="center", fontsize=8)
     ax.set_yticks(y)
     ax.set_yticklabels([arm_name(c["arm"], lang) for c in cells])
-    low = min(100 * (c["mean"] - (c["std"] or 0.0)) for c in cells)
-    ax.set_xlim(max(0.0, low - 5), 100)
+    ax.set_xlim(0, 100)  # from 0: an axis cut near the lowest bar would magnify the gaps
     ax.set_xlabel(_y_label(cells, lang))
     ax.grid(alpha=0.3, axis="x")
     key = "semi.fig.title" if {c["arm"] for c in cells} & _SEMI_ONLY else "augment.fig.title"
