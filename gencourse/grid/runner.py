@@ -63,8 +63,9 @@ def run(
         fresh: discard the cells an earlier run left in ``out``.
         workers: run the cells in this many spawned processes (None: in this process).
         scheduler: a Dask scheduler's address (``tcp://host:8786``); overrides ``workers``.
-        data: the data set (None: each process loads ``grid.data_name``). Serial runs
-            use it as is; worker processes and Dask workers receive a copy.
+        data: the data set (None: the cell function's default). Serial runs use it as
+            is, worker processes receive a copy, Dask workers load it by its name and
+            check that it is the same (a fingerprint of its arrays).
         progress: receives the grid's progress (:class:`~gencourse.grid.progress.Progress`).
         threads: TensorFlow threads per cell (default: the cores divided among the
             local workers; 1 on Dask; in this process, TensorFlow's own choice, and a
