@@ -609,7 +609,7 @@ def aug_tf(x, y, sx, sy, ratio):
 
 
 def aug_half_up(x, y, sx, sy, ratio):
-    k = int(ratio * len(x) + 0.5)  # rounds like round() wherever ratio * N is not a half
+    k = int(ratio * len(x) + 0.5)  # a half goes up: 2.5 gives 3 where Python's round() gives 2
     return np.concatenate([x, sx[:k]]), np.concatenate([np.ravel(y), np.ravel(sy)[:k]])
 
 
@@ -658,7 +658,7 @@ for _name, _more in {
         bal_list,
         lambda p, k: tf_().repeat(tf_().range(k), p),
     ],
-    "augmented_training_set": [aug_tf, aug_half_up, aug_prefilled],
+    "augmented_training_set": [aug_tf, aug_prefilled],
 }.items():
     CORRECT[_name] = CORRECT[_name] + _more
 
@@ -736,6 +736,8 @@ WRONG["augmented_training_set"] += [
     (_aug_count(int), "hint.aug.round"),
     (_aug_count(lambda v: int(np.ceil(v))), "hint.aug.round"),
     (aug_column_labels, "hint.aug.labels_flat"),
+    # The rule is Python's round(): 2.5 gives 2 (issue 31: 반올림 vs round()).
+    (aug_half_up, "hint.aug.round_half"),
     # 5. a tuple whose items are not arrays of numbers is not "the wrong type"
     (aug_shuffled_in_place, "hint.aug.labels_not_numbers"),
 ]

@@ -2,9 +2,13 @@
 
 Written from each exercise's instructions alone (the markdown before the stub
 and the stub's docstring in ``solutions/en``), as a learner who misreads one
-thing would write them, before looking at what the checks recognise. Each
-wrong answer records the hint its verdict must carry (``hint``), or why no
-specific hint can be given (``why_none``); the right ones must pass.
+thing would write them, before looking at what the checks recognise (commit
+dd30bfd); the checks' hints were then added for the ones that had none.
+``VERDICTS`` records, for each wrong answer, the message key that names its
+mistake: a hint, the body that states a wrong shape or count, or the
+explanation of the exception it raises. ``ACCEPTED`` holds the three answers
+written as wrong that the check accepts on purpose, with the reason. The
+answers in ``RIGHT`` must pass.
 """
 
 from __future__ import annotations
@@ -19,12 +23,10 @@ from scipy.special import logsumexp
 
 @dataclass(frozen=True)
 class Wrong:
-    """A wrong answer: an id, the function, and the hint it earns (or why none can be given)."""
+    """A wrong answer: an id (unique within its exercise) and the function."""
 
     id: str
     fn: Callable
-    hint: str | None = None
-    why_none: str | None = None
 
 
 def _a(x):
@@ -387,17 +389,6 @@ def _shuffled(r, f):
 
 
 MIXED_BATCH = [
-    Wrong(
-        "flat_targets",
-        lambda r, f: (np.concatenate([r, f]), np.r_[np.ones(len(r)), np.zeros(len(f))]),
-    ),
-    Wrong(
-        "fakes_first",
-        lambda r, f: (
-            np.concatenate([f, r]),
-            np.concatenate([np.zeros((len(f), 1)), np.ones((len(r), 1))]),
-        ),
-    ),
     Wrong("targets_swapped", lambda r, f: (np.concatenate([r, f]), 1 - _targets(len(r), len(f)))),
     Wrong("height_axis", lambda r, f: (np.concatenate([r, f], axis=1), _targets(len(r), len(f)))),
     Wrong("stacked", lambda r, f: (np.stack([r, f]), _targets(len(r), len(f)))),
@@ -408,7 +399,6 @@ MIXED_BATCH = [
         "image_shaped_targets",
         lambda r, f: (np.concatenate([r, f]), np.concatenate([np.ones_like(r), np.zeros_like(f)])),
     ),
-    Wrong("shuffled", _shuffled),
     Wrong("images_only", lambda r, f: np.concatenate([r, f])),
     Wrong("real_targets_only", lambda r, f: (np.concatenate([r, f]), np.ones((len(r), 1)))),
     Wrong(
@@ -969,6 +959,301 @@ WRONG = {
     "feature_matching_loss": FEATURE_MATCHING,
     "confident_pseudo_labels": CONFIDENT_PSEUDO_LABELS,
 }
+
+#: For each wrong answer, the message key that names its mistake in the verdict.
+VERDICTS = {
+    "sample_gaussian": {
+        "no_transpose": "hint.sample.transposed",
+        "column_samples": "check.wrong_shape",
+        "diagonal_only": "hint.sample.diagonal",
+        "covariance_not_factor": "hint.sample.covariance",
+        "elementwise_sqrt_cov": "hint.sample.sqrt_covariance",
+        "no_mean": "hint.sample.no_mean",
+        "no_factor": "hint.sample.no_factor",
+        "parentheses": "hint.sample.parentheses",
+        "loop_over_k": "check.wrong_shape",
+        "cholesky_of_covariance": "hint.sample.other_factor",
+        "transposed_result": "check.wrong_shape",
+        "factor_times_mean": "hint.sample.times_mean",
+    },
+    "bayes_posterior": {
+        "naive_exp": "hint.bayes.unstable",
+        "global_max": "hint.bayes.batch_max",
+        "no_prior": "hint.bayes.no_prior",
+        "max_over_column": "hint.bayes.column_max",
+        "normalised_over_column": "hint.bayes.axis",
+        "log_posterior": "hint.bayes.log",
+        "log_of_log_prior": "hint.bayes.prior_already_log",
+        "sum_without_keepdims": "error.keepdims",
+        "not_normalised": "hint.bayes.not_normalised",
+        "prior_subtracted": "hint.bayes.prior_subtracted",
+        "labels": "hint.bayes.labels",
+        "divided_by_max": "hint.bayes.not_normalised",
+        "prior_multiplied": "hint.bayes.prior_multiplied",
+    },
+    "log_marginal": {
+        "naive": "hint.marg.unstable",
+        "m_not_added_back": "hint.marg.m_not_added",
+        "no_prior": "hint.marg.no_prior",
+        "max_only": "hint.marg.max_only",
+        "mean_not_sum": "hint.marg.mean",
+        "global_max": "hint.marg.batch_max",
+        "over_column": "hint.marg.axis",
+        "keepdims": "check.wrong_shape",
+        "exp_forgotten": "hint.marg.no_exp",
+        "not_log": "hint.marg.not_log",
+        "m_subtracted": "hint.marg.m_not_added",
+        "sum_of_logs": "hint.marg.sum_of_logs",
+    },
+    "reparameterize": {
+        "log_var_as_std": "hint.reparam.log_var_as_std",
+        "variance_as_std": "hint.reparam.variance",
+        "sqrt_of_log_var": "hint.reparam.log_var_as_std",
+        "half_variance": "hint.reparam.half_outside",
+        "no_noise": "hint.reparam.no_noise",
+        "parentheses": "hint.reparam.parentheses",
+        "own_noise": "hint.random_answer",
+        "minus": "hint.reparam.minus",
+        "no_mean": "hint.reparam.no_mean",
+        "inverse_std": "hint.reparam.inverse_std",
+        "mean_times_noise": "hint.reparam.roles",
+    },
+    "kl_divergence": {
+        "not_summed": "hint.kl.latent_not_summed",
+        "mean_over_latent": "hint.kl.latent_mean",
+        "no_half": "hint.kl.half",
+        "sign": "hint.kl.sign",
+        "log_var_as_var": "hint.kl.log_var_as_var",
+        "std_as_var": "hint.kl.variance",
+        "no_minus_one": "hint.kl.one",
+        "over_batch": "check.wrong_shape",
+        "batch_mean": "hint.kl.batch_reduced",
+        "mean_not_squared": "hint.kl.square",
+        "no_log_term": "hint.kl.no_log",
+        "exp_squared": "hint.kl.variance",
+        "plus_one": "hint.kl.one_sign",
+    },
+    "vae_loss": {
+        "no_clip": "hint.loss.no_clip",
+        "pixel_mean": "hint.loss.pixel_mean",
+        "no_beta": "hint.loss.no_beta",
+        "batch_sum": "hint.loss.summed",
+        "kl_summed": "hint.loss.kl_summed",
+        "bce_sign": "hint.loss.bce_sign",
+        "mnist_reshape": "hint.loss.fixed_size",
+        "height_width_only": "hint.loss.channel_mean",
+        "beta_on_reconstruction": "hint.loss.beta_on_recon",
+        "per_sample": "hint.loss.per_sample",
+        "clip_to_unit": "hint.loss.no_clip",
+        "squared_error": "hint.loss.mse",
+        "one_sided_bce": "hint.loss.one_sided",
+        "keras_bce_channels": "hint.loss.channel_mean",
+        "kl_minus": "hint.loss.kl_sign",
+    },
+    "discriminator_loss": {
+        "no_clip": "hint.no_clip",
+        "sum": "hint.dloss.summed",
+        "no_minus": "hint.dloss.sign",
+        "sum_of_two_means": "hint.dloss.sum_of_means",
+        "targets_swapped": "hint.dloss.swapped",
+        "fake_as_real": "hint.dloss.fake_log_d",
+        "clip_to_unit": "hint.no_clip",
+        "clip_after_log": "hint.clip_after_log",
+        "squared_error": "hint.dloss.squared",
+        "clip_below_only": "hint.no_clip",
+        "per_sample": "hint.per_sample",
+        "mixed_shapes_broadcast": "hint.dloss.sum_of_means",
+        "half_of_it": "hint.factor",
+    },
+    "generator_loss": {
+        "saturating": "hint.gloss.saturating",
+        "no_minus": "hint.gloss.sign",
+        "no_clip": "hint.no_clip",
+        "sum": "hint.gloss.summed",
+        "target_zero": "hint.gloss.fake_target",
+        "per_sample": "check.wrong_shape",
+        "log_of_mean": "hint.gloss.log_of_mean",
+        "half": "hint.factor",
+        "clip_to_unit": "hint.no_clip",
+        "one_minus_d": "hint.gloss.no_log",
+        "clip_after_log": "hint.clip_after_log",
+    },
+    "mixed_batch": {
+        "targets_swapped": "hint.batch.swapped",
+        "height_axis": "hint.batch.counts_differ",
+        "stacked": "hint.batch.stacked",
+        "n_for_both": "hint.batch.counts_differ",
+        "list_of_images": "hint.batch.stacked",
+        "swapped_pair": "hint.batch.image_rank",
+        "image_shaped_targets": "hint.batch.one_target_each",
+        "images_only": "hint.batch.pair",
+        "real_targets_only": "hint.batch.counts_differ",
+        "fakes_first_targets_kept": "hint.batch.order",
+    },
+    "condition_input": {
+        "one_hot_first": "hint.cond.order",
+        "raw_label": "hint.cond.raw_label",
+        "no_reshape": "hint.cond.column_labels",
+        "ten_classes": "hint.cond.fixed_ten",
+        "from_one": "hint.cond.shifted",
+        "axis_zero": "hint.cond.axis",
+        "one_hot_only": "hint.cond.no_noise",
+        "extra_class": "check.wrong_shape",
+        "columns_indexed": "hint.cond.fancy_index",
+        "label_scaled": "check.wrong_shape",
+        "noise_only": "check.wrong_shape",
+        "eye_of_latent": "hint.cond.eye_size",
+    },
+    "mismatched_labels": {
+        "no_plus_one": "hint.mis.no_plus_one",
+        "no_wrap": "hint.mis.no_mod",
+        "wrap_k_minus_one": "hint.mis.mod_k",
+        "backwards": "hint.mis.minus",
+        "wrap_before_offset": "hint.mis.no_mod",
+        "floats": "hint.mis.integers",
+        "labels_ignored": "hint.mis.offsets_only",
+        "multiplied": "hint.mis.multiplied",
+        "integer_division": "hint.mis.floor_division",
+        "precedence": "hint.mis.no_mod",
+        "offset_only": "hint.mis.offsets_only",
+        "column": "check.wrong_shape",
+    },
+    "conditional_discriminator_loss": {
+        "mismatched_as_real": "hint.closs.mismatched_real",
+        "sum_of_means": "hint.closs.sum_of_means",
+        "no_clip": "hint.no_clip",
+        "two_gan_losses": "hint.closs.two_losses",
+        "mismatched_ignored": "hint.closs.no_mismatched",
+        "no_minus": "hint.closs.sign",
+        "over_two_n": "hint.factor",
+        "clip_real_only": "hint.no_clip",
+        "per_sample": "check.wrong_shape",
+        "balanced_halves": "hint.closs.weighted",
+        "fake_as_real": "hint.closs.fake_real",
+        "sum": "hint.closs.summed",
+    },
+    "balanced_labels": {
+        "swapped": "hint.bal.swapped",
+        "modulo_per_class": "hint.bal.swapped",
+        "from_one": "hint.bal.from_one",
+        "floats": "hint.bal.integers",
+        "ten_classes": "hint.bal.fixed_ten",
+        "class_times_count": "check.count.labels",
+        "last_class_missing": "hint.bal.last_missing",
+        "random": "hint.bal.counts",
+        "column": "hint.bal.flat",
+        "linspace": "hint.bal.counts",
+        "one_each": "check.count.labels",
+        "per_class_extra": "check.count.labels",
+    },
+    "augmented_training_set": {
+        "truncated": "hint.aug.round",
+        "ceil": "hint.aug.round",
+        "ratio_of_pool": "hint.aug.ratio_of_pool",
+        "whole_pool": "hint.aug.whole_pool",
+        "labels_not_flattened": "hint.aug.labels_flat",
+        "images_shuffled_alone": "hint.aug.pairing",
+        "labels_from_the_end": "hint.aug.labels_wrong",
+        "ratio_as_count": "check.count.images",
+        "random_pick": "hint.aug.which_images",
+        "real_labels_repeated": "hint.aug.real_labels",
+        "inverse_ratio": "hint.aug.inverse_ratio",
+        "images_only": "hint.aug.pair",
+        "stacked": "hint.aug.stacked",
+        "ratio_rounded_first": "check.count.images",
+        "labels_synthetic_first": "hint.aug.pairing",
+        "np_round_index": "hint.aug.int_count",
+        "half_up": "hint.aug.round_half",
+        "synthetic_only": "hint.aug.synthetic_only",
+    },
+    "shift_with_fill": {
+        "roll": "hint.shift.wrap",
+        "zero_pad_then_where": "hint.shift.zero_is_background",
+        "direction": "hint.shift.direction",
+        "swapped_axes": "hint.shift.swapped",
+        "edge_pad": "hint.shift.edge",
+        "first_shift_for_all": "hint.shift.per_image",
+        "fill_ignored": "hint.shift.fill_zero",
+        "naive_slices": "hint.shift.too_far",
+        "roll_rows_filled_only": "hint.shift.entering",
+        "modulo_shift": "hint.shift.modulo",
+        "padded_off_by_one": "hint.shift.off_by_one",
+        "fill_added": "hint.shift.fill_added",
+    },
+    "unsupervised_discriminator_loss": {
+        "naive_log_z": "hint.uloss.unstable",
+        "no_half": "hint.uloss.no_half",
+        "max_not_logsumexp": "hint.uloss.max_logit",
+        "fake_sign": "hint.uloss.fake_sign",
+        "formulas_swapped": "hint.uloss.swapped",
+        "one_mean_over_both": "hint.uloss.pooled",
+        "logsumexp_over_batch": "hint.uloss.axis",
+        "float32_clipped_d": "hint.uloss.clipped",
+        "naive_softplus": "hint.uloss.unstable",
+        "sum_not_mean": "hint.uloss.summed",
+        "global_max": "hint.uloss.unstable",
+        "real_half_only": "hint.uloss.only_real",
+        "sigmoid_of_mean_logit": "hint.uloss.mean_logit",
+    },
+    "feature_matching_loss": {
+        "per_sample_pairs": "hint.fm.pairs",
+        "sum_over_features": "hint.fm.feature_sum",
+        "not_squared": "hint.fm.not_squared",
+        "absolute": "hint.fm.absolute",
+        "norm": "hint.fm.norm",
+        "per_image_means": "hint.fm.all_mean",
+        "means_of_squares": "hint.fm.squares_first",
+        "overall_means": "hint.fm.all_mean",
+        "per_feature": "hint.fm.per_feature",
+        "square_of_mean_gap": "hint.fm.all_mean",
+        "difference_of_squared_means": "hint.fm.squares_first",
+        "half_squared": "hint.factor",
+        "means_over_axis_one": "hint.fm.feature_axis",
+    },
+    "confident_pseudo_labels": {
+        "strictly_above": "hint.pseudo.inclusive",
+        "index_order": "hint.pseudo.index_order",
+        "least_confident_first": "hint.pseudo.ascending",
+        "ties_higher_index_first": "hint.pseudo.ties",
+        "per_class_ignored": "hint.pseudo.per_class_ignored",
+        "per_class_in_index_order": "hint.pseudo.per_class_first",
+        "labels_in_index_order": "hint.pseudo.pairing",
+        "boolean_mask": "hint.pseudo.integers",
+        "float_indices": "hint.pseudo.integers",
+        "one_too_many_per_class": "check.count.images",
+        "swapped_pair": "hint.pseudo.swapped",
+        "sorted_by_label": "hint.pseudo.by_label",
+        "global_cap": "hint.pseudo.per_class_total",
+    },
+}
+
+#: Written as wrong, accepted by the check on purpose: (answer, the reason).
+ACCEPTED = {
+    "mixed_batch": [
+        (
+            Wrong(
+                "flat_targets",
+                lambda r, f: (np.concatenate([r, f]), np.r_[np.ones(len(r)), np.zeros(len(f))]),
+            ),
+            "targets shaped (N + M,): the check takes (N + M, 1) or (N + M,), as its hint says",
+        ),
+        (
+            Wrong(
+                "fakes_first",
+                lambda r, f: (
+                    np.concatenate([f, r]),
+                    np.concatenate([np.zeros((len(f), 1)), np.ones((len(r), 1))]),
+                ),
+            ),
+            "fakes first, each with its own target: the check judges pairs, not their order",
+        ),
+        (
+            Wrong("shuffled", _shuffled),
+            "images and targets shuffled together: a shuffled batch is as right as a stacked one",
+        ),
+    ],
+}
+
 
 # --- Right answers written other ways: each must pass ------------------------------------------
 

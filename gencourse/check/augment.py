@@ -5,7 +5,11 @@ Both answers are judged without regard to order: a training set is right when
 every image carries its own label and the counts are right, whether or not it
 was shuffled. The contracts the lesson states are enforced: labels are 1-D
 (``balanced_labels``' are integers too), and the number of synthetic images
-is ``round(ratio * N)``, with cases where ``ratio * N`` is not whole.
+is ``round(ratio * N)`` with Python's ``round``, which takes a half to the
+even neighbour (2.5 to 2, 3.5 to 4), with cases where ``ratio * N`` is not
+whole and one where it is exactly 2.5. ``shift_with_fill``'s images hold
+exact zeros inside, with a fill that is not 0: an answer that shifts in zeros
+and then replaces every 0 by the fill is caught.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ def _pack_set(value):
     labels = part_array(value[1], "hint.aug.labels_not_numbers")
     if labels.ndim == 2 and labels.shape == (len(images), 1):
         raise WrongForm("hint.aug.labels_flat")
+    if images.ndim > 4:
+        raise WrongForm("hint.aug.stacked")
     if images.ndim != 4:
         raise WrongForm("hint.aug.image_rank")
     if labels.shape != (len(images),):
@@ -72,6 +78,8 @@ def _set_cases():
         # ratio * N not whole: 2.8 rounds up to 3 and 2.1 down to 2 (int() and ceil() each miss one).
         case("case.aug.round_up", 7, 6, 0.4, hint="hint.aug.round"),
         case("case.aug.round_down", 7, 5, 0.3, hint="hint.aug.round"),
+        # Exactly 2.5: Python's round() gives 2 (a half goes to the even neighbour), not 3.
+        case("case.aug.round_half", 5, 6, 0.5, hint="hint.aug.round_half"),
     ]
 
 
@@ -81,6 +89,29 @@ def _count(real, ratio):
 
 def _flat(labels):
     return np.reshape(labels, -1)
+
+
+def _half_up(value):
+    """Rounding as taught at school: a half goes up (2.5 to 3)."""
+    return math.floor(value + 0.5)
+
+
+def _explain_set(case, got, expected):
+    """What is wrong with a training set of the right size: its pairs, its labels or its images.
+
+    ``got`` and ``expected`` are the packed rows ``[pixels..., label]``.
+    """
+    images_same = np.array_equal(_sorted_rows(got[:, :-1]), _sorted_rows(expected[:, :-1]))
+    labels_same = np.array_equal(np.sort(got[:, -1]), np.sort(expected[:, -1]))
+    if images_same and labels_same:
+        return "hint.aug.pairing"
+    if images_same:
+        return "hint.aug.labels_wrong"
+    return "hint.aug.which_images"
+
+
+def _sorted_rows(rows):
+    return rows[np.lexsort(rows.T[::-1])] if rows.size else rows
 
 
 def _first(x, y, sx, sy, k):
@@ -97,6 +128,9 @@ AUGMENTED_TRAINING_SET = Exercise(
     make_cases=_set_cases,
     pack=_pack_set,
     describe_shape=packed_rows_shape("check.count.images", "check.count.image_size"),
+    explain=_explain_set,
+    error_hints=((r"slice indices must be integers", "hint.aug.int_count"),),
+    not_finite="check.not_finite.plain",
     mistakes=[
         Mistake(
             "hint.aug.whole_pool",
@@ -131,6 +165,10 @@ AUGMENTED_TRAINING_SET = Exercise(
         Mistake(
             "hint.aug.round",
             lambda x, y, sx, sy, r: _first(x, y, sx, sy, math.ceil(r * len(x))),
+        ),
+        Mistake(
+            "hint.aug.round_half",
+            lambda x, y, sx, sy, r: _first(x, y, sx, sy, _half_up(r * len(x))),
         ),
         Mistake(
             "hint.aug.inverse_ratio",
@@ -174,6 +212,9 @@ BALANCED_LABELS = Exercise(
     make_cases=_label_cases,
     pack=_pack_labels,
     describe_shape=packed_rows_shape("check.count.labels"),
+    # The right number of labels with the wrong values: some label is there too often.
+    explain=lambda case, got, expected: "hint.bal.counts",
+    not_finite="check.not_finite.plain",
     mistakes=[
         Mistake("hint.bal.total", lambda p, k: np.arange(p) % k),
         Mistake("hint.bal.swapped", lambda p, k: np.repeat(np.arange(p), k)),
@@ -187,16 +228,22 @@ BALANCED_LABELS = Exercise(
 
 
 def _shift_cases():
-    def case(label, n, h, w, c, dy, dx, fill, seed, hint=None):
-        images = np.random.default_rng(seed).uniform(size=(n, h, w, c)).astype("float32")
+    def case(label, n, h, w, c, dy, dx, fill, seed, hint=None, zeros=0):
+        rng = np.random.default_rng(seed)
+        images = rng.uniform(size=(n, h, w, c)).astype("float32")
+        # Exact zeros inside the images (dark pixels of a digit): pixels, not background.
+        flat = images.reshape(-1)
+        flat[rng.choice(flat.size, size=zeros, replace=False)] = 0.0
         return Case(label, (images, np.array(dy), np.array(dx), fill), hint=hint)
 
     return [
         case("case.shift.one_image", 1, 6, 6, 1, [1], [2], 0.0, 61),
-        case("case.shift.batch", 4, 5, 5, 1, [1, -2, 0, 3], [-1, 2, 1, 0], 0.5, 62),
+        case("case.shift.batch", 4, 5, 5, 1, [1, -2, 0, 3], [-1, 2, 1, 0], 0.5, 62, zeros=6),
         case("case.shift.none", 2, 4, 4, 1, [0, 0], [0, 0], 0.3, 63),
         case("case.shift.not_square", 3, 4, 7, 1, [1, 0, -1], [2, -3, 1], 0.2, 64),
         case("case.shift.channels", 2, 5, 5, 3, [-1, 2], [1, -2], 1.0, 65),
+        # A third of the pixels exactly 0, and a fill that is not 0.
+        case("case.shift.zero_pixels", 3, 6, 6, 1, [1, -1, 0], [0, 2, -2], 0.4, 67, zeros=36),
         case("case.shift.too_far", 2, 4, 4, 1, [4, 0], [0, -5], 0.7, 66, hint="hint.shift.too_far"),
     ]
 
@@ -219,11 +266,44 @@ def _padded(mode):
     return one
 
 
+def _zeros_become_fill(x, dy, dx, f):
+    """Shifted with zeros coming in, then every 0 replaced by ``fill``: dark pixels too."""
+    out = ref.shift_with_fill(x, dy, dx, 0.0)
+    return np.where(out == 0, f, out)
+
+
+def _entering(images, dy, dx):
+    """Where the pixels enter from outside: True on the strips a shift leaves behind."""
+    n, h, w, c = images.shape
+    mask = np.zeros((n, h, w, c), bool)
+    for i in range(n):
+        down, right = int(np.clip(dy[i], -h, h)), int(np.clip(dx[i], -w, w))
+        mask[i, : max(down, 0)] = True
+        mask[i, h + min(down, 0) :] = True
+        mask[i, :, : max(right, 0)] = True
+        mask[i, :, w + min(right, 0) :] = True
+    return mask
+
+
+def _explain_shift(case, got, expected):
+    """Whether the wrong pixels are only those that enter (the fill) or only moved ones."""
+    images, dy, dx, _ = case.args
+    wrong = ~np.isclose(got, expected, rtol=1e-4, atol=1e-4)
+    entering = _entering(np.asarray(images), np.asarray(dy), np.asarray(dx))
+    if not wrong[~entering].any():
+        return "hint.shift.entering"
+    if not wrong[entering].any():
+        return "hint.shift.moved"
+    return None
+
+
 SHIFT_WITH_FILL = Exercise(
     name="shift_with_fill",
     signature="shift_with_fill(images, dy, dx, fill)",
     reference=ref.shift_with_fill,
     make_cases=_shift_cases,
+    explain=_explain_shift,
+    not_finite="check.not_finite.plain",
     mistakes=[
         Mistake(
             "hint.shift.wrap",
@@ -238,6 +318,26 @@ SHIFT_WITH_FILL = Exercise(
             lambda x, dy, dx, f: ref.shift_with_fill(
                 x, np.full_like(dy, dy[0]), np.full_like(dx, dx[0]), f
             ),
+        ),
+        Mistake("hint.shift.zero_is_background", _zeros_become_fill),
+        Mistake(
+            "hint.shift.fill_added", lambda x, dy, dx, f: ref.shift_with_fill(x, dy, dx, 0.0) + f
+        ),
+        Mistake(
+            "hint.shift.modulo",
+            lambda x, dy, dx, f: ref.shift_with_fill(x, dy % x.shape[1], dx % x.shape[2], f),
+        ),
+        Mistake(
+            "hint.shift.off_by_one", lambda x, dy, dx, f: ref.shift_with_fill(x, dy - 1, dx, f)
+        ),
+        Mistake(
+            "hint.shift.off_by_one", lambda x, dy, dx, f: ref.shift_with_fill(x, dy + 1, dx, f)
+        ),
+        Mistake(
+            "hint.shift.off_by_one", lambda x, dy, dx, f: ref.shift_with_fill(x, dy, dx - 1, f)
+        ),
+        Mistake(
+            "hint.shift.off_by_one", lambda x, dy, dx, f: ref.shift_with_fill(x, dy, dx + 1, f)
         ),
     ],
 )

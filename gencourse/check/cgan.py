@@ -47,11 +47,23 @@ def _one_hot(labels, k):
     return np.eye(k)[np.asarray(labels).reshape(-1)]
 
 
+def _every_row_every_label(z, y, k):
+    """``one_hot[:, labels] = 1``: every row gets a 1 at every label of the batch."""
+    one_hot = np.zeros((len(z), k))
+    one_hot[:, np.asarray(y).reshape(-1)] = 1.0
+    return np.concatenate([z, one_hot], 1)
+
+
 CONDITION_INPUT = Exercise(
     name="condition_input",
     signature="condition_input(noise, labels, num_classes)",
     reference=_condition_ref,
     make_cases=_condition_cases,
+    error_hints=(
+        (r"same number of dimensions", "hint.cond.column_labels"),
+        (r"except for the concatenation axis", "hint.cond.axis"),
+        (r"out of bounds", "hint.cond.eye_size"),
+    ),
     mistakes=[
         Mistake(
             "hint.cond.raw_label",
@@ -71,6 +83,11 @@ CONDITION_INPUT = Exercise(
             "hint.cond.shifted",
             lambda z, y, k: np.concatenate([z, _one_hot((np.asarray(y) + 1) % k, k)], 1),
         ),
+        Mistake(
+            "hint.cond.shifted",
+            lambda z, y, k: np.concatenate([z, _one_hot((np.asarray(y) - 1) % k, k)], 1),
+        ),
+        Mistake("hint.cond.fancy_index", _every_row_every_label),
     ],
 )
 
@@ -117,6 +134,10 @@ MISMATCHED_LABELS = Exercise(
         Mistake("hint.mis.offsets_only", lambda y, o, k: o),
         Mistake("hint.mis.offsets_only", lambda y, o, k: (o + 1) % k),
         Mistake("hint.mis.minus", lambda y, o, k: (y - 1 - o) % k),
+        Mistake("hint.mis.mod_k", lambda y, o, k: (y + 1 + o) % (k - 1)),
+        Mistake("hint.mis.no_mod", lambda y, o, k: (y + 1) % k + o),
+        Mistake("hint.mis.multiplied", lambda y, o, k: (y * (1 + o)) % k),
+        Mistake("hint.mis.floor_division", lambda y, o, k: (y + 1 + o) // k),
     ],
 )
 
@@ -154,6 +175,18 @@ def _sum3(r, w, f, target_w=0.0):
     w_term = _log(w) if target_w else _log(1 - np.asarray(w))
     parts = [_log(r).ravel(), w_term.ravel(), _log(1 - np.asarray(f)).ravel()]
     return parts
+
+
+def _two_gan_losses(r, w, f):
+    """Lesson 03's loss twice: on (real, fake) and on (real, mismatched), added."""
+    real, wrong, fake = _sum3(r, w, f)
+    return -np.concatenate([real, fake]).mean() - np.concatenate([real, wrong]).mean()
+
+
+def _halves(r, w, f):
+    """Half for the real pairs, half for the 2N pairs that are fake: weighted groups, not one mean."""
+    real, wrong, fake = _sum3(r, w, f)
+    return -0.5 * real.mean() - 0.5 * np.concatenate([wrong, fake]).mean()
 
 
 CONDITIONAL_DISCRIMINATOR_LOSS = Exercise(
@@ -194,6 +227,16 @@ CONDITIONAL_DISCRIMINATOR_LOSS = Exercise(
                         ]
                     )
                 )
+            ),
+        ),
+        Mistake("hint.closs.two_losses", _two_gan_losses),
+        Mistake("hint.closs.weighted", _halves),
+        Mistake(
+            "hint.closs.fake_real",
+            lambda r, w, f: (
+                -np.concatenate(
+                    [_log(r).ravel(), _log(1 - np.asarray(w)).ravel(), _log(f).ravel()]
+                ).mean()
             ),
         ),
     ],

@@ -59,6 +59,12 @@ def _two_sets(seed):
     ]
 
 
+def _clipped_logs(p):
+    """log(p) clipped to [1e-7, 1 - 1e-7] after the log (the clip meant for p)."""
+    with np.errstate(divide="ignore"):
+        return np.clip(np.log(np.asarray(p, "float64")), _EPS, 1 - _EPS)
+
+
 def _d_sum_of_means(r, f):
     return -_log(r).mean() - _log(1 - np.asarray(f)).mean()
 
@@ -102,6 +108,24 @@ DISCRIMINATOR_LOSS = Exercise(
             "hint.per_sample",
             lambda r, f: -np.concatenate([_log(r).ravel(), _log(1 - np.asarray(f)).ravel()]),
         ),
+        Mistake(
+            "hint.dloss.fake_log_d",
+            lambda r, f: -np.concatenate([_log(r).ravel(), _log(f).ravel()]).mean(),
+        ),
+        Mistake(
+            "hint.clip_after_log",
+            lambda r, f: (
+                -np.concatenate(
+                    [_clipped_logs(r).ravel(), _clipped_logs(1 - np.asarray(f, "float64")).ravel()]
+                ).mean()
+            ),
+        ),
+        Mistake(
+            "hint.dloss.squared",
+            lambda r, f: np.concatenate(
+                [(np.ravel(r) - 1.0) ** 2, np.ravel(f).astype("float64") ** 2]
+            ).mean(),
+        ),
     ],
 )
 
@@ -126,6 +150,8 @@ GENERATOR_LOSS = Exercise(
         Mistake("hint.gloss.no_log", lambda f: np.mean(1 - np.asarray(f))),
         Mistake("hint.no_clip", lambda f: -np.log(np.asarray(f, "float64")).mean()),
         Mistake("hint.per_sample", lambda f: -_log(f).ravel()),
+        Mistake("hint.gloss.log_of_mean", lambda f: -_log(np.mean(f))),
+        Mistake("hint.clip_after_log", lambda f: -_clipped_logs(f).mean()),
     ],
 )
 
@@ -144,8 +170,13 @@ def _pack_batch(value):
     targets = part_array(value[1], "hint.batch.targets_not_numbers")
     if targets.ndim == 2 and targets.shape[1] == 1:
         targets = targets[:, 0]
+    if images.ndim > 4:
+        raise WrongForm("hint.batch.stacked")
     if images.ndim != 4:
         raise WrongForm("hint.batch.image_rank")
+    if targets.ndim >= 1 and len(targets) != len(images):
+        # Not the targets' fault alone: images joined along another axis keep N images.
+        raise WrongForm("hint.batch.counts_differ")
     if targets.shape != (len(images),):
         raise WrongForm("hint.batch.one_target_each")
     rows = np.concatenate([images.reshape(len(images), -1), targets[:, None]], axis=1)

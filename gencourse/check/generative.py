@@ -70,6 +70,11 @@ def _diag_only(m, f, e):
     return m + np.asarray(e) * np.diag(f)
 
 
+def _cholesky_of_covariance(m, f, e):
+    """Another factor of the same covariance (its Cholesky factor) instead of the L given."""
+    return m + np.asarray(e) @ np.linalg.cholesky(f @ f.T).T
+
+
 SAMPLE_GAUSSIAN = Exercise(
     name="sample_gaussian",
     signature="sample_gaussian(mean, cov_factor, eps)",
@@ -87,6 +92,16 @@ SAMPLE_GAUSSIAN = Exercise(
         Mistake("hint.sample.noise_changed", lambda m, f, e: m + np.tanh(e) @ f.T),
         Mistake("hint.sample.noise_changed", lambda m, f, e: m + np.abs(e) @ f.T),
         Mistake("hint.sample.noise_changed", lambda m, f, e: m + _standardised(e) @ f.T),
+        Mistake(
+            "hint.sample.sqrt_covariance", lambda m, f, e: m + np.asarray(e) @ np.sqrt(f @ f.T)
+        ),
+        Mistake(
+            "hint.sample.sqrt_covariance",
+            lambda m, f, e: m + np.asarray(e) @ np.sqrt(np.abs(f @ f.T)),
+        ),
+        Mistake("hint.sample.parentheses", lambda m, f, e: (m + np.asarray(e)) @ np.asarray(f).T),
+        Mistake("hint.sample.other_factor", _cholesky_of_covariance),
+        Mistake("hint.sample.times_mean", lambda m, f, e: m * (np.asarray(e) @ np.asarray(f).T)),
     ],
 )
 
@@ -164,6 +179,17 @@ def _normalised(a):
     return weights / weights.sum(axis=1, keepdims=True)
 
 
+def _row_shifted(ll, lp):
+    joint = np.asarray(ll) + lp
+    return np.exp(joint - np.max(joint, axis=1, keepdims=True))
+
+
+def _log_posterior(ll, lp):
+    """log p(y | x), computed stably (so that it stays finite where the posterior underflows)."""
+    joint = np.asarray(ll) + lp
+    return joint - logsumexp(joint, axis=1, keepdims=True)
+
+
 def _naive_posterior(ll, lp):
     joint = np.exp(np.asarray(ll) + lp)
     return joint / joint.sum(axis=1, keepdims=True)
@@ -188,8 +214,16 @@ BAYES_POSTERIOR = Exercise(
         Mistake("hint.bayes.prior_subtracted", lambda ll, lp: softmax(ll - lp, axis=1)),
         Mistake("hint.bayes.prior_not_log", lambda ll, lp: softmax(ll + np.exp(lp), axis=1)),
         Mistake("hint.bayes.not_normalised", lambda ll, lp: np.exp(np.asarray(ll) + lp)),
-        Mistake("hint.bayes.log", lambda ll, lp: np.log(ref.bayes_posterior(ll, lp))),
+        Mistake("hint.bayes.log", _log_posterior),
         Mistake("hint.bayes.axis", lambda ll, lp: softmax(np.asarray(ll) + lp, axis=0)),
+        Mistake(
+            "hint.bayes.axis",
+            lambda ll, lp: _row_shifted(ll, lp) / _row_shifted(ll, lp).sum(axis=0, keepdims=True),
+        ),
+        Mistake("hint.bayes.not_normalised", _row_shifted),
+        Mistake("hint.bayes.prior_already_log", lambda ll, lp: softmax(ll + np.log(lp), axis=1)),
+        Mistake("hint.bayes.prior_multiplied", lambda ll, lp: softmax(ll * np.exp(lp), axis=1)),
+        Mistake("hint.bayes.prior_multiplied", lambda ll, lp: softmax(ll * lp, axis=1)),
         Mistake("hint.bayes.labels", lambda ll, lp: np.argmax(np.asarray(ll) + lp, axis=1)),
     ],
 )
@@ -204,6 +238,20 @@ def _shifted_marginal(ll, lp, m):
     joint = np.asarray(ll) + lp
     m = np.reshape(m, (-1, 1)) if np.ndim(m) else m
     return np.ravel(m + np.log(np.sum(np.exp(joint - m), axis=1, keepdims=True)))
+
+
+def _shifted_parts(ll, lp):
+    """Each row's maximum m, and log sum exp(joint - m) without m added back."""
+    joint = np.asarray(ll) + lp
+    m = np.max(joint, axis=1)
+    return m, np.log(np.sum(np.exp(joint - m[:, None]), axis=1))
+
+
+def _no_exp_marginal(ll, lp):
+    """m + log sum (joint - m): the exp left out (the log of a sum of negative numbers is NaN)."""
+    joint = np.asarray(ll) + lp
+    m = np.max(joint, axis=1)
+    return m + np.log(np.sum(joint - m[:, None], axis=1))
 
 
 LOG_MARGINAL = Exercise(
@@ -230,6 +278,15 @@ LOG_MARGINAL = Exercise(
         Mistake("hint.marg.sum_of_logs", lambda ll, lp: np.sum(np.asarray(ll) + lp, axis=1)),
         Mistake("hint.marg.axis", lambda ll, lp: logsumexp(np.asarray(ll) + lp, axis=0)),
         Mistake("hint.marg.not_log", lambda ll, lp: np.exp(ref.log_marginal(ll, lp))),
+        Mistake("hint.marg.m_not_added", lambda ll, lp: _shifted_parts(ll, lp)[1]),
+        Mistake(
+            "hint.marg.m_not_added",
+            lambda ll, lp: -2 * _shifted_parts(ll, lp)[0] + ref.log_marginal(ll, lp),
+        ),
+        Mistake(
+            "hint.marg.mean", lambda ll, lp: ref.log_marginal(ll, lp) - np.log(np.shape(ll)[1])
+        ),
+        Mistake("hint.marg.no_exp", _no_exp_marginal),
     ],
 )
 

@@ -49,7 +49,7 @@ def _logits(rng, n, k, centre=0.0, spread=2.0):
 
 def _uloss_cases():
     rng = np.random.default_rng(71)
-    big = {"hint": "hint.uloss.unstable"}
+    big = {"hint": "hint.uloss.huge"}
     # One batch of rows in very different ranges: one maximum for the whole batch
     # (instead of each row's own) turns the rows near -600 into log(0).
     mixed = np.concatenate(
@@ -100,10 +100,25 @@ def _clipped_d(logits):
     return np.clip(1 / (1 + np.exp(-s)), 1e-7, 1 - 1e-7)
 
 
-def _clipped_uloss(r, f):
-    """D = sigmoid(log-sum-exp), clipped to [1e-7, 1 - 1e-7] before the log, as in lesson 03."""
-    d_real, d_fake = _clipped_d(r), _clipped_d(f)
+def _clipped_uloss(r, f, dtype="float64"):
+    """D = sigmoid(log-sum-exp), clipped to [1e-7, 1 - 1e-7] before the log, as in lesson 03.
+
+    In float32, 1 - 1e-7 rounds to 0.99999988: the clipped D differs from float64's.
+    """
+    d_real, d_fake = _clipped_d(r).astype(dtype), _clipped_d(f).astype(dtype)
+    d_real = np.clip(d_real, np.asarray(1e-7, dtype), np.asarray(1 - 1e-7, dtype))
+    d_fake = np.clip(d_fake, np.asarray(1e-7, dtype), np.asarray(1 - 1e-7, dtype))
     return 0.5 * (-np.mean(np.log(d_real)) - np.mean(np.log(1 - d_fake)))
+
+
+def _z_clipped_uloss(r, f):
+    """D = Z / (Z + 1) from exp of logits clipped to +-80, in float32, then D clipped: finite, wrong."""
+
+    def d_of(logits):
+        z = np.exp(np.clip(np.asarray(logits, "float64"), -80, 80)).sum(axis=1).astype("float32")
+        return np.clip(z / (z + 1), np.float32(1e-7), np.float32(1 - 1e-7))
+
+    return 0.5 * (-np.mean(np.log(d_of(r))) - np.mean(np.log(1 - d_of(f))))
 
 
 def _top_softmax_uloss(r, f, dtype="float64"):
@@ -149,6 +164,26 @@ UNSUPERVISED_DISCRIMINATOR_LOSS = Exercise(
         Mistake("hint.uloss.only_fake", lambda r, f: -0.5 * np.mean(_log_d(f)[1])),
         Mistake("hint.uloss.only_fake", lambda r, f: -np.mean(_log_d(f)[1])),
         Mistake("hint.uloss.clipped", _clipped_uloss),
+        Mistake("hint.uloss.clipped", lambda r, f: _clipped_uloss(r, f, "float32")),
+        Mistake("hint.uloss.clipped", _z_clipped_uloss),
+        Mistake(
+            "hint.uloss.fake_sign",
+            lambda r, f: 0.5 * (-np.mean(_log_d(r)[0]) + np.mean(_log_d(f)[1])),
+        ),
+        Mistake("hint.uloss.pooled", lambda r, f: 0.5 * _pooled_uloss(r, f)),
+        Mistake(
+            "hint.uloss.axis",
+            lambda r, f: _uloss_from(
+                logsumexp(np.asarray(r, "float64"), axis=0),
+                logsumexp(np.asarray(f, "float64"), axis=0),
+            ),
+        ),
+        Mistake(
+            "hint.uloss.mean_logit",
+            lambda r, f: _uloss_from(
+                np.mean(r, -1).astype("float64"), np.mean(f, -1).astype("float64")
+            ),
+        ),
         Mistake(
             "hint.per_sample",
             lambda r, f: -0.5 * np.concatenate([_log_d(r)[0], _log_d(f)[1]]),
@@ -215,6 +250,14 @@ FEATURE_MATCHING_LOSS = Exercise(
             lambda r, f: np.mean((np.mean(r, axis=1) - np.mean(f, axis=1)) ** 2),
         ),
         Mistake("hint.fm.per_feature", lambda r, f: _gap(r, f) ** 2),
+        Mistake("hint.fm.squares_first", lambda r, f: np.mean(_gap(np.square(r), np.square(f)))),
+        Mistake(
+            "hint.fm.squares_first",
+            lambda r, f: np.mean(
+                np.mean(r, axis=0).astype("float64") ** 2
+                - np.mean(f, axis=0).astype("float64") ** 2
+            ),
+        ),
     ],
 )
 
@@ -349,6 +392,13 @@ def _labels_in_index_order(p, threshold=0.95, per_class=None):
     return indices, np.asarray(p).argmax(axis=1)[np.sort(indices)]
 
 
+def _by_label(p, threshold=0.95, per_class=None):
+    """Sorted by label first, the most confident first within each label."""
+    p = np.asarray(p, "float64")
+    confidence, labels = p.max(axis=1), p.argmax(axis=1)
+    return _select(p, threshold, per_class, np.lexsort((np.arange(len(p)), -confidence, labels)))
+
+
 CONFIDENT_PSEUDO_LABELS = Exercise(
     name="confident_pseudo_labels",
     signature="confident_pseudo_labels(probabilities, threshold=0.95, per_class=None)",
@@ -390,6 +440,7 @@ CONFIDENT_PSEUDO_LABELS = Exercise(
             lambda p, threshold=0.95, per_class=None: _pseudo_ref(p, threshold, per_class)[::-1],
         ),
         Mistake("hint.pseudo.pairing", _labels_in_index_order),
+        Mistake("hint.pseudo.by_label", _by_label),
     ],
 )
 

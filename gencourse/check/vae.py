@@ -87,6 +87,10 @@ REPARAMETERIZE = Exercise(
         Mistake(
             "hint.reparam.noise_changed", lambda m, lv, e: m + np.exp(0.5 * lv) * _standardised(e)
         ),
+        Mistake("hint.reparam.half_outside", lambda m, lv, e: m + 0.5 * np.exp(lv) * e),
+        Mistake("hint.reparam.parentheses", lambda m, lv, e: (m + np.exp(0.5 * lv)) * e),
+        Mistake("hint.reparam.inverse_std", lambda m, lv, e: m + np.exp(-0.5 * lv) * e),
+        Mistake("hint.reparam.roles", lambda m, lv, e: m * e + np.exp(0.5 * lv)),
     ],
 )
 
@@ -121,6 +125,23 @@ KL_DIVERGENCE = Exercise(
             lambda m, lv: -0.5 * np.sum(1.0 + lv - m - np.exp(lv), -1),
         ),
         Mistake("hint.kl.one", lambda m, lv: -0.5 * np.sum(lv - np.square(m) - np.exp(lv), -1)),
+        Mistake(
+            "hint.kl.one_sign",
+            lambda m, lv: -0.5 * np.sum(-1.0 + lv - np.square(m) - np.exp(lv), -1),
+        ),
+        Mistake(
+            "hint.kl.log_var_as_var",
+            lambda m, lv: 0.5 * np.sum(np.square(m) + lv - np.log(lv) - 1.0, -1),
+        ),
+        Mistake(
+            "hint.kl.variance",
+            lambda m, lv: 0.5 * np.sum(np.square(m) + np.exp(0.5 * lv) - lv - 1.0, -1),
+        ),
+        Mistake(
+            "hint.kl.variance",
+            lambda m, lv: 0.5 * np.sum(np.square(m) + np.exp(2.0 * lv) - lv - 1.0, -1),
+        ),
+        Mistake("hint.kl.no_log", lambda m, lv: 0.5 * np.sum(np.square(m) + np.exp(lv) - 1.0, -1)),
     ],
 )
 
@@ -187,6 +208,8 @@ VAE_LOSS = Exercise(
     also_right=(_in_float64(_np(ref.vae_loss)),),
     rtol=1e-4,
     atol=1e-3,
+    # A reshape to 784 values per image assumes 28x28x1 images.
+    error_hints=((r"into shape \(\d+, ?784\)", "hint.loss.fixed_size"),),
     mistakes=[
         Mistake(
             "hint.loss.kl_summed",
@@ -235,6 +258,13 @@ VAE_LOSS = Exercise(
             "hint.loss.channel_mean",
             lambda x, r, m, lv, beta=1.0: (
                 _per_image(_bce(x, r).mean(-1)).mean() + beta * _kl(m, lv).mean()
+            ),
+        ),
+        Mistake(
+            "hint.loss.one_sided",
+            lambda x, r, m, lv, beta=1.0: (
+                _per_image(-x * np.log(np.clip(r, 1e-7, 1 - 1e-7))).mean()
+                + beta * _kl(m, lv).mean()
             ),
         ),
         Mistake(

@@ -176,4 +176,40 @@ MESSAGES = {
         "ko": "힌트: 이 테스트는 범위가 아주 다른 행(+800 안팎과 -5000 안팎)을 한 배치에 섞습니다. 배치 전체의 최댓값 하나나 행의 평균이 아니라 행마다 그 행의 최댓값 m을 빼고 마지막에 그 행의 m을 다시 더해야, 어느 행에서도 exp가 넘치거나 모두 0이 되지 않습니다.",
         "en": "Hint: this case mixes rows of very different ranges (near +800 and near -5000) in one batch. Subtract each row's own maximum m (not one maximum for the whole batch nor the row's mean) and add that m back at the end: only then does exp neither overflow nor vanish in any row.",
     },
+    "hint.sample.sqrt_covariance": {
+        "ko": "힌트: 공분산 L L^T의 원소마다 제곱근을 취했습니다. 원소별 제곱근은 공분산의 인수가 아닙니다(음수 원소에서는 NaN). 주어진 인수 L을 그대로 곱하세요.",
+        "en": "Hint: you took the element-wise square root of the covariance L L^T; that is no factor of it (and NaN where an entry is negative). Multiply by the factor L you are given.",
+    },
+    "hint.sample.parentheses": {
+        "ko": "힌트: 평균을 더한 뒤에 L을 곱했습니다(L (mean + eps)). 평균은 곱한 뒤에 더합니다: z = mean + L eps.",
+        "en": "Hint: the mean was added before multiplying by L, giving L (mean + eps); add it afterwards: z = mean + L eps.",
+    },
+    "hint.sample.other_factor": {
+        "ko": "힌트: 공분산에서 인수를 새로 구했습니다(촐레스키 등). 같은 공분산의 인수는 여럿이라 분포는 같지만, 이 연습은 주어진 L로 만든 표본(z_i = mean + L @ eps[i])을 요구합니다. cov_factor를 그대로 쓰세요.",
+        "en": "Hint: you computed a factor of the covariance afresh (a Cholesky factor, say). A covariance has many factors, so the distribution is the same, but the exercise asks for the samples of the L given (z_i = mean + L @ eps[i]); use cov_factor as it is.",
+    },
+    "hint.sample.times_mean": {
+        "ko": "힌트: 평균을 곱했습니다. 평균은 더합니다: z = mean + L eps.",
+        "en": "Hint: the mean multiplies the noise term; it is added: z = mean + L eps.",
+    },
+    "hint.bayes.prior_already_log": {
+        "ko": "힌트: log_priors에 다시 log를 취했습니다(음수의 log는 NaN). 이미 로그 값이니 그대로 더하세요.",
+        "en": "Hint: you took the log of log_priors again (the log of a negative number is NaN); they are logs already, add them as they are.",
+    },
+    "hint.bayes.prior_multiplied": {
+        "ko": "힌트: 로그 가능도에 사전 확률을 곱했습니다. p(x | y) p(y)의 곱은 로그에서 덧셈이 됩니다: log p(x | y) + log p(y).",
+        "en": "Hint: the log-likelihoods were multiplied by the prior; the product p(x | y) p(y) becomes a sum in logs: log p(x | y) + log p(y).",
+    },
+    "hint.marg.m_not_added": {
+        "ko": "힌트: 빼 준 최댓값 m을 다시 더하지 않았습니다(또는 뺐습니다). log p(x) = m + log Σ exp(... - m)입니다.",
+        "en": "Hint: the maximum m you subtracted is not added back (or is subtracted again); log p(x) = m + log Σ exp(... - m).",
+    },
+    "hint.marg.mean": {
+        "ko": "힌트: 클래스에 대해 평균을 냈습니다. p(x) = Σ p(x | y) p(y)는 합입니다(사전 확률이 이미 가중치입니다).",
+        "en": "Hint: you took a mean over the classes; p(x) = Σ p(x | y) p(y) is a sum (the priors already are the weights).",
+    },
+    "hint.marg.no_exp": {
+        "ko": "힌트: exp를 빠뜨렸습니다. 로그 값을 그대로 더한 합은 음수라 log가 NaN이 됩니다. log Σ exp(... - m)입니다.",
+        "en": "Hint: the exp is missing; the log-values summed as they are give a negative sum, whose log is NaN. It is log Σ exp(... - m).",
+    },
 }

@@ -151,4 +151,44 @@ MESSAGES = {
         "ko": "힌트: 이 수업의 재구성 손실은 제곱 오차가 아니라 이진 교차 엔트로피입니다.",
         "en": "Hint: this lesson's reconstruction loss is binary cross-entropy, not squared error.",
     },
+    "hint.reparam.half_outside": {
+        "ko": "힌트: 0.5를 exp 밖에서 곱했습니다. 표준편차는 σ = exp(0.5 · log σ²)로, 0.5는 exp 안에 들어갑니다.",
+        "en": "Hint: the 0.5 multiplies outside the exp; the standard deviation is σ = exp(0.5 · log σ²), with the 0.5 inside.",
+    },
+    "hint.reparam.parentheses": {
+        "ko": "힌트: eps가 평균까지 곱해졌습니다. eps에는 표준편차만 곱하고 평균은 그 뒤에 더합니다: z = μ + σ · eps.",
+        "en": "Hint: eps multiplies the mean too; it scales only the standard deviation, and the mean is added: z = μ + σ · eps.",
+    },
+    "hint.reparam.inverse_std": {
+        "ko": "힌트: exp(-0.5 · log σ²)는 1/σ입니다. 부호를 확인하세요: σ = exp(+0.5 · log σ²).",
+        "en": "Hint: exp(-0.5 · log σ²) is 1/σ; check the sign: σ = exp(+0.5 · log σ²).",
+    },
+    "hint.reparam.roles": {
+        "ko": "힌트: eps를 평균에 곱하고 표준편차를 더했습니다. 역할이 바뀌었습니다: z = μ + σ · eps.",
+        "en": "Hint: eps multiplies the mean and the standard deviation is added; the roles are swapped: z = μ + σ · eps.",
+    },
+    "hint.kl.one_sign": {
+        "ko": "힌트: 차원마다 들어가는 상수 1의 부호가 반대입니다. ½(μ² + σ² - log σ² - 1)입니다.",
+        "en": "Hint: the constant 1 of each dimension has the wrong sign; it is ½(μ² + σ² - log σ² - 1).",
+    },
+    "hint.kl.log_var_as_var": {
+        "ko": "힌트: z_log_var를 분산 σ²로 썼습니다(음수의 log는 NaN). z_log_var는 ℓ = log σ²이므로 σ² = exp(ℓ), log σ² = ℓ입니다.",
+        "en": "Hint: z_log_var was used as the variance σ² (the log of a negative number is NaN); it is ℓ = log σ², so σ² = exp(ℓ) and log σ² = ℓ.",
+    },
+    "hint.kl.variance": {
+        "ko": "힌트: 분산은 σ² = exp(ℓ)입니다. exp(ℓ/2)는 표준편차 σ이고, exp(2ℓ)는 σ⁴입니다.",
+        "en": "Hint: the variance is σ² = exp(ℓ); exp(ℓ/2) is the standard deviation σ, and exp(2ℓ) is σ⁴.",
+    },
+    "hint.kl.no_log": {
+        "ko": "힌트: -log σ² 항(= -z_log_var)이 빠졌습니다.",
+        "en": "Hint: the -log σ² term (= -z_log_var) is missing.",
+    },
+    "hint.loss.one_sided": {
+        "ko": "힌트: 이진 교차 엔트로피의 항이 하나뿐입니다. -[x log x̂ + (1 - x) log(1 - x̂)]의 두 번째 항도 더하세요.",
+        "en": "Hint: only one term of the binary cross-entropy is there; add the second one of -[x log x̂ + (1 - x) log(1 - x̂)].",
+    },
+    "hint.loss.fixed_size": {
+        "ko": "힌트: 이미지가 28x28x1(784개 값)이라고 가정했습니다. 테스트에는 다른 크기(예: 8x8, 10x7x3)도 있습니다. reshape(len(x), -1)로 이미지마다 펼치세요.",
+        "en": "Hint: you assumed 28x28x1 images (784 values); the tests have other sizes too (8x8, 10x7x3). Flatten each image with reshape(len(x), -1).",
+    },
 }

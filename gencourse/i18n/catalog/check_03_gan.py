@@ -87,8 +87,8 @@ MESSAGES = {
         "en": "Hint: the second item of the tuple (targets) is not an array of numbers; make the targets one array of 1s and 0s.",
     },
     "hint.batch.image_rank": {
-        "ko": "힌트: 이미지는 (개수, 높이, 너비, 채널)의 4차원 배열로 그대로 쌓아야 합니다. 펼치지 마세요.",
-        "en": "Hint: stack the images as a 4-D array (count, height, width, channels); do not flatten them.",
+        "ko": "힌트: 튜플의 첫 번째 값(images)은 (개수, 높이, 너비, 채널)의 4차원 배열이어야 합니다. 이미지를 펼쳤거나, 튜플의 두 값 순서가 바뀌지 않았는지 확인하세요.",
+        "en": "Hint: the first item of the tuple (images) must be a 4-D array (count, height, width, channels); were the images flattened, or are the tuple's two items in the wrong order?",
     },
     "hint.batch.one_target_each": {
         "ko": "힌트: 이미지마다 정답이 하나씩 있어야 합니다. targets의 모양은 (N + M, 1) 또는 (N + M,)입니다.",
@@ -113,5 +113,21 @@ MESSAGES = {
     "hint.batch.fake_only": {
         "ko": "힌트: 가짜 이미지를 두 번 넣었습니다. 진짜 이미지도 들어가야 합니다.",
         "en": "Hint: the fake images appear twice; the real images are missing.",
+    },
+    "hint.dloss.squared": {
+        "ko": "힌트: 제곱 오차를 썼습니다. 이 수업의 판별자 손실은 이진 교차 엔트로피입니다: -[log D(x) + log(1 - D(G(z)))]의 평균.",
+        "en": "Hint: that is a squared error; this lesson's discriminator loss is the binary cross-entropy, the mean of -[log D(x) + log(1 - D(G(z)))].",
+    },
+    "hint.gloss.log_of_mean": {
+        "ko": "힌트: 평균의 log를 구했습니다. 손실은 log의 평균입니다: -mean(log D(G(z))).",
+        "en": "Hint: you took the log of the mean; the loss is the mean of the logs: -mean(log D(G(z))).",
+    },
+    "hint.batch.stacked": {
+        "ko": "힌트: images가 5차원입니다. np.stack은 새 축을 만듭니다. 진짜와 가짜를 이미지 개수 축(axis=0)을 따라 np.concatenate로 이어 붙이세요.",
+        "en": "Hint: images has 5 dimensions; np.stack adds a new axis. Join real and fake along the axis that counts the images (axis=0) with np.concatenate.",
+    },
+    "hint.batch.counts_differ": {
+        "ko": "힌트: images의 이미지 수와 targets의 개수가 다릅니다. 이미지는 개수를 세는 첫 번째 축(axis=0)을 따라 이어 붙이고(높이나 너비 축이 아니라), 정답은 진짜 len(real_images)개의 1과 가짜 len(fake_images)개의 0이어야 합니다.",
+        "en": "Hint: images and targets differ in count. Join the images along the first axis (axis=0), the one that counts them (not height or width), and give len(real_images) ones and len(fake_images) zeros.",
     },
 }

@@ -99,4 +99,44 @@ MESSAGES = {
         "ko": "힌트: 부호가 반대입니다. 교차 엔트로피 손실은 0 이상입니다.",
         "en": "Hint: the sign is flipped; a cross-entropy loss is never negative.",
     },
+    "hint.cond.column_labels": {
+        "ko": "힌트: 레이블이 (N, 1) 모양일 때 np.eye(num_classes)[labels]는 (N, 1, num_classes)가 됩니다. 먼저 레이블을 1차원으로 펴세요(np.reshape(labels, -1)).",
+        "en": "Hint: with labels shaped (N, 1), np.eye(num_classes)[labels] is (N, 1, num_classes); flatten the labels first (np.reshape(labels, -1)).",
+    },
+    "hint.cond.axis": {
+        "ko": "힌트: 노이즈와 원-핫 레이블은 열 방향(axis=1)으로 이어 붙입니다. 각 행이 한 샘플의 노이즈 다음에 그 레이블입니다.",
+        "en": "Hint: join the noise and the one-hot labels along the columns (axis=1); each row is one sample's noise followed by its label.",
+    },
+    "hint.cond.eye_size": {
+        "ko": "힌트: 원-핫 벡터의 길이는 클래스 수입니다. np.eye(num_classes)를 쓰세요.",
+        "en": "Hint: a one-hot vector is as long as the number of classes; use np.eye(num_classes).",
+    },
+    "hint.cond.fancy_index": {
+        "ko": "힌트: one_hot[:, labels] = 1은 모든 행의, 배치에 나온 모든 레이블 열에 1을 씁니다. 행마다 자기 레이블 하나에만 1을 두세요: one_hot[np.arange(N), labels] = 1 또는 np.eye(num_classes)[labels].",
+        "en": "Hint: one_hot[:, labels] = 1 puts a 1 in every row at every label of the batch; each row needs a 1 at its own label only: one_hot[np.arange(N), labels] = 1, or np.eye(num_classes)[labels].",
+    },
+    "hint.mis.mod_k": {
+        "ko": "힌트: num_classes - 1로 나눈 나머지를 썼습니다. 클래스 0..num_classes-1 전체를 도는 시계이므로 % num_classes입니다.",
+        "en": "Hint: you wrapped with % (num_classes - 1); the clock has all the classes 0..num_classes-1, so wrap with % num_classes.",
+    },
+    "hint.mis.multiplied": {
+        "ko": "힌트: 레이블에 곱했습니다. 시계 바늘을 앞으로 옮기듯 1 + r을 더한 뒤 나머지(%)를 취하세요.",
+        "en": "Hint: you multiplied the label; move it forward like a clock hand: add 1 + r, then take the remainder (%).",
+    },
+    "hint.mis.floor_division": {
+        "ko": "힌트: //는 몫입니다. 한 바퀴 돌아 0으로 돌아오게 하는 것은 나머지 %입니다.",
+        "en": "Hint: // is the quotient; the remainder % is what wraps round to 0.",
+    },
+    "hint.closs.two_losses": {
+        "ko": "힌트: 수업 03의 손실을 (진짜, 가짜)와 (진짜, 틀린 레이블)에 따로 구해 더했습니다. 진짜 쌍을 두 번 셉니다. 3N개 쌍 전체에 대한 평균 하나를 구하세요.",
+        "en": "Hint: you added lesson 03's loss on (real, fake) and on (real, mismatched), which counts the real pairs twice; take one mean over all 3N pairs.",
+    },
+    "hint.closs.weighted": {
+        "ko": "힌트: 진짜 쌍과 가짜 쌍(틀린 레이블 + 생성)에 절반씩 가중치를 주었습니다. 3N개 쌍 하나하나가 같은 무게인 평균 하나를 구하세요.",
+        "en": "Hint: you gave half the weight to the real pairs and half to the 2N fake ones; take one mean in which each of the 3N pairs weighs the same.",
+    },
+    "hint.closs.fake_real": {
+        "ko": "힌트: 생성된 이미지를 진짜(1)로 다루었습니다. 생성된 이미지의 정답은 0입니다: log(1 - D(G(z), y)).",
+        "en": "Hint: the generated images are treated as real (1); their target is 0: log(1 - D(G(z), y)).",
+    },
 }

@@ -24,8 +24,8 @@ MESSAGES = {
         "en": "Hint: return two things, as a tuple (images, labels).",
     },
     "hint.aug.image_rank": {
-        "ko": "힌트: 이미지는 (개수, 높이, 너비, 채널)의 4차원 배열로 쌓아야 합니다. 펼치지 마세요.",
-        "en": "Hint: stack the images as a 4-D array (count, height, width, channels); do not flatten them.",
+        "ko": "힌트: 튜플의 첫 번째 값(images)은 (개수, 높이, 너비, 채널)의 4차원 배열이어야 합니다. 이미지를 펼쳤거나, 튜플의 두 값 순서가 바뀌지 않았는지 확인하세요.",
+        "en": "Hint: the first item of the tuple (images) must be a 4-D array (count, height, width, channels); were the images flattened, or are the tuple's two items in the wrong order?",
     },
     "hint.aug.one_label_each": {
         "ko": "힌트: 이미지 수와 레이블 수가 다릅니다. 이미지마다 레이블이 정확히 하나씩 있어야 합니다.",
@@ -56,12 +56,12 @@ MESSAGES = {
         "en": "Hint: the ratio is upside down; a larger ratio must mean more synthetic images.",
     },
     "case.aug.round_up": {
-        "ko": "실제 7장, 비율 0.4 (0.4 × 7 = 2.8을 반올림하면 3)",
-        "en": "7 real images, ratio 0.4 (0.4 × 7 = 2.8 rounds to 3)",
+        "ko": "실제 7장, 비율 0.4 (0.4 × 7 = 2.8을 round()로 반올림하면 3)",
+        "en": "7 real images, ratio 0.4 (0.4 × 7 = 2.8, which round() takes to 3)",
     },
     "case.aug.round_down": {
-        "ko": "실제 7장, 비율 0.3 (0.3 × 7 = 2.1을 반올림하면 2)",
-        "en": "7 real images, ratio 0.3 (0.3 × 7 = 2.1 rounds to 2)",
+        "ko": "실제 7장, 비율 0.3 (0.3 × 7 = 2.1을 round()로 반올림하면 2)",
+        "en": "7 real images, ratio 0.3 (0.3 × 7 = 2.1, which round() takes to 2)",
     },
     "hint.aug.images_not_numbers": {
         "ko": "힌트: 튜플의 첫 번째 값(images)이 숫자 배열이 아닙니다. 이미지를 하나의 배열로 쌓으세요(np.concatenate).",
@@ -76,8 +76,8 @@ MESSAGES = {
         "en": "Hint: you returned the labels as an (N + K, 1) column; they must be a 1-D array, shape (N + K,). Flatten them with np.reshape(labels, -1).",
     },
     "hint.aug.round": {
-        "ko": "힌트: 합성 이미지 수를 반올림하지 않았습니다. K = round(ratio * len(real_images))처럼 가장 가까운 정수로 반올림하세요. int()는 내리고 math.ceil()은 올립니다.",
-        "en": "Hint: the number of synthetic images is not rounded: K = round(ratio * len(real_images)), the nearest whole number. int() rounds down and math.ceil() rounds up.",
+        "ko": "힌트: 합성 이미지 수를 반올림하지 않았습니다. K = round(ratio * len(real_images))처럼 파이썬의 round()로 가장 가까운 정수를 구하세요. int()는 내리고 math.ceil()은 올립니다.",
+        "en": "Hint: the number of synthetic images is not rounded: K = round(ratio * len(real_images)), the nearest whole number by Python's round(). int() rounds down and math.ceil() rounds up.",
     },
     "case.bal.digits": {"ko": "10개 클래스에 클래스당 4개", "en": "4 per class, 10 classes"},
     "case.bal.one_each": {"ko": "3개 클래스에 하나씩", "en": "one each of 3 classes"},
@@ -160,5 +160,61 @@ MESSAGES = {
     "hint.shift.too_far": {
         "ko": "힌트: 이미지의 높이나 너비 이상으로 이동하면 원래 픽셀은 하나도 남지 않고 `fill`만 남습니다. 슬라이스 범위가 음수가 되지 않게 이동량을 잘라 두세요.",
         "en": "Hint: a shift of the whole height or width or more leaves none of the original pixels, only `fill`. Clip the shift so that no slice bound turns negative.",
+    },
+    "case.aug.round_half": {
+        "ko": "실제 5장, 비율 0.5 (0.5 × 5 = 2.5: 파이썬의 round()는 .5를 가까운 짝수로 보내 2)",
+        "en": "5 real images, ratio 0.5 (0.5 × 5 = 2.5: Python's round() takes a half to the even neighbour, 2)",
+    },
+    "hint.aug.round_half": {
+        "ko": "힌트: 2.5를 3으로 올렸습니다. 이 연습의 규칙은 파이썬의 round()입니다. 정확히 .5일 때는 가까운 짝수로 갑니다(round(2.5) = 2, round(3.5) = 4). math.floor(x + 0.5)가 아니라 round(ratio * len(real_images))를 쓰세요.",
+        "en": "Hint: 2.5 went up to 3. The rule of this exercise is Python's round(), which takes an exact half to the even neighbour (round(2.5) = 2, round(3.5) = 4); use round(ratio * len(real_images)), not math.floor(x + 0.5).",
+    },
+    "hint.aug.int_count": {
+        "ko": "힌트: 합성 이미지 수가 정수가 아닙니다. np.round는 float를 돌려주므로 슬라이스에 쓸 수 없습니다. 파이썬의 round(ratio * len(real_images))는 int를 돌려줍니다.",
+        "en": "Hint: the number of synthetic images is not an integer; np.round returns a float, which cannot bound a slice. Python's round(ratio * len(real_images)) returns an int.",
+    },
+    "hint.aug.stacked": {
+        "ko": "힌트: images가 5차원입니다. np.stack은 새 축을 만듭니다. 실제와 합성 이미지를 이미지 개수 축(axis=0)을 따라 np.concatenate로 이어 붙이세요.",
+        "en": "Hint: images has 5 dimensions; np.stack adds a new axis. Join real and synthetic images along the axis that counts them (axis=0) with np.concatenate.",
+    },
+    "hint.aug.labels_wrong": {
+        "ko": "힌트: 이미지는 맞지만 레이블이 그 이미지들의 것이 아닙니다. 합성 이미지의 레이블은 synthetic_labels의 같은 위치(앞에서부터 K개)에서 가져오세요.",
+        "en": "Hint: the images are right, but the labels are not theirs; a synthetic image's label sits at the same place in synthetic_labels (the first K).",
+    },
+    "hint.aug.which_images": {
+        "ko": "힌트: 개수는 맞지만 들어간 이미지가 다릅니다. 실제 이미지는 모두, 합성 이미지는 풀의 앞에서부터 K장을 넣으세요(무작위로 고르지 말고).",
+        "en": "Hint: the count is right, but not the images: every real image, and the first K synthetic images of the pool (not a random choice).",
+    },
+    "hint.bal.counts": {
+        "ko": "힌트: 레이블 개수는 맞지만 어떤 레이블은 너무 많고 어떤 것은 모자랍니다. 0부터 num_classes - 1까지 각 레이블이 정확히 per_class번씩 나와야 합니다(np.bincount로 세어 보세요).",
+        "en": "Hint: the number of labels is right, but some labels come too often and others too rarely; each label 0..num_classes-1 must appear exactly per_class times (count them with np.bincount).",
+    },
+    "case.shift.zero_pixels": {
+        "ko": "이미지 안에 값이 정확히 0인 픽셀이 많고, fill = 0.4인 경우",
+        "en": "images with many pixels of exactly 0 inside, and fill = 0.4",
+    },
+    "hint.shift.zero_is_background": {
+        "ko": "힌트: 0으로 밀어 넣은 뒤 0인 곳을 모두 fill로 바꾼 것 같습니다. 이미지 안의 0도 픽셀입니다(숫자의 어두운 부분). 바깥에서 들어오는 자리만 fill로 채우세요(np.full로 fill 배열을 만들고 옮긴 픽셀을 복사).",
+        "en": "Hint: it looks as if zeros were shifted in and then every 0 was replaced by fill. A 0 inside the image is a pixel too (a dark part of the digit); fill only the places that enter from outside (start from np.full(..., fill) and copy the moved pixels in).",
+    },
+    "hint.shift.fill_added": {
+        "ko": "힌트: 모든 픽셀에 fill을 더했습니다. fill은 바깥에서 들어오는 픽셀의 값일 뿐, 옮긴 픽셀은 값이 그대로입니다.",
+        "en": "Hint: fill was added to every pixel; it is only the value of the pixels that enter, and the moved pixels keep theirs.",
+    },
+    "hint.shift.modulo": {
+        "ko": "힌트: 이동량을 이미지 크기로 나눈 나머지(%)로 바꾸었습니다. 음수는 위쪽·왼쪽으로 움직이고, 크기 이상으로 움직이면 fill만 남습니다. 나머지가 아니라 [-크기, 크기]로 잘라 내세요(np.clip).",
+        "en": "Hint: the shift was taken modulo the image size; a negative shift moves up or left, and one of the whole size or more leaves only fill. Clip it to [-size, size] (np.clip) instead.",
+    },
+    "hint.shift.off_by_one": {
+        "ko": "힌트: 이미지가 한 픽셀 덜 또는 더 움직였습니다. 슬라이스의 시작과 끝을 확인하세요: dy = 1이면 행 0이 행 1로 갑니다.",
+        "en": "Hint: the image moved one pixel too few or too many; check the slices' bounds: with dy = 1, row 0 goes to row 1.",
+    },
+    "hint.shift.entering": {
+        "ko": "힌트: 옮긴 픽셀은 맞지만 바깥에서 들어오는 자리(이동으로 비는 줄과 열)의 일부가 fill이 아닙니다. 행과 열 양쪽 방향에서 비는 자리를 모두 fill로 채우세요.",
+        "en": "Hint: the moved pixels are right, but some of the places that enter from outside (the rows and columns a shift leaves empty) are not fill; fill the gaps of both directions, rows and columns.",
+    },
+    "hint.shift.moved": {
+        "ko": "힌트: 바깥에서 들어오는 자리(fill)는 맞지만 옮긴 픽셀이 틀렸습니다. 픽셀 (r, c)는 (r + dy, c + dx)로 가야 합니다.",
+        "en": "Hint: the places that enter (fill) are right, but the moved pixels are not; pixel (r, c) must go to (r + dy, c + dx).",
     },
 }

@@ -247,4 +247,28 @@ MESSAGES = {
         "ko": "힌트: 이미지 번호와 레이블의 짝이 어긋났습니다. 레이블도 indices와 같은 순서(확신도 순)로 돌려주세요.",
         "en": "Hint: the row numbers and labels no longer match; give the labels in the same order as the indices (by confidence).",
     },
+    "hint.uloss.huge": {
+        "ko": "힌트: 이 테스트의 로짓은 수백입니다. exp가 넘치거나(inf) 0이 되고, D는 정확히 1이나 0으로 반올림되어 log D나 log(1 - D)가 무한대가 되거나(잘라 내면) 값을 잃습니다. Z나 D를 직접 만들지 말고, log-sum-exp로 s = log Z를 구한 뒤 log D = s - softplus(s), log(1 - D) = -softplus(s)로 쓰세요.",
+        "en": "Hint: this test's logits are in the hundreds. exp overflows (inf) or gives 0, and D rounds to exactly 1 or 0, so log D or log(1 - D) becomes infinite or, clipped, loses its value. Do not build Z or D: get s = log Z by log-sum-exp, then log D = s - softplus(s) and log(1 - D) = -softplus(s).",
+    },
+    "hint.uloss.fake_sign": {
+        "ko": "힌트: 생성된 이미지 항의 부호가 반대입니다. log(1 - D) = -softplus(s)이고, 손실에는 -log(1 - D) = +softplus(s)가 들어갑니다.",
+        "en": "Hint: the generated images' term has the wrong sign; log(1 - D) = -softplus(s), so the loss gets -log(1 - D) = +softplus(s).",
+    },
+    "hint.uloss.axis": {
+        "ko": "힌트: log-sum-exp를 배치 축(axis=0)으로 구했습니다. log Z는 이미지마다 K개 클래스에 대해(axis=1) 구합니다.",
+        "en": "Hint: the log-sum-exp ran over the batch (axis=0); log Z is taken per image, over its K classes (axis=1).",
+    },
+    "hint.uloss.mean_logit": {
+        "ko": "힌트: 로짓의 평균을 썼습니다. log Z는 K개 로짓의 log-sum-exp입니다(평균이나 최댓값이 아니라).",
+        "en": "Hint: you used the logits' mean; log Z is the log-sum-exp of the K logits (not their mean or maximum).",
+    },
+    "hint.fm.squares_first": {
+        "ko": "힌트: 제곱의 평균(또는 평균의 제곱)끼리 뺐습니다. 먼저 특징마다 두 배치 평균의 차이를 구하고, 그 차이를 제곱하세요.",
+        "en": "Hint: you subtracted means of squares (or squared means); first take each feature's gap between the two batch means, then square that gap.",
+    },
+    "hint.pseudo.by_label": {
+        "ko": "힌트: 레이블 순으로 정렬했습니다. 순서는 레이블과 상관없이 확신이 큰 것부터입니다(같으면 인덱스가 작은 것부터).",
+        "en": "Hint: you sorted by label; the order is by confidence, most confident first whatever the label (ties: lower index first).",
+    },
 }
