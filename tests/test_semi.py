@@ -21,11 +21,13 @@ def test_is_the_labelled_part_lesson_05s_subset_and_the_rest_unlabelled(digits):
     x, y = augment.scarce_subset(digits, 3, seed=1)
     np.testing.assert_array_equal(part.x, x)
     np.testing.assert_array_equal(part.y, y)
-    assert len(part.u) == len(digits.x_train) - 30 == len(part.u_labels)
-    # Every training digit is in exactly one part: no labelled digit is also unlabelled.
+    # The seed's validation digits (as many as the labelled ones) are in neither part.
+    assert len(part.u) == len(digits.x_train) - 30 - 30 == len(part.u_labels)
+    # Every training digit is in exactly one of labelled, unlabelled and validation.
     seen = {img.tobytes() for img in part.x}
     assert not any(img.tobytes() in seen for img in part.u)
-    rebuilt = np.concatenate([part.x, part.u]).reshape(len(digits.x_train), -1)
+    val = digits.x_train[augment.validation_indices(digits, 3, seed=1)]
+    rebuilt = np.concatenate([part.x, part.u, val]).reshape(len(digits.x_train), -1)
     assert sorted(map(bytes, rebuilt)) == sorted(map(bytes, digits.x_train.reshape(4000, -1)))
 
 
