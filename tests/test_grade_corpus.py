@@ -660,8 +660,14 @@ def test_is_no_file_written_outside_each_submissions_sandbox(graded):
 
 
 def test_does_the_gradebook_say_what_the_grading_promised(graded):
+    from gencourse.grade import book
+    from gencourse.grade.limits import held
+
     grading = graded["json"]["grading"]
-    assert grading == {"sandboxed": True, "cells": "needed", "notes": []}
+    limits = held(True)  # which limits hold on this machine: a note for each that does not
+    notes = grading["notes"]
+    assert grading == {"sandboxed": True, "cells": "needed", "limits": limits, "notes": notes}
+    assert len(notes) == len(book._promise_notes({"sandboxed": True, "limits": limits}))
     assert all(s["sandboxed"] for s in graded["json"]["submissions"])
 
 

@@ -44,6 +44,7 @@ from gencourse import check, release
 from gencourse.files import atomic_write
 from gencourse.grade import book, bounded, jail, outlock, secretfile, submission
 from gencourse.grade.grader import Context, grade_one, rejected_result
+from gencourse.grade.limits import held
 from gencourse.grade.outlock import Locked
 from gencourse.grade.sandbox import Interrupted as _RunInterrupted
 from gencourse.grade.sandbox import Limits
@@ -483,7 +484,7 @@ def _write_book(ctx, out, subs, results, names, lesson_name, exercises, lang, fb
     atomic_write(csv_path, book.gradebook_csv(ordered, exercises, lang))
     atomic_write(out / "scores.csv", book.scores_csv(ordered, exercises, lesson_name))
     meta = [{"name": n, "points": ctx.registry[n].points} for n in exercises]
-    promises = {"sandboxed": ctx.sandboxed, "cells": ctx.cells}
+    promises = {"sandboxed": ctx.sandboxed, "cells": ctx.cells, "limits": held(ctx.sandboxed)}
     atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang, promises))
     not_graded = [r["submission"] for r in ordered if r["status"] in ("rejected", "error")]
     done = BatchResult(ordered, not_graded, 0, csv_path, json_path, out / "feedback")

@@ -207,6 +207,14 @@ def _promise_notes(promises: dict) -> list[str]:
         notes.append("grade.note.unsandboxed")
     if promises.get("cells") == "all":
         notes.append("grade.note.cells_all")
+    held = promises.get("limits") or {}  # which limits held (gencourse.grade.limits.held)
+    if promises.get("sandboxed", True):
+        if held.get("memory") == "per-process":
+            notes.append("grade.note.memory_per_process")
+        if held.get("processes") == "shared":
+            notes.append("grade.note.processes_shared")
+        if held.get("files") == "host disk":
+            notes.append("grade.note.files_host")
     return notes
 
 

@@ -3,15 +3,18 @@
 Every run of a submission's child process is wrapped in ``bwrap`` with a new
 PID namespace (the child sees only its own processes, and all of them end
 when it ends: the namespace's first process is bwrap's own, which dies with
-the grader), no network, its own ``/tmp`` and ``/dev/shm``, and a read-only
-view of exactly this:
+the grader), no network, its own ``/tmp`` and ``/dev/shm`` (tmpfs of a
+fixed size each), and a read-only view of exactly this:
 
 - the system's ``/usr`` (with the ``/bin``, ``/lib`` links), a few files of
   ``/etc`` the C libraries read, and the Python environment (``sys.prefix``
   and ``sys.base_prefix``);
 - the grading copy of the package at ``/grading`` (see :func:`build_copy`);
 
-plus its own submission folder, writable, at ``/submission``. Nothing else
+plus its own submission folder, writable, at ``/submission``: a tmpfs of a
+fixed size too, so what a submission writes is memory it is charged for
+(:mod:`gencourse.grade.cgroup`), never the host's disk; nothing is copied
+back (the child's results come on a pipe). Nothing else
 of the host is there: no course folder (``solutions/``), no other
 submission, no output folder, no home. When the grader runs as root, bwrap
 keeps two capabilities only so that the child's first statement can drop to
@@ -152,17 +155,58 @@ def _system_binds() -> list[str]:
     return args
 
 
-def command(copy_root: Path, workdir: Path, argv: list[str], data: Path | None = None) -> list[str]:
-    """The bwrap command line that runs ``argv`` for one submission."""
+def sizes_tmpfs() -> bool:
+    """Whether this bwrap can cap the size of a tmpfs (``--size``, bubblewrap 0.7 and later)."""
+    found = bwrap_path()
+    if _probe.get("size_for") != found:
+        try:
+            text = subprocess.run([found, "--help"], capture_output=True, timeout=30).stdout
+            _probe["size"] = b"--size" in text
+        except (OSError, TypeError, subprocess.TimeoutExpired):
+            _probe["size"] = False
+        _probe["size_for"] = found
+    return _probe["size"]
+
+
+def _tmpfs(where: str, mb: int | None) -> list[str]:
+    size = ["--size", str(int(mb * 2**20))] if mb is not None else []
+    return ["--perms", "1777", *size, "--tmpfs", where]
+
+
+def command(
+    copy_root: Path,
+    workdir: Path,
+    argv: list[str],
+    data: Path | None = None,
+    disk_mb: int | None = None,
+    shm_mb: int = 64,
+) -> list[str]:
+    """The bwrap command line that runs ``argv`` for one submission.
+
+    Args:
+        copy_root: the grading copy (read-only at ``/grading``).
+        workdir: the host folder shown at ``/submission`` where bwrap cannot size a
+            tmpfs (``disk_mb`` is ``None`` or bwrap is older than 0.7).
+        argv: the child's command line.
+        data: the Keras data sets, shown read-only (``--cells all``).
+        disk_mb: the size of ``/submission`` and of ``/tmp``, each (a tmpfs).
+        shm_mb: the size of ``/dev/shm``.
+    """
+    sized = disk_mb is not None and sizes_tmpfs()
     args = [bwrap_path() or "bwrap", *_namespaces()]
     args += ["--proc", "/proc", "--dev", "/dev"]
-    args += ["--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/dev/shm"]
+    args += _tmpfs("/tmp", disk_mb if sized else None)
+    args += _tmpfs("/dev/shm", shm_mb if sized else None)
     # After the empty /tmp: a Python environment that lives under /tmp is bound on top of it.
     args += _system_binds()
     args += ["--ro-bind", str(copy_root), COPY_AT]
     if data is not None and data.is_dir():
         args += ["--ro-bind", str(data), f"{DATA_AT}/datasets"]
-    args += ["--bind", str(workdir), WORK_AT, "--chdir", WORK_AT]
+    if sized:
+        args += _tmpfs(WORK_AT, disk_mb)
+    else:
+        args += ["--bind", str(workdir), WORK_AT]
+    args += ["--chdir", WORK_AT]
     return [*args, "--", *argv]
 
 

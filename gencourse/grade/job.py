@@ -11,11 +11,15 @@ from gencourse.grade import jail
 
 # The child's first statement: a root grader's child drops to an unprivileged
 # user before anything else runs (bwrap kept it the two capabilities for that).
+# Then it puts Matplotlib's font cache in its (empty, tmpfs) home.
 _BOOT = (
     "import os, sys\n"
     "uid = int(os.environ.pop('GENCOURSE_GRADE_UID', '-1'))\n"
     "if uid >= 0:\n"
     "    os.setgroups([]); os.setresgid(uid, uid, uid); os.setresuid(uid, uid, uid)\n"
+    "import shutil\n"
+    "shutil.copytree(os.path.join({root!r}, 'mpl'), os.environ['MPLCONFIGDIR'], "
+    "dirs_exist_ok=True)\n"
     "sys.path.insert(0, {root!r})\n"
     "from gencourse.grade.child import main; main(int(sys.argv[1]))"
 )
@@ -77,7 +81,9 @@ def _keras_datasets() -> Path:
     return Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")) / "datasets"
 
 
-def child_command(copy_root: Path, workdir: Path, job_fd: int, *, sandboxed: bool, cells_mode: str):
+def child_command(
+    copy_root: Path, workdir: Path, job_fd: int, *, sandboxed: bool, cells_mode: str, disk_mb=None
+):
     """``(argv, folder the child sees as its own, KERAS_HOME or None)`` for one start."""
     if not sandboxed:
         argv = [sys.executable, "-I", "-c", _BOOT.format(root=str(copy_root)), str(job_fd)]
@@ -85,4 +91,7 @@ def child_command(copy_root: Path, workdir: Path, job_fd: int, *, sandboxed: boo
     keras_home = jail.DATA_AT if cells_mode == "all" else None
     argv = [sys.executable, "-I", "-c", _BOOT.format(root=jail.COPY_AT), str(job_fd)]
     data = _keras_datasets() if cells_mode == "all" else None
-    return jail.command(copy_root, workdir, argv, data), Path(jail.WORK_AT), keras_home
+    from gencourse.grade.limits import SHM_MB
+
+    bwrap = jail.command(copy_root, workdir, argv, data, disk_mb=disk_mb, shm_mb=SHM_MB)
+    return bwrap, Path(jail.WORK_AT), keras_home

@@ -34,9 +34,20 @@ from pathlib import Path
 import numpy as np
 
 from gencourse.check.core import Recorded, recorded_value
-from gencourse.grade import jail, plain, wire
+from gencourse.grade import cgroup, jail, plain, wire
 from gencourse.grade.job import _child_env, child_command, job_bytes
-from gencourse.grade.limits import Interrupted, Limits, Problem, Stopper, _kill_group, _signal_name
+from gencourse.grade.limits import (
+    STARTUP_MB,
+    Interrupted,
+    Limits,
+    Problem,
+    Steps,
+    Stopper,
+    _kill_group,
+    _signal_name,
+    held,
+    user_namespace_counts,
+)
 from gencourse.grade.pumps import _Output, _read_messages, _write_job
 from gencourse.grade.submission import Cell
 from gencourse.i18n import has
@@ -81,6 +92,10 @@ class RunReport:
     output_dropped: int
     starts: int
     seconds: float
+    #: Which limits held for this run (see :func:`gencourse.grade.limits.held`).
+    limits: dict = field(default_factory=dict)
+    #: The most memory the run's cgroup held at once, in bytes (``None``: no cgroup).
+    memory_peak: int | None = None
 
 
 @dataclass
@@ -153,6 +168,8 @@ class Sandbox:
         problems: list[Problem] = []
         starts = 0
         startup_failures = 0
+        self.held = held(self.sandboxed)
+        self.memory_peak = None
         with tempfile.TemporaryDirectory(prefix="gencourse-grade-") as tmp:
             workdir = Path(tmp) / "work"
             workdir.mkdir()
@@ -217,6 +234,8 @@ class Sandbox:
             output.dropped,
             starts,
             time.monotonic() - start,
+            dict(self.held),
+            self.memory_peak,
         )
 
     def _start(
@@ -235,17 +254,27 @@ class Sandbox:
         msg_r, msg_w = os.pipe()
         out_r, out_w = os.pipe()
         job_r, job_w = os.pipe()
-        # A root grader's child runs as a user of its own, with a process limit of its own.
+        # A root grader's child runs as a user of its own, an unprivileged grader's in a user
+        # namespace of its own: either way its process limit counts its own processes only.
         uid = jail.next_uid() if self.sandboxed and jail.is_root() else None
-        processes = jail.MAX_PROCESSES if uid is not None else 0
+        own = uid is not None or (self.sandboxed and user_namespace_counts())
+        processes = jail.MAX_PROCESSES if own else 0
         job = job_bytes(cells, exercises, all_exercises, cases, limits, msg_w, processes)
         # A fresh folder for each start: what a killed run wrote there is gone.
         shutil.rmtree(workdir, ignore_errors=True)
         workdir.mkdir()
         jail.prepare_workdir(self.copy_root, workdir, uid)
         argv, inside, keras_home = child_command(
-            self.copy_root, workdir, job_r, sandboxed=self.sandboxed, cells_mode=self.cells_mode
+            self.copy_root,
+            workdir,
+            job_r,
+            sandboxed=self.sandboxed,
+            cells_mode=self.cells_mode,
+            disk_mb=limits.disk_mb,
         )
+        group = self._group()
+        if group is not None:
+            argv = group.wrap(argv)  # the run enters its cgroup before bwrap starts
         env = _child_env(inside, self.lang, keras_home)
         if uid is not None:
             env["GENCOURSE_GRADE_UID"] = str(uid)
@@ -263,6 +292,7 @@ class Sandbox:
         except OSError:
             for fd in (msg_r, msg_w, out_r, out_w, job_r, job_w):
                 os.close(fd)
+            self._end_group(group)
             return _Stop(False, Problem("startup", detail={"seconds": 0}), None)
         finally:
             for fd in (msg_w, out_w, job_r):
@@ -281,10 +311,14 @@ class Sandbox:
         ]
         for reader in readers:
             reader.start()
+        steps = Steps(
+            [("cell", c.index) for c in cells] + [("exercise", e) for e in exercises], limits
+        )
         try:
-            return self._drive(proc, inbox, t0, runs, cell_errors, exercises)
+            return self._drive(proc, inbox, t0, runs, cell_errors, exercises, steps, group)
         finally:
             self._kill(proc)
+            self._end_group(group)
             self.stopper.discard(proc)
             for reader in readers:
                 reader.join(timeout=5)
@@ -297,82 +331,108 @@ class Sandbox:
         except subprocess.TimeoutExpired:
             pass
 
-    def _drive(self, proc, inbox, t0, runs, cell_errors, exercises=()) -> _Stop:
+    def _group(self) -> cgroup.Group | None:
+        """This start's cgroup, where the grader can make one (else the run's record says so)."""
+        if not self.sandboxed:
+            return None
+        where, _why = cgroup.place()
+        if where is None:
+            return None
+        ceiling = (self.limits.memory_mb + STARTUP_MB) * 2**20
+        group = cgroup.make(where, ceiling, jail.MAX_PROCESSES)
+        if group is None:  # the place refused this one: say what held instead
+            self.held = held(self.sandboxed, cgroups=False)
+        return group
+
+    def _end_group(self, group: cgroup.Group | None) -> None:
+        if group is None:
+            return
+        peak = group.peak()
+        if peak is not None:
+            self.memory_peak = max(self.memory_peak or 0, peak)
+        group.kill()
+        for _ in range(40):  # the PID namespace's last processes may take a moment to go
+            group.remove()
+            if not any(d.exists() for d in group._dirs):
+                break
+            time.sleep(0.05)
+
+    def _drive(
+        self, proc, inbox, t0, runs, cell_errors, exercises, steps: Steps, group=None
+    ) -> _Stop:
+        """Follows the child's messages on the grader's clock (``steps``) until it is done or stopped."""
         limits = self.limits
-        step, last = None, None
         total_end = t0 + limits.total_timeout
-        step_end = time.monotonic() + limits.startup_timeout
-        started = False
+        memory = Problem("memory", detail={"mb": limits.memory_mb})
         while True:
-            now = time.monotonic()
-            wait = min(step_end, total_end if started else step_end) - now
+            end = min(steps.deadline, total_end) if steps.ready else steps.deadline
             try:
-                header, payload = inbox.get(timeout=min(max(wait, 0.0), 0.5))
+                header, payload = inbox.get(timeout=min(max(end - time.monotonic(), 0.0), 0.5))
             except queue.Empty:
                 if self.stopper.stopping:
                     self._kill(proc)
-                    return _Stop(False, Problem("crash", detail={"code": "interrupted"}), step)
-                if time.monotonic() < min(step_end, total_end if started else step_end):
+                    interrupted = Problem("crash", detail={"code": "interrupted"})
+                    return _Stop(False, interrupted, steps.where)
+                if time.monotonic() < end:
                     continue
                 self._kill(proc)
-                where = step or last
-                if started and time.monotonic() >= total_end:
-                    return _Stop(
-                        False,
-                        Problem("total_timeout", detail={"seconds": limits.total_timeout}),
-                        where,
-                    )
-                if step is None:
-                    detail = {"seconds": limits.startup_timeout}
-                    return _Stop(False, Problem("startup", detail=detail), last)
-                return _Stop(
-                    False, Problem("timeout", detail={"seconds": limits.cell_timeout}), step
-                )
+                if group is not None and group.oom_kills():
+                    return _Stop(False, memory, steps.where)
+                if steps.ready and time.monotonic() >= total_end:
+                    problem = Problem("total_timeout", detail={"seconds": limits.total_timeout})
+                    return _Stop(False, problem, steps.where)
+                if steps.where is None:
+                    seconds = limits.cell_timeout if steps.ready else limits.startup_timeout
+                    return _Stop(False, Problem("startup", detail={"seconds": seconds}), None)
+                timeout = Problem("timeout", detail={"seconds": limits.cell_timeout})
+                return _Stop(False, timeout, steps.where)
             if header == "eof":
-                return self._died(proc, step or last)
+                return self._died(proc, steps.where, group)
             event = header.get("event")
-            if event == "ready":
-                started = True
-                step_end = time.monotonic() + limits.startup_timeout
-            elif event == "cell":
-                step = ("cell", header.get("index"))
-                step_end = time.monotonic() + limits.cell_timeout
-            elif event == "cell_done" and step == ("cell", header.get("index")):
+            if event == "ready" and steps.on_ready():
+                used = group.memory_used() if group is not None else None
+                if used is not None:  # from now on: what the imports hold, plus the limit
+                    group.set_memory(used + limits.memory_mb * 2**20)
+                continue
+            if event == "cell" and steps.on_start(("cell", header.get("index"))):
+                continue
+            if event == "cell_done" and steps.on_done(("cell", header.get("index"))):
                 error = header.get("error")
                 if error:
-                    cell_errors[step[1]] = str(error)[:100]
-                if error == "MemoryError":
+                    cell_errors[steps.last[1]] = str(error)[:100]
+                if error == "MemoryError" or (group is not None and group.oom_kills()):
                     # What the cell allocated may still be held by a global: start afresh.
                     self._kill(proc)
-                    return _Stop(False, Problem("memory", detail={"mb": limits.memory_mb}), step)
-                last, step = step, None
-                step_end = time.monotonic() + limits.startup_timeout
-            elif event == "exercise":
-                step = ("exercise", header.get("name"))
-                step_end = time.monotonic() + limits.cell_timeout
-            elif event == "exercise_done" and step == ("exercise", header.get("name")):
+                    return _Stop(False, memory, steps.last)
+                continue
+            if event == "exercise" and steps.on_start(("exercise", header.get("name"))):
+                continue
+            if event == "exercise_done" and steps.current == ("exercise", header.get("name")):
+                name = steps.current[1]
+                if group is not None and group.oom_kills():
+                    self._kill(proc)  # one of its processes was killed for memory
+                    return _Stop(False, memory, steps.current)
                 try:
-                    pack = self.packs.get(step[1])
-                    runs[step[1]] = self._exercise_run(step[1], header, payload, pack)
+                    runs[name] = self._exercise_run(name, header, payload, self.packs.get(name))
                 except wire.WireError:
                     self._kill(proc)
-                    return _Stop(False, Problem("crash", detail={"code": "protocol"}), step)
-                last, step = step, None
-                step_end = time.monotonic() + limits.startup_timeout
-            elif event == "done" and step is None and all(e in runs for e in exercises):
+                    return _Stop(False, Problem("crash", detail={"code": "protocol"}), steps.where)
+                steps.on_done(("exercise", name))
+                continue
+            if event == "done" and steps.finished and all(e in runs for e in exercises):
                 return _Stop(True)
-            else:
-                self._kill(proc)
-                return _Stop(False, Problem("crash", detail={"code": "protocol"}), step or last)
+            self._kill(proc)
+            return _Stop(False, Problem("crash", detail={"code": "protocol"}), steps.where)
 
-    def _died(self, proc, where) -> _Stop:
+    def _died(self, proc, where, group=None) -> _Stop:
         try:
             code = proc.wait(timeout=10)
         except subprocess.TimeoutExpired:  # alive, but it closed the grader's pipe
             self._kill(proc)
             return _Stop(False, Problem("crash", detail={"code": "protocol"}), where)
-        if code is not None and code < 0 and -code == signal.SIGKILL:
-            # Not killed by us: the system's out-of-memory killer is the likely one.
+        oom = group is not None and group.oom_kills() > 0
+        if oom or (code is not None and code < 0 and -code == signal.SIGKILL):
+            # Killed for its cgroup's memory, or not by us: the system's out-of-memory killer.
             problem = Problem("memory", detail={"mb": self.limits.memory_mb})
         elif code is not None and code < 0:
             problem = Problem("crash", detail={"code": _signal_name(code)})

@@ -279,6 +279,44 @@ MESSAGES = {
             "submissions only."
         ),
     },
+    "grade.note.memory_per_process": {
+        "ko": (
+            "이 채점기는 cgroup을 만들 수 없어 메모리 제한을 프로세스마다 따로 적용했습니다(RLIMIT_AS). "
+            "한 제출물이 프로세스를 여럿 띄우면 합계가 제한을 넘을 수 있고, 샌드박스의 tmpfs에 쓴 파일은 "
+            "그 크기(/submission과 /tmp 각각)로만 막았습니다. root로 채점하거나 위임된 cgroup v2 "
+            "(예: systemd-run --user --scope) 안에서 채점하면 모두 합쳐 셉니다."
+        ),
+        "en": (
+            "This grader could not make a cgroup, so the memory limit held for each process "
+            "apart (RLIMIT_AS): a submission's processes together could hold more, and the files "
+            "it wrote on the sandbox's tmpfs were bounded only by its size (/submission and /tmp "
+            "each). Grading as root, or inside a delegated cgroup v2 (for example systemd-run "
+            "--user --scope), counts them all together."
+        ),
+    },
+    "grade.note.processes_shared": {
+        "ko": (
+            "제출물의 프로세스 수를 채점 계정의 모든 프로세스와 함께 셌습니다(cgroup도, 샌드박스마다의 "
+            "사용자도 없고, 5.14보다 오래된 커널은 사용자 네임스페이스마다 따로 세지 않습니다). 포크 "
+            "폭탄이 다른 제출물의 시작을 막았을 수 있으니, 시작하지 못한 제출물은 다시 채점하세요."
+        ),
+        "en": (
+            "The submissions' processes were counted with every process of the grading account "
+            "(no cgroup, no user per sandbox, and a kernel before 5.14 does not count per user "
+            "namespace): a fork bomb may have kept others from starting; grade again those that "
+            "did not start."
+        ),
+    },
+    "grade.note.files_host": {
+        "ko": (
+            "이 bubblewrap은 tmpfs 크기를 정할 수 없어(0.7 이상은 가능) 제출물 폴더가 호스트 디스크에 "
+            "있었고, 파일 하나의 크기만 제한했습니다."
+        ),
+        "en": (
+            "This bubblewrap cannot size a tmpfs (0.7 and later can): each submission's folder "
+            "was on the host's disk, limited per file only."
+        ),
+    },
     "grade.note.cells_all": {
         "ko": (
             "--cells all로 채점했습니다: 훈련 셀에 필요한 라이브러리 모델(gencourse.models, metrics, "
