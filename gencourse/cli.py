@@ -83,6 +83,10 @@ def cmd_lessons(args) -> int:
 
 
 def cmd_grade(args) -> int:
+    if args.assignment:  # the grader knows no assignments: it is handed one to judge on
+        from gencourse.assign.cli import run_grade as run_assignment
+
+        return run_assignment(args, course_root(args.root))
     from gencourse.grade.cli import run_grade
 
     return run_grade(args, course_root(args.root))

@@ -123,7 +123,7 @@ def _grade(folder, subs, out, **options):
         [subs],
         None,
         out,
-        assignment=folder,
+        judge=grading.judge(folder),
         sandbox=False,
         workers=1,
         say=lambda s: None,

@@ -231,3 +231,16 @@ def test_does_importing_gencourse_load_no_heavy_library_and_only_its_base_module
     i18n = {m for m in loaded if m == "gencourse.i18n" or m.startswith("gencourse.i18n.")}
     assert loaded - i18n <= base, loaded - i18n - base
     assert float(seconds) < 5  # about 0.03 s on an idle machine; TensorFlow alone takes seconds
+
+
+def test_does_the_grader_never_import_the_assignments():
+    """``grade`` owns the judging interface that ``assign`` implements: the arrow runs one way."""
+    edges = graph(include_lazy=True)
+    back = sorted(
+        f"{name} -> {target}"
+        for name, targets in edges.items()
+        if name.startswith("gencourse.grade")
+        for target in targets
+        if target == "gencourse.assign" or target.startswith("gencourse.assign.")
+    )
+    assert not back, back

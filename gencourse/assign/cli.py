@@ -75,6 +75,14 @@ def run_new(args, root: Path) -> int:
     return 0
 
 
+def run_grade(args, root: Path) -> int:
+    """``gencourse grade --assignment FOLDER``: the course's grader, judging on the assignment."""
+    from gencourse.assign.grading import judge
+    from gencourse.grade.cli import run_grade as grade
+
+    return grade(args, root, judge=judge(args.assignment))
+
+
 def run_release(args) -> int:
     from gencourse.assign import public
     from gencourse.assign.errors import ChecksError

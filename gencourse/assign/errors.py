@@ -12,13 +12,14 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
+from gencourse.grade.judging import JudgeError
 from gencourse.i18n import t
 
 #: What the checks file was doing when it failed (``assign.stage.<stage>`` says it).
 STAGES = ("load", "exercises", "cases", "reference", "messages", "master", "pack", "values")
 
 
-class ChecksError(Exception):
+class ChecksError(JudgeError):
     """The instructor's checks file failed.
 
     Attributes:
@@ -43,6 +44,10 @@ class ChecksError(Exception):
 
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
+
+    def stop_line(self, lang: str) -> str:
+        """The console line when it stops a batch before any student is graded."""
+        return t("assign.cli.checks_stop", lang, message=self.message(lang))
 
     def message(self, lang: str) -> str:
         """One sentence (two where an exercise is named) in ``lang``."""

@@ -29,11 +29,16 @@ from pathlib import Path
 
 from gencourse.assign import secret, spec
 from gencourse.assign.errors import ChecksError
-from gencourse.grade.grader import Judging
+from gencourse.grade.judging import Judging
+
+
+def judge(folder):
+    """``judge(seed) -> Grading`` for :func:`gencourse.grade.batch.grade_batch`'s ``judge``."""
+    return lambda seed: Grading(folder, seed)
 
 
 class Grading:
-    """An assignment, ready to grade with the batch's secret ``seed``.
+    """An assignment, ready to grade with the batch's secret ``seed`` (a :class:`~gencourse.grade.judging.Judge`).
 
     Raises:
         gencourse.assign.spec.AssignmentError: a broken folder or master.
@@ -73,6 +78,10 @@ class Grading:
                 self.assignment.checks_path, "reference", exc, exercise
             )
         return exc.as_dict()
+
+    def checks_error_text(self, error: dict, lang: str) -> str:
+        """A checks error (as :meth:`checks_error` made it), said in ``lang``."""
+        return ChecksError.from_dict(error).message(lang)
 
     def fingerprint(self) -> str:
         """A hash of what decides this assignment's results besides the course's code."""

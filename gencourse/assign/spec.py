@@ -35,19 +35,24 @@ from gencourse.assign import secret as secrets_
 from gencourse.assign.errors import ChecksError
 from gencourse.check.core import Case, Exercise, _plain, drawn_cases
 from gencourse.check.variant import Variant
-from gencourse.i18n import has
+from gencourse.grade.judging import JudgeError
+from gencourse.i18n import has, t
 
 CHECKS_FILE = "checks.py"
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 _MASTER = re.compile(r"^master(?:\.(ko|en))?\.ipynb$")
 
 
-class AssignmentError(ValueError):
+class AssignmentError(ValueError, JudgeError):
     """The assignment folder or its master breaks a rule; ``key`` and ``values`` say which."""
 
     def __init__(self, key: str, **values):
         super().__init__(f"{key} {values}")
         self.key, self.values = key, values
+
+    def stop_line(self, lang: str) -> str:
+        """The console line that says it."""
+        return t("assign.cli.error", lang, message=t(self.key, lang, **self.values))
 
 
 def loader_line(name: str) -> str:

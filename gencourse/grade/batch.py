@@ -17,7 +17,8 @@ the two forms instructors upload: ``scores.csv`` (one row per student: id,
 each exercise's points, total) and ``gradescope/<name>.json`` (one
 Gradescope autograder ``results.json`` per submission).
 
-An instructor's assignment (``assignment=``, see :mod:`gencourse.assign`)
+An instructor's assignment (``judge=``, a
+:class:`~gencourse.grade.judging.Judge` that :mod:`gencourse.assign` makes)
 is graded the same way, on its own exercises; an error in its checks file
 stops the batch before any submission when it shows on the batch's cases,
 and otherwise marks the exercises it hit ``checks_error`` (graded again on
@@ -44,6 +45,7 @@ from gencourse import check, release
 from gencourse.files import atomic_write
 from gencourse.grade import book, bounded, jail, outlock, secretfile, submission
 from gencourse.grade.grader import Context, grade_one, rejected_result
+from gencourse.grade.judging import LessonJudge
 from gencourse.grade.limits import held
 from gencourse.grade.outlock import Locked
 from gencourse.grade.sandbox import Interrupted as _RunInterrupted
@@ -192,6 +194,8 @@ class BatchResult:
     checks_errors: list = field(default_factory=list)
     #: Students with more than one submission: ``{student: [submission, ...]}`` (all graded).
     same_student: dict = field(default_factory=dict)
+    #: What the batch was graded on (its ``checks_error_text`` says a checks error).
+    judge: object = None
 
 
 def _result_path(out: Path, sub_id: str, names: dict) -> Path:
@@ -237,7 +241,7 @@ def grade_batch(
     fresh: bool = False,
     sandbox: bool = True,
     seed: int | None = None,
-    assignment=None,
+    judge=None,
     say=print,
 ) -> BatchResult:
     """Grades every submission and writes the gradebook and feedback under ``out``.
@@ -258,20 +262,21 @@ def grade_batch(
             every row is then marked unsandboxed).
         seed: the secret seed of the checking inputs (default: ``OUT/seed``,
             made on the first run).
-        assignment: an instructor's assignment folder (``hw1/``) to grade
-            instead of a lesson.
+        judge: ``judge(seed) -> Judge``: what to grade on instead of the
+            lesson (an instructor's assignment: see
+            :func:`gencourse.assign.grading.judge`).
         say: where console lines go.
 
     Raises:
         LessonMissing: if the lesson does not exist.
         NoExercises: if it has no exercise to grade.
         gencourse.grade.jail.Unavailable: if ``sandbox`` and bwrap cannot run.
-        gencourse.assign.spec.AssignmentError: a broken assignment folder.
-        gencourse.assign.errors.ChecksError: its checks file fails on the batch's cases.
+        gencourse.grade.judging.JudgeError: the judge's own error (a broken
+            assignment folder, a checks file that fails on the batch's cases).
         Interrupted: on Ctrl-C, after writing the gradebook of what finished.
     """
     root = Path(root) if root else Path(__file__).resolve().parent.parent.parent
-    if assignment is None:
+    if judge is None:
         lesson_name, exercises = lesson_exercises(root, lesson)
         if not exercises:
             raise NoExercises(lesson_name)
@@ -281,12 +286,8 @@ def grade_batch(
     (out / "results").mkdir(parents=True, exist_ok=True)
     with outlock.hold(out, unsupported=lambda: say(t("grade.cli.lock_unsupported", lang))):
         seed = read_seed(out) if seed is None else seed
-        options = {}
-        if assignment is not None:
-            from gencourse.assign.grading import Grading
-
-            own = Grading(assignment, seed)
-            lesson_name, exercises, options = own.name, own.names, own.context_options()
+        own = LessonJudge(lesson_name, exercises) if judge is None else judge(seed)
+        lesson_name, exercises, options = own.name, own.names, own.context_options()
         ctx = Context(
             lesson_name,
             exercises,
@@ -298,9 +299,15 @@ def grade_batch(
             **options,
         )
         try:
-            return _grade(
+            done = _grade(
                 ctx, paths, out, lesson_name, exercises, lang, feedback_lang, fresh, say, workers
             )
+        except Interrupted as exc:
+            exc.batch.judge = own
+            raise
+        else:
+            done.judge = own
+            return done
         finally:
             ctx.stopper.stop()  # nothing of the batch outlives it
             ctx.close()

@@ -65,23 +65,27 @@ def _known_lesson(root: Path, lesson: str) -> list[str] | None:
     return release.available_lessons(root)
 
 
-def run_grade(args, root: Path) -> int:
+def run_grade(args, root: Path, judge=None) -> int:
+    """Runs ``gencourse grade``; ``judge`` (``judge(seed) -> Judge``) grades an assignment.
+
+    The caller that knows assignments (``gencourse.assign.cli``) passes it, so
+    that this package never imports :mod:`gencourse.assign`.
+    """
     from gencourse.i18n import t
 
     lang = args.lang
     try:
-        return _run_grade(args, root)
+        return _run_grade(args, root, judge)
     except KeyboardInterrupt:  # before the batch began, or while it wrote its files
         print(t("grade.cli.interrupted_early", lang), file=sys.stderr)
         return 130
 
 
-def _run_grade(args, root: Path) -> int:
+def _run_grade(args, root: Path, judge=None) -> int:
     from gencourse.i18n import t
 
     lang = args.lang
-    assignment = getattr(args, "assignment", None)
-    available = None if assignment else _known_lesson(Path(root), args.lesson)
+    available = None if judge is not None else _known_lesson(Path(root), args.lesson)
     if available is not None:  # said at once, before TensorFlow loads
         available = ", ".join(available) or "-"
         print(
@@ -124,15 +128,14 @@ def _run_grade(args, root: Path) -> int:
             t("grade.cli.no_submissions", lang, paths=" ".join(args.submissions)), file=sys.stderr
         )
         return 2
-    from gencourse.assign.errors import ChecksError
-    from gencourse.assign.spec import AssignmentError
+    from gencourse.grade.judging import JudgeError
 
     try:
         batch = grade_batch(
             args.submissions,
             args.lesson,
             args.out,
-            assignment=assignment,
+            judge=judge,
             root=root,
             limits=limits,
             workers=args.workers,
@@ -175,11 +178,8 @@ def _run_grade(args, root: Path) -> int:
     except NoExercises as exc:
         print(t("grade.cli.no_exercises", lang, lesson=exc.lesson), file=sys.stderr)
         return 2
-    except ChecksError as exc:  # on the batch's own cases: before any student is graded
-        print(t("assign.cli.checks_stop", lang, message=exc.message(lang)), file=sys.stderr)
-        return 2
-    except AssignmentError as exc:
-        print(t("assign.cli.error", lang, message=t(exc.key, lang, **exc.values)), file=sys.stderr)
+    except JudgeError as exc:  # e.g. checks that fail on the batch's cases: before any student
+        print(exc.stop_line(lang), file=sys.stderr)
         return 2
     graded = len(batch.results) - len(batch.not_graded)
     print(
@@ -194,13 +194,12 @@ def _run_grade(args, root: Path) -> int:
         )
     )
     for item in batch.checks_errors:  # the instructor's error, said once, not per student
-        error = ChecksError.from_dict(item["error"])
         print(
             t(
                 "assign.cli.checks_error",
                 lang,
                 n=len(item["submissions"]),
-                message=error.message(lang),
+                message=batch.judge.checks_error_text(item["error"], lang),
             )
         )
     if batch.not_graded:

@@ -7,7 +7,7 @@ never enters a sandbox, so an answer must be computed, not known. A result is a 
 statuses, the reasons for anything that went wrong as message keys, and each
 exercise's verdict in both languages, so feedback can be written in either.
 
-An instructor's assignment (:mod:`gencourse.assign`) brings its own exercises
+An instructor's assignment (a :class:`~gencourse.grade.judging.Judge`) brings its own exercises
 (``registry``), may judge each student on exercises and cases of their own
 (``per_student``), and its checks file's errors are the instructor's
 (``checks_error``): such an exercise is marked ``checks_error``, not failed.
@@ -26,13 +26,13 @@ from pathlib import Path
 from gencourse import check
 from gencourse.check.core import (
     Case,
-    Exercise,
     Recorded,
     RecordsMismatch,
     drawn_cases,
     evaluate_recorded,
 )
 from gencourse.grade import bounded, jail, plan, submission
+from gencourse.grade.judging import Judging
 from gencourse.grade.redact import without_values
 from gencourse.grade.sandbox import (
     ExerciseRun,
@@ -47,23 +47,6 @@ from gencourse.i18n import LANGUAGES, t
 
 # Problems that cut a run short; an "output" problem costs nothing.
 _CUTTING = {"timeout", "memory", "crash", "total_timeout"}
-
-
-@dataclass
-class Judging:
-    """The exercises one submission is judged on, and their cases (drawn already)."""
-
-    exercises: dict[str, Exercise]
-    cases: dict[str, list]
-
-    @property
-    def case_inputs(self) -> dict[str, list[tuple]]:
-        """What the sandbox gets: ``(label, args, kwargs)`` per case, nothing else."""
-        return {n: [(c.label, c.args, c.kwargs) for c in cases] for n, cases in self.cases.items()}
-
-    @property
-    def packs(self) -> dict:
-        return {n: ex.pack for n, ex in self.exercises.items() if ex.pack}
 
 
 @dataclass
