@@ -42,13 +42,19 @@ class _Output:
                 pass
 
 
-def _read_messages(stream, inbox: queue.Queue) -> None:
-    """Puts each message of ``stream`` in ``inbox``; ``("eof", why)`` when it ends or breaks."""
+def _read_messages(stream, inbox: queue.Queue, expected: wire.Expected | None = None) -> None:
+    """Puts each checked message of ``stream`` in ``inbox``; ``("eof", why)`` when it ends or breaks.
+
+    A message that breaks the protocol (:class:`wire.Violation`) is passed on as
+    an event the grader does not know, which ends that run as a protocol crash.
+    """
     try:
         while True:
-            inbox.put(wire.receive(stream))
-    except (wire.WireError, OSError, ValueError) as exc:
-        inbox.put(("eof", str(exc)))
+            inbox.put(wire.receive(stream, expected))
+    except wire.Violation as exc:
+        inbox.put(({"event": "violation", "reason": str(exc)[:200]}, b""))
+    except Exception as exc:  # the end of the stream, or anything the grader did not foresee
+        inbox.put(("eof", f"{type(exc).__name__}: {str(exc)[:200]}"))
     finally:
         try:
             stream.close()

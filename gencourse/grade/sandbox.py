@@ -305,7 +305,10 @@ class Sandbox:
         readers = [
             threading.Thread(target=output.drain, args=(out_r,), daemon=True),
             threading.Thread(
-                target=_read_messages, args=(os.fdopen(msg_r, "rb"), inbox), daemon=True
+                target=_read_messages,
+                # Only the planned cells and the asked exercises: anything else is a violation.
+                args=(os.fdopen(msg_r, "rb"), inbox, _expected(cells, exercises)),
+                daemon=True,
             ),
             threading.Thread(target=_write_job, args=(job_w, job), daemon=True),
         ]
@@ -478,6 +481,11 @@ class Sandbox:
         return ExerciseRun(
             name, "ran", records, library=library, tampered=bool(header.get("tampered"))
         )
+
+
+def _expected(cells, exercises) -> wire.Expected:
+    """The messages one start of the child may send: its planned cells and asked exercises."""
+    return wire.Expected(frozenset(c.index for c in cells), frozenset(exercises))
 
 
 def _packed(item: dict, arrays: dict, pack) -> Recorded:
