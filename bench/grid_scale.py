@@ -6,7 +6,7 @@ from scratch (``--fresh``) in its own folder under ``--out``:
 - ``serial``: one process, TensorFlow's own thread count;
 - ``workers``: ``--workers W`` (W processes of cores / W threads);
 - ``dask``: a ``dask scheduler`` and W ``dask worker`` processes started here
-  (``--nthreads 1``), the grid sent with ``--scheduler`` and cores / W threads.
+  (``--nthreads 1 --no-nanny``), the grid sent with ``--scheduler`` and cores / W threads.
 
 It checks that the three tables are identical, prints each way's wall time
 (the command's, TensorFlow's start included) and the grid's (from its cells),
@@ -118,6 +118,7 @@ def start_cluster(workers: int, folder: Path) -> tuple[str, list]:
                 str(file),
                 "--nthreads",
                 "1",
+                "--no-nanny",  # the worker starts a process for its cells
                 "--no-dashboard",
                 "--host",
                 "127.0.0.1",
@@ -195,6 +196,7 @@ def main(argv=None) -> int:
     from gencourse.grid.local import cores
 
     out = Path(args.out or tempfile.mkdtemp(prefix="grid_scale_"))
+    out.mkdir(parents=True, exist_ok=True)
     print(f"grid: gencourse augment {' '.join(grid_options(args))}")
     print(f"machine: {cores()} cores; runs in {out}")
     runs = [run_mode(mode, args, out / mode) for mode in modes]
