@@ -308,8 +308,8 @@ def _bars(summary, lang):
         color=[_STYLE[c["arm"]][0] for c in cells],
         capsize=3,
     )
-    for yi, c in zip(y, cells, strict=True):
-        ax.text(100 * c["mean"] + 0.3, yi, f"{100 * c['mean']:.1f}", va="center", fontsize=8)
+    for yi, c in zip(y, cells, strict=True):  # inside the bar's start: clear of the error bar
+        ax.text(1.5, yi, f"{100 * c['mean']:.1f}", va="center", fontsize=8, color="white")
     ax.set_yticks(y)
     ax.set_yticklabels([arm_name(c["arm"], lang) for c in cells])
     ax.set_xlim(0, 100)  # from 0: an axis cut near the lowest bar would magnify the gaps
