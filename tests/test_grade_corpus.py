@@ -652,8 +652,9 @@ def test_is_no_file_written_outside_each_submissions_sandbox(graded):
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
         f"{name}.ipynb": data for name, (data, *_rest) in CORPUS.items()
     }
+    # .lock: the output folder's lock (one grading run at a time), left for the next run.
     assert sorted(p.name for p in out.iterdir()) == [
-        "feedback", "gradebook.csv", "gradebook.json", "gradescope", "logs", "results",
+        ".lock", "feedback", "gradebook.csv", "gradebook.json", "gradescope", "logs", "results",
         "scores.csv", "seed",
     ]  # fmt: skip
     for path in out.rglob("*"):
