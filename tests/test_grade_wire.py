@@ -34,7 +34,10 @@ def test_do_messages_come_back_in_order_with_their_payloads():
     arrays = {"c0": np.arange(3.0), "c1": np.eye(2)}
     stream = _through_a_pipe(
         ({"event": "ready"}, b""),
-        ({"event": "exercise_done", "name": "f", "state": "ran", "records": []}, wire.pack_arrays(arrays)),
+        (
+            {"event": "exercise_done", "name": "f", "state": "ran", "records": []},
+            wire.pack_arrays(arrays),
+        ),
     )
     with stream:
         assert wire.receive(stream) == ({"event": "ready"}, b"")

@@ -107,6 +107,7 @@ def run_once(
     with_copies = with_classic_copies(
         part.x, part.y, budget.synthetic_per_class, seed, data.num_classes
     )
+
     def scored(predict):  # the test digits are read here only, after training
         return final_accuracy(predict, data)
 
