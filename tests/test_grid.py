@@ -232,9 +232,12 @@ def test_is_scheduler_refused_without_dask_with_how_to_install_it(monkeypatch):
 def test_does_ctrl_c_exit_130_keep_the_cells_and_the_same_command_resume(serial, tmp_path):
     out = tmp_path / "results"
     args = [*CLI_GRID, "--out", str(out)]
+    # A pytest-xdist worker ignores SIGINT and a child inherits that: give the command the
+    # default disposition a terminal's Ctrl-C meets (Python then raises KeyboardInterrupt).
     proc = subprocess.Popen(
-        _command(*args), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+        _command(*args), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
     deadline = time.monotonic() + 300
     while not _cells(out) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
