@@ -286,6 +286,8 @@ def test_does_the_unlabelled_setting_write_its_tables_and_plot(tmp_path):
         (["--arms", "real_cgan"], "with --setting unlabelled, --arms must come from"),
         (["--n", "200"], "every --n must lie in 1..199"),
         (["--cgan-steps", "5"], "--cgan-steps belongs to --setting scarce"),
+        (["--recipe", "lesson"], "--recipe and --ship belong to --setting scarce"),
+        (["--ship", "x.json"], "--recipe and --ship belong to --setting scarce"),
         (["--ssgan-steps", "0"], "--ssgan-steps must be at least 1"),
     ],
 )

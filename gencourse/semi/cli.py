@@ -38,6 +38,11 @@ def run(args) -> int:
         )
     if args.cgan_steps is not None:
         return _error("--cgan-steps belongs to --setting scarce; use --ssgan-steps here.")
+    if args.recipe != "full" or args.ship:  # silently ignored before: say so instead
+        return _error(
+            "--recipe and --ship belong to --setting scarce (lesson 05's grid); lesson 06's "
+            "grid has one recipe and no shipped file yet."
+        )
     set_language(args.lang)
     from gencourse.quiet import import_tensorflow_quietly
 
