@@ -264,6 +264,64 @@ def test_does_ctrl_c_exit_130_keep_the_cells_and_the_same_command_resume(serial,
     assert list(_cells(out)) == [(2, 0)]
 
 
+def _children(pid):
+    """The pids of the processes whose parent is ``pid`` (Linux's /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads Linux's /proc")
+def test_do_worker_processes_end_soon_after_their_parent_is_killed(tmp_path):
+    # Cells long enough (20,000 recogniser steps each) that a worker left alone would run on
+    # for minutes after its parent died; watch_parent ends it within a second or so.
+    args = ["--quick", "--n", "2,3", "--seeds", "1", "--arms", "real", "--steps", "20000",
+            "--workers", "2", "--out", str(tmp_path / "x"), "--lang", "en"]  # fmt: skip
+    proc = subprocess.Popen(
+        _command(*args), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 300
+        workers = []
+        while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = [
+                pid
+                for pid in _children(proc.pid)
+                if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+            ]
+        assert len(workers) == 2, "the grid did not start two worker processes"
+        time.sleep(3)  # into their first cells (or still starting TensorFlow)
+        proc.kill()  # SIGKILL: the parent cleans nothing up
+        proc.wait(timeout=60)
+        deadline = time.monotonic() + 60
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        left = [pid for pid in workers if _alive(pid)]
+    finally:
+        proc.kill()
+        for pid in _children(proc.pid) + workers:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+    assert not left, f"worker processes still running a minute after their parent died: {left}"
+
+
 # --- a real Dask cluster: a scheduler and two workers on this machine -----------------
 
 

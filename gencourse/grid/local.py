@@ -13,6 +13,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -75,10 +77,34 @@ def run_serial(
 _worker_data = None
 
 
+def watch_parent(period: float = 0.5) -> threading.Thread:
+    """Ends this process as soon as its parent is gone (killed, or ended without cleaning up).
+
+    A worker whose parent died would otherwise finish its cell, minutes of CPU
+    for a result nobody reads. When a process's parent dies, the system gives
+    it a new parent (``os.getppid()`` changes); a daemon thread looks every
+    ``period`` seconds and then exits at once. (Linux's ``PR_SET_PDEATHSIG``
+    is not used: it fires when the *thread* that started the process ends,
+    and a pool may start workers from a thread that ends before the pool.)
+    """
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(period)
+        os._exit(70)  # EX_SOFTWARE: nothing to clean up that the parent would read
+
+    thread = threading.Thread(target=watch, name="gencourse-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
 def _start_worker(threads: int, data) -> None:
-    """A worker's first call: its thread pools, its data set, and Ctrl-C left to the parent."""
+    """A worker's first call: its thread pools, its data set, Ctrl-C left to the parent,
+    and an exit of its own when the parent is gone (:func:`watch_parent`)."""
     global _worker_data
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_parent()
     set_threads(threads)
     _worker_data = data
 
