@@ -223,3 +223,49 @@ def test_does_label_shift_move_only_the_labelled_images_and_survive_saving(tmp_p
     g, d = model.generator, model.discriminator
     with pytest.raises(ValueError, match="label_shift must be an int >= 0"):
         ssgan.SemiSupervisedGAN(g, d, latent_dim=8, label_shift=-1)
+
+
+def _twins(weight):
+    """Two copies of one tiny noiseless model with ``unsupervised_weight=weight``."""
+    models = []
+    for _ in range(2):
+        keras.utils.set_random_seed(3)
+        model = ssgan.SemiSupervisedGAN(
+            ssgan.build_ssgan_generator(8, (6, 6, 1), hidden=(16,)),
+            ssgan.build_ssgan_discriminator((6, 6, 1), 3, hidden=(16, 12), noise=(0.0, 0.0)),
+            latent_dim=8,
+            seed=0,
+            unsupervised_weight=weight,
+        )
+        model.compile()
+        models.append(model)
+    models[1].set_weights(models[0].get_weights())
+    return models
+
+
+@pytest.mark.parametrize("weight", [0.0, 1.0])
+def test_does_the_ablation_learn_from_the_labelled_images_alone(weight):
+    rng = np.random.default_rng(6)
+    x = rng.uniform(size=(6, 6, 6, 1)).astype("float32")
+    y = np.array([0, 1, 2, 0, 1, 2], "int32")
+    one, other = _twins(weight)
+    g_before = [w.copy() for w in one.generator.get_weights()]
+    for _ in range(3):  # the same labelled batch, different unlabelled images
+        one.train_step((x, y, rng.uniform(size=(6, 6, 6, 1)).astype("float32")))
+        other.train_step((x, y, rng.uniform(size=(6, 6, 6, 1)).astype("float32")))
+    same_d = all(
+        np.allclose(a, b)
+        for a, b in zip(one.discriminator.get_weights(), other.discriminator.get_weights())
+    )
+    g_moved = any(
+        not np.allclose(a, b) for a, b in zip(g_before, one.generator.get_weights(), strict=True)
+    )
+    d_moved = any(
+        not np.allclose(a, b)
+        for a, b in zip(_twins(weight)[0].discriminator.get_weights(), one.discriminator.get_weights())
+    )
+    assert d_moved  # the labelled loss trains the discriminator either way
+    if weight == 0.0:  # the unlabelled and generated images do not reach it, nor is G trained
+        assert same_d and not g_moved
+    else:
+        assert not same_d and g_moved

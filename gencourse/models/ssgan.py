@@ -215,6 +215,8 @@ class SemiSupervisedGAN(keras.Model):
             from gencourse.models.diffaugment import translate
 
             labelled = translate(labelled, self.label_shift, 0.0, self.seed_generator)
+        if self.unsupervised_weight == 0.0:
+            return self._supervised_step(labelled, labels)
         n = ops.shape(unlabelled)[0]
         d_weights = self.discriminator.trainable_weights
         with tf.GradientTape() as tape:
@@ -244,6 +246,23 @@ class SemiSupervisedGAN(keras.Model):
             ("train_accuracy", ops.mean(right)),
         ):
             self.trackers[name].update_state(value)
+        return {name: tracker.result() for name, tracker in self.trackers.items()}
+
+    def _supervised_step(self, labelled, labels):
+        """The ablation's step (``unsupervised_weight == 0``): the labelled loss alone.
+
+        The unsupervised loss and the generator do not reach the discriminator's
+        gradient then, so they are not computed (about a fifth of the full step's work).
+        """
+        d_weights = self.discriminator.trainable_weights
+        with tf.GradientTape() as tape:
+            lab_logits, _ = self.discriminator(labelled, training=True)
+            sup = supervised_loss(lab_logits, labels)
+        self.d_optimizer.apply(tape.gradient(sup, d_weights), d_weights)
+        predicted = ops.cast(ops.argmax(lab_logits, axis=-1), "int32")
+        right = ops.cast(predicted == ops.reshape(ops.cast(labels, "int32"), (-1,)), "float32")
+        self.trackers["supervised_loss"].update_state(sup)
+        self.trackers["train_accuracy"].update_state(ops.mean(right))
         return {name: tracker.result() for name, tracker in self.trackers.items()}
 
     def classify(self, images, batch_size=1000) -> np.ndarray:
