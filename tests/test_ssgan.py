@@ -255,14 +255,20 @@ def test_does_the_ablation_learn_from_the_labelled_images_alone(weight):
         other.train_step((x, y, rng.uniform(size=(6, 6, 6, 1)).astype("float32")))
     same_d = all(
         np.allclose(a, b)
-        for a, b in zip(one.discriminator.get_weights(), other.discriminator.get_weights())
+        for a, b in zip(
+            one.discriminator.get_weights(), other.discriminator.get_weights(), strict=True
+        )
     )
     g_moved = any(
         not np.allclose(a, b) for a, b in zip(g_before, one.generator.get_weights(), strict=True)
     )
     d_moved = any(
         not np.allclose(a, b)
-        for a, b in zip(_twins(weight)[0].discriminator.get_weights(), one.discriminator.get_weights())
+        for a, b in zip(
+            _twins(weight)[0].discriminator.get_weights(),
+            one.discriminator.get_weights(),
+            strict=True,
+        )
     )
     assert d_moved  # the labelled loss trains the discriminator either way
     if weight == 0.0:  # the unlabelled and generated images do not reach it, nor is G trained
