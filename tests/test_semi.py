@@ -2,12 +2,14 @@
 
 import csv
 import dataclasses
+import json
 
 import numpy as np
 import pytest
 from test_augment_cli import _gencourse
 
 from gencourse import augment, data, i18n, semi
+from gencourse.augment import provenance
 from gencourse.semi import methods, verdicts
 
 
@@ -270,8 +272,17 @@ def test_is_an_unknown_arm_refused_by_the_summary():
 def test_does_the_unlabelled_setting_write_its_tables_and_plot(tmp_path):
     out = tmp_path / "semi"
     proc = _gencourse("augment", "--setting", "unlabelled", "--quick", "--n", "2", "--seeds", "1",
-                      "--arms", "pseudo,ssgan", "--out", str(out), "--lang", "ko")  # fmt: skip
+                      "--arms", "pseudo,ssgan", "--out", str(out), "--lang", "ko",
+                      "--ship", str(tmp_path / "shipped.json"))  # fmt: skip
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    shipped = json.loads((tmp_path / "shipped.json").read_text(encoding="utf-8"))
+    meta = shipped["provenance"]
+    assert meta["setting"] == "unlabelled" and meta["budget"] == dataclasses.asdict(semi.QUICK)
+    assert meta["recipe_hash"] == provenance.recipe_hash(
+        "unlabelled", semi.QUICK, semi.QUICK.synthetic_per_class, meta["arms"]
+    )
+    assert [r["arm"] for r in shipped["rows"]] == ["real", "pseudo", "ssgan"]
+    assert shipped["pseudo"][0]["n"] == 2 and "quality" not in shipped
     with (out / "semi.csv").open() as f:
         assert [r["arm"] for r in csv.DictReader(f)] == ["real", "pseudo", "ssgan"]
     with (out / "pseudo.csv").open() as f:
@@ -286,8 +297,6 @@ def test_does_the_unlabelled_setting_write_its_tables_and_plot(tmp_path):
         (["--arms", "real_cgan"], "with --setting unlabelled, --arms must come from"),
         (["--n", "200"], "every --n must lie in 1..199"),
         (["--cgan-steps", "5"], "--cgan-steps belongs to --setting scarce"),
-        (["--recipe", "lesson"], "--recipe and --ship belong to --setting scarce"),
-        (["--ship", "x.json"], "--recipe and --ship belong to --setting scarce"),
         (["--ssgan-steps", "0"], "--ssgan-steps must be at least 1"),
     ],
 )

@@ -91,8 +91,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--recipe",
         choices=("full", "lesson"),
         default="full",
-        help="scarce: the grid's training sizes: full (lesson 04's cGAN, 600 maker steps, "
-        "400 recogniser steps) or lesson (lesson 05's live slice: right-sized makers)",
+        help="the grid's training sizes: full (scarce: lesson 04's cGAN, 600 maker steps, "
+        "400 recogniser steps; unlabelled: 6,000 GAN steps) or lesson (the lesson's live "
+        "slice: right-sized makers, fewer GAN steps)",
     )
     p.add_argument(
         "--ship",

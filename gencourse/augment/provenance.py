@@ -57,6 +57,25 @@ RECIPE_CODE = {
         "gencourse.models.cvae:*",
         "gencourse.models.diffaugment:*",
     ),
+    # Lesson 06: lesson 05's split, copies and recogniser, and each way of using the
+    # unlabelled digits (the shipped VAE that M1 reads enters as its weights' bytes).
+    "unlabelled": (
+        "gencourse.augment.sets:_class_orders",
+        "gencourse.augment.sets:scarce_indices",
+        "gencourse.augment.sets:classic_augment",
+        "gencourse.augment.sets:classic_copies",
+        "gencourse.augment.sets:with_classic_copies",
+        "gencourse.augment.scoring:final_accuracy",
+        "gencourse.augment.training:_step_indices",
+        "gencourse.augment.training:build_recogniser",
+        "gencourse.augment.training:RecogniserTrainer",
+        "gencourse.augment.training:StepLoop",
+        "gencourse.semi.methods:*",
+        "gencourse.semi.experiment:run_once",
+        "gencourse.models.ssgan:*",
+        "gencourse.models.pseudo:*",
+        "file:weights/vae_mnist5k.npz",
+    ),
 }
 
 
@@ -75,6 +94,8 @@ def _without_docstrings(tree: ast.AST) -> ast.AST:
 
 
 def _code(ref: str) -> str:
+    if ref.startswith("file:"):  # package data the numbers depend on: its bytes
+        return hashlib.sha256((RESULTS.parent / ref[5:]).read_bytes()).hexdigest()
     module_name, _, name = ref.partition(":")
     module = importlib.import_module(module_name)
     if name == "*":
@@ -135,7 +156,10 @@ def _commit() -> str:
 
 
 def ship(results, setting: str, n_values, seeds, arms, command: str, path) -> Path:
-    """Writes a grid's :class:`~gencourse.augment.experiment.Results` with its provenance."""
+    """Writes a grid's results (lesson 05's or 06's ``Results``) with their provenance."""
+    extra = getattr(results, "synthetic_per_class", None)
+    if extra is None:  # lesson 06: the copies per class are part of its budget
+        extra = results.budget.synthetic_per_class
     provenance = {
         "setting": setting,
         "command": command,
@@ -147,18 +171,31 @@ def ship(results, setting: str, n_values, seeds, arms, command: str, path) -> Pa
         "seeds": [int(s) for s in seeds],
         "arms": list(arms),
         "budget": dataclasses.asdict(results.budget),
-        "synthetic_per_class": int(results.synthetic_per_class),
-        "recipe_hash": recipe_hash(setting, results.budget, results.synthetic_per_class, arms),
+        "synthetic_per_class": int(extra),
+        "recipe_hash": recipe_hash(setting, results.budget, extra, arms),
     }
-    data = {"provenance": provenance, "rows": results.rows, "quality": results.quality}
+    data = {"provenance": provenance, "rows": results.rows}
+    for table in ("quality", "pseudo"):  # lesson 05's label agreement, lesson 06's pseudo-labels
+        if hasattr(results, table):
+            data[table] = getattr(results, table)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 
 
+def budget_class(setting: str):
+    """The budget dataclass of a setting's grids (lesson 05's or lesson 06's)."""
+    if setting == "unlabelled":
+        from gencourse.semi.experiment import Budget
+    else:
+        from gencourse.augment.training import Budget
+    return Budget
+
+
 def load_shipped(name: str) -> dict:
-    """A shipped grid (``gencourse/results/<name>.json``): ``{"provenance", "rows", "quality"}``."""
+    """A shipped grid (``gencourse/results/<name>.json``): ``{"provenance", "rows", ...}``
+    (and ``"quality"`` for lesson 05, ``"pseudo"`` for lesson 06)."""
     path = RESULTS / f"{name}.json"
     if not path.exists():
         shipped = sorted(p.stem for p in RESULTS.glob("*.json"))

@@ -27,6 +27,8 @@ The summary, CSV files, table and plot are lesson 05's
 from gencourse.augment.sets import SEMI_ARMS, SSGAN_ARMS, UNLABELLED_ARMS
 from gencourse.semi.experiment import (
     FULL,
+    LESSON,
+    LIVE_ARMS,
     QUICK,
     Budget,
     Results,
@@ -55,6 +57,8 @@ __all__ = [
     "SSGAN_ARMS",
     "UNLABELLED_ARMS",
     "FULL",
+    "LESSON",
+    "LIVE_ARMS",
     "QUICK",
     "Budget",
     "Results",

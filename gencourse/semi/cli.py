@@ -38,16 +38,12 @@ def run(args) -> int:
         )
     if args.cgan_steps is not None:
         return _error("--cgan-steps belongs to --setting scarce; use --ssgan-steps here.")
-    if args.recipe != "full" or args.ship:  # silently ignored before: say so instead
-        return _error(
-            "--recipe and --ship belong to --setting scarce (lesson 05's grid); lesson 06's "
-            "grid has one recipe and no shipped file yet."
-        )
     set_language(args.lang)
     from gencourse.quiet import import_tensorflow_quietly
 
     import_tensorflow_quietly()
-    budget = experiment.QUICK if args.quick else experiment.FULL
+    recipe = experiment.LESSON if args.recipe == "lesson" else experiment.FULL
+    budget = experiment.QUICK if args.quick else recipe
     budget = experiment.with_budget(
         budget,
         recogniser_steps=args.steps,
@@ -69,6 +65,16 @@ def run(args) -> int:
     if results is None:
         return code
     summary = results.summary()
+    if args.ship:
+        import shlex
+        import sys
+
+        from gencourse.augment import provenance
+
+        command = shlex.join(["gencourse", *sys.argv[1:]])
+        seeds = list(range(args.seeds))
+        shipped = provenance.ship(results, "unlabelled", args.n, seeds, arms, command, args.ship)
+        print(f"shipped with provenance: {shipped}")
     augment.write_csv(results.rows, out / "semi.csv")
     augment.write_csv(summary, out / "summary.csv")
     if results.pseudo:

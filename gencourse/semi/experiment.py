@@ -40,6 +40,14 @@ class Budget:
 
 FULL = Budget()
 QUICK = Budget(recogniser_steps=4, batch_size=32, ssgan_steps=3, ssgan_batch_size=16)
+#: The lesson's live slice (three seeds at n = 10 in its 5 minutes): lesson 05's live
+#: recogniser (``augment.LESSON``) and fewer GAN steps, the count chosen on validation
+#: digits (``bench/ssgan_steps.py``); ``bench/right_sized.py --setting unlabelled`` shows
+#: side by side that it changes no conclusion of the full recipe by more than the spread.
+LESSON = Budget(recogniser_steps=200, ssgan_steps=1500)
+#: The arms the lesson runs live: every arm its conclusions name (the GAN without copies
+#: is in the shipped grid).
+LIVE_ARMS = ("real", "real_classic", "pseudo", "m1", "ssgan_classic", "ssgan_supervised")
 
 
 def default_budget() -> Budget:
