@@ -136,3 +136,9 @@ def test_does_the_maker_sizes_benchmark_score_on_validation_digits():
     out = _bench("maker_sizes.py", "--quick", "--seeds", "1", "8x2")
     assert "seed 0 width 8 steps 2:" in out and "validation accuracy real + cGAN" in out, out
     assert "seed 0 real only: validation accuracy" in out, out
+
+
+def test_does_the_ssgan_steps_benchmark_pair_the_ablation_on_validation_digits():
+    out = _bench("ssgan_steps.py", "--quick", "--seeds", "0,1")
+    assert out.count("validation") >= 8 and "GAN adds, paired (points)" in out, out
+    assert "(2 seeds)" in out and "| 3 |" in out and "| 5 |" in out, out
