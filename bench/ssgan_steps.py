@@ -9,9 +9,13 @@ validation accuracy, the paired difference "what the GAN adds" (ssgan_classic mi
 ablation) per step count, and the seconds per model, so the smallest step count whose
 difference agrees with the full recipe's within the spread can be read off.
 
-    .venv/bin/python bench/ssgan_steps.py                       # n = 10, seeds 0-2
-    .venv/bin/python bench/ssgan_steps.py --steps 1000,2000 --seeds 0,1
-    .venv/bin/python bench/ssgan_steps.py --quick               # the smoke test
+    .venv/bin/python bench/ssgan_steps.py                      # n = 10, seeds 0-2
+    .venv/bin/python bench/ssgan_steps.py --configs 3000x50x250 --seeds 0,1
+    .venv/bin/python bench/ssgan_steps.py --quick              # the smoke test
+
+A config STEPSxBATCHxWIDTH trains for STEPS steps of BATCH labelled and BATCH unlabelled
+digits a discriminator with hidden layers (WIDTH, WIDTH/2, WIDTH/2); 6000x100x500 is the
+full recipe (``semi.FULL``).
 """
 
 from __future__ import annotations
@@ -27,11 +31,20 @@ def _ints(text):
     return [int(v) for v in text.split(",") if v.strip()]
 
 
+def _configs(text):
+    """ "6000x100x500,3000x50x250" -> [(6000, 100, 500), (3000, 50, 250)]."""
+    out = []
+    for item in text.split(","):
+        steps, batch, width = (int(v) for v in item.lower().split("x"))
+        out.append((steps, batch, width))
+    return out
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10)
     parser.add_argument("--seeds", type=_ints, default=[0, 1, 2])
-    parser.add_argument("--steps", type=_ints, default=[1000, 2000, 6000])
+    parser.add_argument("--configs", type=_configs, default=_configs("6000x100x500,3000x50x250"))
     parser.add_argument("--quick", action="store_true", help="tiny budgets (the smoke test)")
     args = parser.parse_args(argv)
     from gencourse.quiet import import_tensorflow_quietly
@@ -43,9 +56,10 @@ def main(argv=None) -> int:
 
     data = load("mnist5k")
     budget = semi.QUICK if args.quick else semi.FULL
-    steps_list = [3, 5] if args.quick else args.steps
+    configs = [(3, 16, 8), (5, 16, 8)] if args.quick else args.configs
+    names = [f"{s}x{b}x{w}" for s, b, w in configs]
     print(f"cpu cores: {os.cpu_count()}; load average at the start: {os.getloadavg()[0]:.1f}")
-    print(f"n = {args.n}, seeds {args.seeds}, steps {steps_list}, batch {budget.ssgan_batch_size}")
+    print(f"n = {args.n}, seeds {args.seeds}, configs (steps x batch x width) {names}")
     acc = {}  # (steps, arm, seed) -> validation accuracy
     seconds = {}
     for seed in args.seeds:
@@ -54,17 +68,17 @@ def main(argv=None) -> int:
         copies = augment.sets.with_classic_copies(
             part.x, part.y, budget.synthetic_per_class, seed, data.num_classes
         )
-        for steps in steps_list:
+        for steps, (n_steps, batch, width) in zip(names, configs, strict=True):
             for arm, weight in (("ssgan_classic", 1.0), ("ssgan_supervised", 0.0)):
                 started = time.perf_counter()
                 model = methods.train_semi_gan(
-                    copies, part.u, steps, budget.ssgan_batch_size, seed,
-                    unsupervised_weight=weight,
+                    copies, part.u, n_steps, batch, seed, unsupervised_weight=weight,
+                    hidden=(width, width // 2, width // 2),
                 )  # fmt: skip
                 seconds.setdefault((steps, arm), []).append(time.perf_counter() - started)
                 acc[steps, arm, seed] = float(np.mean(model.classify(x_val) == y_val))
                 print(
-                    f"seed {seed} steps {steps} {arm}: validation {acc[steps, arm, seed]:.1%} "
+                    f"seed {seed} config {steps} {arm}: validation {acc[steps, arm, seed]:.1%} "
                     f"({seconds[steps, arm][-1]:.0f} s)",
                     flush=True,
                 )
@@ -73,7 +87,7 @@ def main(argv=None) -> int:
         "\n| steps | ssgan_classic (%) | ablation (%) | GAN adds, paired (points) | s per model |"
     )
     print("| --- | --- | --- | --- | --- |")
-    for steps in steps_list:
+    for steps in names:
         on = np.array([acc[steps, "ssgan_classic", s] for s in args.seeds])
         off = np.array([acc[steps, "ssgan_supervised", s] for s in args.seeds])
         diff = 100 * (on - off)

@@ -141,4 +141,16 @@ def test_does_the_maker_sizes_benchmark_score_on_validation_digits():
 def test_does_the_ssgan_steps_benchmark_pair_the_ablation_on_validation_digits():
     out = _bench("ssgan_steps.py", "--quick", "--seeds", "0,1")
     assert out.count("validation") >= 8 and "GAN adds, paired (points)" in out, out
-    assert "(2 seeds)" in out and "| 3 |" in out and "| 5 |" in out, out
+    assert "(2 seeds)" in out and "| 3x16x8 |" in out and "| 5x16x8 |" in out, out
+
+
+def test_does_the_right_sized_benchmark_compare_lesson_06s_recipes_and_merge_logs(tmp_path):
+    out = _bench("right_sized.py", "--quick", "--setting", "unlabelled", "--seeds-list", "0,1")
+    from gencourse import augment
+
+    assert f"| {augment.arm_name('ssgan_supervised', 'en')} |" in out, out
+    assert out.count("conclusions with the") == 2 and "lesson - full, paired" in out, out
+    log = tmp_path / "a.log"
+    log.write_text(out, encoding="utf-8")
+    merged = _bench("right_sized.py", "--quick", "--setting", "unlabelled", "--merge", str(log))
+    assert merged[merged.index("| arm |") :] == out[out.index("| arm |") :]

@@ -343,6 +343,7 @@ def make_ssgan(
     label_shift=0,
     decay_steps=None,
     unsupervised_weight=1.0,
+    hidden=(500, 250, 250),
 ):
     """The lesson's semi-supervised GAN, compiled (Adam, beta_1 = 0.5, for both networks).
 
@@ -351,6 +352,7 @@ def make_ssgan(
     learning rate, or the number of steps over which it falls linearly from ``lr`` to
     nearly 0 (a GAN's last steps then settle instead of jumping about).
     ``unsupervised_weight`` as in :class:`SemiSupervisedGAN` (0: labels only).
+    ``hidden``: the dense discriminator's hidden layer sizes (not with ``conv``).
     """
     if decay_steps is not None and (not isinstance(decay_steps, int) or decay_steps < 1):
         raise ValueError(
@@ -358,10 +360,13 @@ def make_ssgan(
         )
     if seed is not None:
         keras.utils.set_random_seed(seed)
-    build_d = build_ssgan_conv_discriminator if conv else build_ssgan_discriminator
+    if conv:
+        discriminator = build_ssgan_conv_discriminator(image_shape, num_classes)
+    else:
+        discriminator = build_ssgan_discriminator(image_shape, num_classes, tuple(hidden))
     model = SemiSupervisedGAN(
         build_ssgan_generator(latent_dim, image_shape),
-        build_d(image_shape, num_classes),
+        discriminator,
         latent_dim=latent_dim,
         seed=seed,
         label_shift=label_shift,

@@ -32,6 +32,7 @@ class Budget:
     batch_size: int = 64
     ssgan_steps: int = 6000
     ssgan_batch_size: int = 100
+    ssgan_hidden: tuple = (500, 250, 250)
     label_shift: int = 0
     threshold: float = 0.95
     per_class: int | None = 200
@@ -156,6 +157,7 @@ def run_once(
                 seed,
                 budget.label_shift if copied else 0,
                 unsupervised_weight=0.0 if arm == "ssgan_supervised" else 1.0,
+                hidden=budget.ssgan_hidden,
             )
             run.models[arm] = model
             done(arm, scored(model.classify))

@@ -92,13 +92,14 @@ def train_semi_gan(
     label_shift=0,
     conv=False,
     unsupervised_weight=1.0,
+    hidden=(500, 250, 250),
 ):
     """The semi-supervised GAN on ``labelled`` (``(images, labels)``) and ``unlabelled`` images.
 
     Returns the model; its discriminator classifies (:func:`ssgan_accuracy`). The
     learning rate falls linearly to nearly 0 over the ``steps``. With
     ``unsupervised_weight=0`` the discriminator learns from the labelled images alone
-    (the ablation ``ssgan_supervised``).
+    (the ablation ``ssgan_supervised``). ``hidden``: the discriminator's hidden layer sizes.
     """
     from gencourse.models.ssgan import make_ssgan, train_ssgan
 
@@ -110,6 +111,7 @@ def train_semi_gan(
         decay_steps=steps,
         conv=conv,
         unsupervised_weight=unsupervised_weight,
+        hidden=hidden,
     )
     return train_ssgan(model, images, labels, unlabelled, steps, batch_size, seed)
 
