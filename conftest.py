@@ -8,6 +8,17 @@ them, in the user's language (``GENCOURSE_LANG``, else a Korean locale, else Eng
 
 import os
 
+# CI (.ci/run) asks every test process for its threads' stacks with SIGUSR1 before it stops
+# a run that went on too long: each process writes them to a file of its own there.
+if os.environ.get("GENCOURSE_STACKS_DIR"):
+    import faulthandler
+    import signal
+
+    _stacks = open(  # noqa: SIM115 (open for the life of the process)
+        os.path.join(os.environ["GENCOURSE_STACKS_DIR"], f"stacks-{os.getpid()}.txt"), "w"
+    )
+    faulthandler.register(signal.SIGUSR1, file=_stacks, all_threads=True)
+
 os.environ["GENCOURSE_QUICK"] = "1"
 os.environ["GENCOURSE_STRICT_CHECKS"] = "1"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

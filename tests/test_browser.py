@@ -212,6 +212,43 @@ class Lab:
         self.log.close()
 
 
+#: Seconds after which the browser test stops everything it started: a normal run takes one
+#: to three minutes; some Playwright calls (closing a context, a DevTools command) have no
+#: time limit of their own, and a hang there would otherwise hang the whole test run.
+BROWSER_LIMIT = float(os.environ.get("GENCOURSE_BROWSER_LIMIT", "900"))
+
+
+class _Watchdog:
+    """After ``seconds``, kills this process's Playwright driver and browsers and the Lab."""
+
+    def __init__(self, lab: Lab, seconds: float):
+        import threading
+
+        self.lab, self.fired = lab, False
+        self.timer = threading.Timer(seconds, self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _fire(self) -> None:
+        import psutil
+
+        self.fired = True
+        print(f"[browser test] still running after {BROWSER_LIMIT} s: stopping it", file=sys.stderr)
+        for child in psutil.Process().children(recursive=True):
+            try:
+                if child.pid != self.lab.process.pid:
+                    child.kill()  # the Playwright driver (node) and Chromium's processes
+            except psutil.Error:
+                pass
+        try:
+            os.killpg(self.lab.process.pid, signal.SIGKILL)  # the Lab and its kernels
+        except OSError:
+            pass
+
+    def cancel(self) -> None:
+        self.timer.cancel()
+
+
 # --- what the page shows -----------------------------------------------------------------
 
 ALL_DONE = """() => {
@@ -315,6 +352,7 @@ def test_does_lesson_02_run_in_jupyterlab_and_its_latent_explorer_respond(tmp_pa
 
     lab = Lab(work)
     started = time.monotonic()
+    watchdog = _Watchdog(lab, BROWSER_LIMIT)
     try:
         lab.wait_ready()
         with sync_playwright() as p:
@@ -430,8 +468,14 @@ def test_does_lesson_02_run_in_jupyterlab_and_its_latent_explorer_respond(tmp_pa
                 context.close()
     except Exception:
         print(f"--- JupyterLab's log ---\n{lab.tail()}", file=sys.stderr)
+        if watchdog.fired:
+            raise AssertionError(
+                f"the browser test ran past {BROWSER_LIMIT} s: the watchdog stopped Chromium, "
+                "its driver and JupyterLab (a Playwright call without a time limit hung)"
+            ) from None
         raise
     finally:
+        watchdog.cancel()
         lab.stop()
     (shots / "notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
     print("\n[browser test] " + "\n[browser test] ".join(notes))
