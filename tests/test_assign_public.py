@@ -166,3 +166,11 @@ def test_does_the_instructors_master_run_every_case_hidden_ones_too(example, cap
     out = capsys.readouterr().out
     assert i18n.t("assign.public.instructor", name="hw1") in out
     assert i18n.t("check.pass", name="standardize", n=5) in out
+
+
+@pytest.mark.parametrize("key", ["own.0123456789ab", "check.no_such_key", 3])
+def test_is_a_verdict_key_the_course_does_not_have_refused_from_a_file(key):
+    entry = {"name": "x", "signature": "x()", "rtol": 0, "atol": 0, "points": 1.0}
+    entry.update(pack=None, mistake_hints=[], cases=[], wrong_value=key)
+    with pytest.raises(ValueError, match="Unknown message key"):
+        public.exercise_from(entry, {})

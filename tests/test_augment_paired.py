@@ -98,3 +98,39 @@ def test_are_summaries_without_seeds_or_shared_seeds_refused_with_a_clear_messag
         paired_difference(apart, "real_cgan", "real", 10)
     with pytest.raises(ValueError, match=r"no row for arm\(s\) \['real_both'\] at n=10"):
         paired_difference(apart, "real_both", "real", 10)
+
+
+# --- the rule itself, on per-seed differences (lesson 05's exercise) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("differences", "claim"),
+    [
+        ([2.1, 3.0, 1.2, 2.6, 1.9], "gain"),  # mean 2.16, std 0.69
+        ([-1.8, -2.9, -0.7, -2.2, -1.5], "loss"),
+        ([3.0, -1.0, 2.5, -2.0, 0.5], "none"),  # mean 0.6, std 2.2
+        ([1.5, 3.0, 0.0], "none"),  # mean 1.5 = std 1.5 exactly: not beyond it
+        ([-1.5, -3.0, 0.0], "none"),
+        ([0.5, 3.0], "none"),  # mean 1.75, std 1.77 (ddof=0 would say 1.25: a gain)
+        ([4.2], "none"),  # one seed: no spread, no claim
+        ([], "none"),
+        ((0.04, 0.05, 0.03), "gain"),  # any unit, any sequence
+    ],
+)
+def test_does_paired_claim_apply_the_rule_by_hand(differences, claim):
+    assert augment.paired_claim(differences) == claim
+
+
+def test_do_the_claim_and_the_summaries_verdict_apply_one_rule():
+    real, cgan = [0.70, 0.80, 0.75, 0.72], [0.72, 0.83, 0.76, 0.70]
+    for a, b in ((cgan, real), (real, cgan), (cgan[:3], real[:3]), (cgan[:1], real[:1])):
+        summary = _summary({10: {"real": b, "real_cgan": a}})
+        d = paired_difference(summary, "real_cgan", "real", 10)
+        claim = augment.paired_claim(np.subtract(a, b))
+        assert {"above": "gain", "below": "loss", "tie": "none", None: "none"}[d.verdict()] == claim
+    assert augment.paired_claim(np.subtract(cgan[:3], real[:3])) == "gain"  # 0.02 +- 0.01
+
+
+def test_is_a_table_of_differences_refused_by_paired_claim():
+    with pytest.raises(ValueError, match=r"1-D sequence.*Received: shape \(2, 2\)"):
+        augment.paired_claim([[1.0, 2.0], [3.0, 4.0]])

@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from gencourse import check
+from gencourse.check import core, semi
 from gencourse.check.errors import explain_error
 from gencourse.i18n import LANGUAGES, t
 
@@ -22,11 +23,26 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from wrong_answers import ACCEPTED, RIGHT, VERDICTS, WRONG  # noqa: E402
 
 #: Keys that say only that something is wrong, not what: never a specific verdict.
-VAGUE = {"check.wrong_value", "check.not_finite", "check.error", "error.value", "error.type"}
+VAGUE = {
+    "check.wrong_value",
+    "check.wrong_choice",
+    "check.not_finite",
+    "check.error",
+    "error.value",
+    "error.type",
+}
 #: The exceptions' explanations that come from the type alone (no known form of the text).
 TYPE_ONLY = {"error.value", "error.type", "error.index", "error.other", "error.key"}
 
+#: Exercises whose checks are written but whose lesson cells are not in the notebook yet, so
+#: that the registry does not list them: checked directly until it does.
+PENDING = {ex.name: ex for ex in (semi.ISOLATING_PAIR,) if ex.name not in check.EXERCISES}
+
 CORPUS = [(name, wrong) for name, wrongs in WRONG.items() for wrong in wrongs]
+
+
+def _evaluate(name, fn):
+    return core.evaluate(PENDING[name], fn) if name in PENDING else check.evaluate(name, fn)
 
 
 def _naming_key(result) -> str:
@@ -40,7 +56,7 @@ def _naming_key(result) -> str:
 
 
 def test_does_every_exercise_have_at_least_eight_wrong_answers_and_a_verdict_for_each():
-    assert set(WRONG) == set(check.EXERCISES) == set(VERDICTS) == set(RIGHT)
+    assert set(WRONG) == set(check.EXERCISES) | set(PENDING) == set(VERDICTS) == set(RIGHT)
     for name, wrongs in WRONG.items():
         assert len(wrongs) >= 8, name
         ids = [w.id for w in wrongs]
@@ -50,7 +66,7 @@ def test_does_every_exercise_have_at_least_eight_wrong_answers_and_a_verdict_for
 
 @pytest.mark.parametrize(("name", "wrong"), CORPUS, ids=[f"{n}-{w.id}" for n, w in CORPUS])
 def test_does_a_wrong_answer_fail_with_the_verdict_that_names_its_mistake(name, wrong):
-    result = check.evaluate(name, wrong.fn)
+    result = _evaluate(name, wrong.fn)
     assert not result.passed
     expected = VERDICTS[name][wrong.id]
     assert expected not in VAGUE and expected not in TYPE_ONLY
@@ -62,14 +78,14 @@ def test_does_a_wrong_answer_fail_with_the_verdict_that_names_its_mistake(name, 
 def test_does_at_least_ninety_percent_of_the_corpus_get_a_specific_hint():
     # The issue asked for 80%; every wrong answer of this corpus is named (the test above),
     # and at least 90% by a hint of its own rather than by a shape or count.
-    hinted = sum(check.evaluate(n, w.fn).first_failure().hint is not None for n, w in CORPUS)
+    hinted = sum(_evaluate(n, w.fn).first_failure().hint is not None for n, w in CORPUS)
     assert hinted / len(CORPUS) >= 0.9, f"{hinted} of {len(CORPUS)}"
 
 
 @pytest.mark.parametrize("name", list(RIGHT))
 def test_do_right_answers_written_other_ways_pass(name):
     for fn in RIGHT[name]:
-        result = check.evaluate(name, fn)
+        result = _evaluate(name, fn)
         assert result.passed, result.message("en")
 
 

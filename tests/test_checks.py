@@ -750,7 +750,69 @@ WRONG["mixed_batch"] += [
 ]
 
 
+def claim_ok(d):
+    if len(d) < 2:
+        return "none"
+    mean, std = float(np.mean(d)), float(np.std(d, ddof=1))
+    return "gain" if mean > std else "loss" if mean < -std else "none"
+
+
+def claim_against(d, spread):
+    mean = float(np.mean(d))
+    return "gain" if mean > spread else "loss" if mean < -spread else "none"
+
+
+def claim_sign(d):
+    clear = len(d) > 1 and abs(np.mean(d)) > np.std(d, ddof=1)
+    return ("loss", "none", "gain")[int(np.sign(np.mean(d))) + 1] if clear else "none"
+
+
+def claim_statistics(d):
+    import statistics
+
+    values = [float(x) for x in d]
+    if len(values) < 2:
+        return "none"
+    return claim_against(values, statistics.stdev(values))
+
+
+CORRECT["paired_claim"] = [
+    claim_ok,
+    claim_sign,
+    claim_statistics,
+    lambda d: claim_ok(np.asarray(d, np.float32)),  # float32: the boundary stays exact
+]
+WRONG["paired_claim"] = [
+    (lambda d: claim_ok(d) if len(d) > 1 else claim_against(d, 0.0), "hint.claim.one_seed"),
+    (
+        lambda d: claim_against(d, np.std(d, ddof=1) / np.sqrt(len(d))) if len(d) > 1 else "none",
+        "hint.claim.standard_error",
+    ),
+    (lambda d: {"gain": "loss", "loss": "gain"}.get(claim_ok(d), "none"), "hint.claim.flipped"),
+    (lambda d: {"loss": "gain"}.get(claim_ok(d), claim_ok(d)), "hint.claim.sign_ignored"),
+    (lambda d: claim_ok(d) == "gain", "hint.claim.bool"),
+    (lambda d: claim_ok(d).upper(), "hint.claim.word"),
+]
+
+
 # --- lesson 06 (semi-supervised learning) ------------------------------------------
+
+# isolating_pair (a choice) joins check.EXERCISES once lesson 06's notebook has its cells
+# (issue 31); until then tests/test_check_hints.py checks it directly.
+if "isolating_pair" in check.EXERCISES:
+    CORRECT["isolating_pair"] = [
+        lambda: ("ssgan_classic", "ssgan_supervised"),
+        lambda: ("ssgan_supervised", "ssgan_classic"),
+        lambda: ["ssgan_classic", "ssgan_supervised"],
+    ]
+    WRONG["isolating_pair"] = [
+        (lambda: ("ssgan_classic", "pseudo"), "hint.pair.pseudo"),
+        (lambda: ("ssgan", "ssgan_classic"), "hint.pair.copies"),
+        (lambda: ("ssgan_supervised", "ssgan"), "hint.pair.two_changes"),
+        (lambda: ("real_classic", "ssgan_classic"), "hint.pair.real_classic"),
+        (lambda: "ssgan_classic", "hint.pair.single"),
+        (lambda: ("ssgan_classic", "ssgan_classic"), "hint.pair.same"),
+    ]
 # Written independently of the references in gencourse.models.ssgan and .pseudo.
 
 
@@ -1601,3 +1663,29 @@ def test_are_verdicts_worded_with_the_glossarys_korean_term_for_a_case():
     _, _, ko_fail = _message("kl_divergence", WRONG["kl_divergence"][0][0])
     assert "테스트 6개 중 1개 통과. 처음 실패한 테스트:" in ko_fail
     assert "사례" not in ko + ko_fail + check.evaluate("kl_divergence", kl_ok).message("ko")
+
+
+def test_does_a_choice_exercise_name_its_choices_and_say_another_was_chosen():
+    from gencourse.check import Case, WrongForm, core
+
+    def pack(value):
+        if value not in ("left", "right"):
+            raise WrongForm("hint.pair.unknown", {"arms": "left, right"})
+        return np.array([("left", "right").index(value)], dtype="float64")
+
+    ex = Exercise(
+        name="side",
+        signature="side()",
+        reference=lambda: "left",
+        make_cases=lambda: [Case("case.pair.choice", ())],
+        pack=pack,
+        wrong_value="check.wrong_choice",
+    )
+    unknown = core.evaluate(ex, lambda: "up")
+    assert unknown.status == "wrong_form"
+    assert "the arms are left, right" in unknown.message("en")
+    assert "방법 이름은 left, right입니다" in unknown.message("ko")
+    other = core.evaluate(ex, lambda: "right")
+    assert other.status == "wrong_value" and "shape is right" not in other.message("en")
+    assert i18n.t("check.wrong_choice", "en") in other.message("en")
+    assert core.evaluate(ex, lambda: "left").passed

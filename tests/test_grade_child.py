@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gencourse.grade import child
+from gencourse.grade import child, plain
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = [("case.none", (np.array([1.0, 2.0]),), {}), ("case.none", (np.array([3.0]),), {})]
@@ -42,11 +42,26 @@ def test_are_values_sent_as_arrays_beside_plain_records():
 
 
 def test_is_a_tuple_answer_sent_as_a_plain_tree_in_its_own_dtypes():
-    records, arrays, _ = _record(lambda x: (x, [1, 2], "no"), CASES[:1])
+    records, arrays, _ = _record(lambda x: (x, [1, 2], b"no"), CASES[:1])
     assert records[0]["tree"] == {
-        "t": [{"a": "c0_1"}, {"l": [{"a": "c0_2"}, {"a": "c0_3"}]}, {"x": "str"}]
+        "t": [{"a": "c0_1"}, {"l": [{"a": "c0_2"}, {"a": "c0_3"}]}, {"x": "bytes"}]
     }
     assert arrays["c0_2"].dtype.kind == "i" and records[0]["type"] == "tuple"
+
+
+def test_are_short_texts_and_none_sent_as_themselves_and_long_texts_as_opaque():
+    # A choice exercise answers with words ("gain", or two arm names).
+    records, arrays, _ = _record(lambda x: ("gain", None, "n" * 65), CASES[:1])
+    tree = records[0]["tree"]
+    assert tree == {"t": [{"s": "gain"}, {"n": None}, {"x": "str"}]} and arrays == {}
+    back = plain.from_tree(tree, arrays, 100)
+    assert back[:2] == ("gain", None) and isinstance(back[2], plain.Opaque)
+
+
+@pytest.mark.parametrize("node", [{"s": "n" * 65}, {"s": 3}, {"s": ["a"]}, {"n": "x"}])
+def test_is_a_forged_text_or_none_leaf_refused(node):
+    with pytest.raises(plain.TreeError):
+        plain.from_tree({"t": [node]}, {}, 100)
 
 
 def test_does_an_unfinished_function_stop_at_its_first_case():

@@ -801,11 +801,18 @@ def test_is_the_augmentation_lesson_graded_with_tuple_answers_and_library_calls(
         "    from gencourse import augment\n"
         "    return augment.balanced_labels(per_class, num_classes)\n"
     )
+    tie = (  # the words travel out of the sandbox as words: "tie" is not one of the three
+        "def paired_claim(differences):\n"
+        "    if len(differences) > 1 and abs(np.mean(differences)) > np.std(differences, ddof=1):\n"
+        "        return 'gain' if np.mean(differences) > 0 else 'loss'\n"
+        "    return 'tie'\n"
+    )
     submissions = {
         "a_correct_ko": ("ko", _solutions("05_augment", "ko")),
         "a_shuffled": ("en", {**right, "augmented_training_set": shuffled}),
         "a_images_only": ("en", {**right, "augmented_training_set": images_only}),
         "a_library": ("en", {**right, "balanced_labels": library}),
+        "a_tie": ("en", {**right, "paired_claim": tie}),
     }
     (tmp_path / "in").mkdir()
     for name, (lang, sources) in submissions.items():
@@ -819,12 +826,16 @@ def test_is_the_augmentation_lesson_graded_with_tuple_answers_and_library_calls(
         row["submission"].removesuffix(".ipynb"): row
         for row in csv.DictReader(_lines(out / "gradebook.csv"))
     }
-    assert rows["a_correct_ko"]["total"] == "3" and rows["a_shuffled"]["total"] == "3"
+    assert rows["a_correct_ko"]["total"] == "4" and rows["a_shuffled"]["total"] == "4"
+    assert rows["a_correct_ko"]["paired_claim"] == "1"
     assert rows["a_images_only"]["augmented_training_set"] == "0"
     assert rows["a_library"]["balanced_labels"] == "0"
     assert "gencourse.augment.balanced_labels" in rows["a_library"]["error"]
     feedback = (out / "feedback" / "a_images_only.md").read_text("utf-8")
     assert i18n.t("hint.aug.pair", "en") in feedback
+    assert float(rows["a_tie"]["paired_claim"]) < 0.5 and rows["a_tie"]["total"] != "4"
+    feedback = (out / "feedback" / "a_tie.md").read_text("utf-8")
+    assert i18n.t("hint.claim.word", "en") in feedback
 
 
 def test_is_the_semi_supervised_lesson_graded_with_its_stable_loss_and_library_calls(tmp_path):

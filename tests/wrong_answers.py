@@ -938,6 +938,112 @@ CONFIDENT_PSEUDO_LABELS = [
     Wrong("global_cap", _global_cap),
 ]
 
+# --- 05 paired_claim(differences) ----------------------------------------------------------
+# Written from the exercise's text (lesson 05, exercise 4) by the author of its check, so not
+# independent of it: each is a misreading of one sentence of the text.
+
+
+def _claim_from(mean, spread, at_least=False):
+    if at_least:
+        return "gain" if mean >= spread else "loss" if mean <= -spread else "none"
+    return "gain" if mean > spread else "loss" if mean < -spread else "none"
+
+
+def _claim_one_seed_std_zero(d):
+    # "With fewer than 2 seeds": forgotten; one seed gets a spread of 0.
+    std = np.std(d, ddof=1) if len(d) > 1 else 0.0
+    return _claim_from(np.mean(d), std)
+
+
+def _claim_guarded(rule):
+    """The text's guard for fewer than 2 seeds, then ``rule(d)``."""
+    return lambda d: "none" if len(d) < 2 else rule(np.asarray(d, dtype="float64"))
+
+
+def _claim_pstdev(d):
+    import statistics
+
+    if len(d) < 2:
+        return "none"
+    return _claim_from(statistics.mean(d), statistics.pstdev(d))
+
+
+def _claim_tie(mean, spread):
+    # The library's own word for "no clear difference" ("tie"), not the exercise's "none".
+    return {"none": "tie"}.get(_claim_from(mean, spread), _claim_from(mean, spread))
+
+
+def _claim_no_loss_branch(d):
+    if len(d) < 2:
+        return "none"
+    if np.mean(d) > np.std(d, ddof=1):
+        return "gain"
+    return "none"
+
+
+PAIRED_CLAIM = [
+    Wrong("one_seed_std_zero", _claim_one_seed_std_zero),
+    Wrong("population_std", _claim_guarded(lambda d: _claim_from(d.mean(), d.std()))),
+    Wrong("pstdev", _claim_pstdev),
+    Wrong(
+        "standard_error",
+        _claim_guarded(lambda d: _claim_from(d.mean(), d.std(ddof=1) / np.sqrt(len(d)))),
+    ),
+    Wrong("two_sigma", _claim_guarded(lambda d: _claim_from(d.mean(), 2 * d.std(ddof=1)))),
+    Wrong("variance", _claim_guarded(lambda d: _claim_from(d.mean(), d.var(ddof=1)))),
+    Wrong(
+        "absolute_mean",
+        _claim_guarded(lambda d: "gain" if abs(d.mean()) > d.std(ddof=1) else "none"),
+    ),
+    Wrong("b_minus_a", _claim_guarded(lambda d: _claim_from(-d.mean(), d.std(ddof=1)))),
+    Wrong(
+        "at_least", _claim_guarded(lambda d: _claim_from(d.mean(), d.std(ddof=1), at_least=True))
+    ),
+    Wrong("mean_sign_only", _claim_guarded(lambda d: _claim_from(d.mean(), 0.0))),
+    Wrong("no_loss_branch", _claim_no_loss_branch),
+    Wrong("returns_bool", lambda d: len(d) > 1 and abs(np.mean(d)) > np.std(d, ddof=1)),
+    Wrong(
+        "returns_sign",
+        _claim_guarded(lambda d: np.sign(d.mean()) * float(abs(d.mean()) > d.std(ddof=1))),
+    ),
+    Wrong("tie_not_none", _claim_guarded(lambda d: _claim_tie(d.mean(), d.std(ddof=1)))),
+    Wrong(
+        "capitalised",
+        _claim_guarded(lambda d: _claim_from(d.mean(), d.std(ddof=1)).capitalize()),
+    ),
+    Wrong(
+        "python_none",
+        lambda d: (
+            None
+            if len(d) < 2 or _claim_from(np.mean(d), np.std(d, ddof=1)) == "none"
+            else _claim_from(np.mean(d), np.std(d, ddof=1))
+        ),
+    ),
+]
+
+# --- 06 isolating_pair() --------------------------------------------------------------------
+# Written from the exercise's text (lesson 06, exercise 4, /work/briefs/ex31_06_cells.json until
+# the notebook has it) by the author of its check: the tempting choices it names, and slips of form.
+
+ISOLATING_PAIR = [
+    Wrong("against_pseudo", lambda: ("ssgan_classic", "pseudo")),
+    Wrong("against_real_classic", lambda: ("ssgan_classic", "real_classic")),
+    Wrong("with_and_without_copies", lambda: ("ssgan_classic", "ssgan")),
+    Wrong("against_m1", lambda: ("ssgan", "m1")),
+    Wrong("against_real", lambda: ("ssgan", "real")),
+    Wrong("copies_and_loss_at_once", lambda: ("ssgan", "ssgan_supervised")),
+    Wrong("pseudo_against_classic", lambda: ("pseudo", "real_classic")),
+    Wrong(
+        "table_names",
+        lambda: ("semi-supervised GAN + classic", "same discriminator, no unsupervised loss"),
+    ),
+    Wrong("capitalised", lambda: ("SSGAN_classic", "ssgan_supervised")),
+    Wrong("one_name", lambda: "ssgan_classic"),
+    Wrong("difference_as_text", lambda: "ssgan_classic - ssgan_supervised"),
+    Wrong("same_twice", lambda: ("ssgan_classic", "ssgan_classic")),
+    Wrong("a_set", lambda: {"ssgan_classic", "ssgan_supervised"}),
+]
+
 #: Every exercise's wrong answers, by exercise name.
 WRONG = {
     "sample_gaussian": SAMPLE_GAUSSIAN,
@@ -958,6 +1064,8 @@ WRONG = {
     "unsupervised_discriminator_loss": UNSUP_D_LOSS,
     "feature_matching_loss": FEATURE_MATCHING,
     "confident_pseudo_labels": CONFIDENT_PSEUDO_LABELS,
+    "paired_claim": PAIRED_CLAIM,
+    "isolating_pair": ISOLATING_PAIR,
 }
 
 #: For each wrong answer, the message key that names its mistake in the verdict.
@@ -1225,6 +1333,39 @@ VERDICTS = {
         "sorted_by_label": "hint.pseudo.by_label",
         "global_cap": "hint.pseudo.per_class_total",
     },
+    "paired_claim": {
+        "one_seed_std_zero": "hint.claim.one_seed",
+        "population_std": "hint.claim.ddof",
+        "pstdev": "hint.claim.ddof",
+        "standard_error": "hint.claim.standard_error",
+        "two_sigma": "hint.claim.two_std",
+        "variance": "hint.claim.variance",
+        "absolute_mean": "hint.claim.sign_ignored",
+        "b_minus_a": "hint.claim.flipped",
+        "at_least": "hint.claim.boundary",
+        "mean_sign_only": "hint.claim.no_spread",
+        "no_loss_branch": "hint.claim.no_loss",
+        "returns_bool": "hint.claim.bool",
+        "returns_sign": "hint.claim.number",
+        "tie_not_none": "hint.claim.word",
+        "capitalised": "hint.claim.word",
+        "python_none": "hint.claim.none_value",
+    },
+    "isolating_pair": {
+        "against_pseudo": "hint.pair.pseudo",
+        "against_real_classic": "hint.pair.real_classic",
+        "with_and_without_copies": "hint.pair.copies",
+        "against_m1": "hint.pair.m1",
+        "against_real": "hint.pair.real",
+        "copies_and_loss_at_once": "hint.pair.two_changes",
+        "pseudo_against_classic": "hint.pair.no_gan",
+        "table_names": "hint.pair.unknown",
+        "capitalised": "hint.pair.unknown",
+        "one_name": "hint.pair.single",
+        "difference_as_text": "hint.pair.single",
+        "same_twice": "hint.pair.same",
+        "a_set": "hint.pair.two_names",
+    },
 }
 
 #: Written as wrong, accepted by the check on purpose: (answer, the reason).
@@ -1315,6 +1456,36 @@ def _shift_scipy(images, dy, dx, fill):
             for i in range(len(images))
         ]
     )
+
+
+def _claim_statistics(d):
+    import statistics
+
+    if len(d) < 2:
+        return "none"
+    mean, std = statistics.mean(d), statistics.stdev(d)
+    return "gain" if mean > std else "loss" if mean < -std else "none"
+
+
+def _claim_by_hand(d):
+    n = len(d)
+    if n < 2:
+        return "none"
+    mean = sum(d) / n
+    std = math.sqrt(sum((x - mean) ** 2 for x in d) / (n - 1))
+    if mean > std:
+        return "gain"
+    if -mean > std:
+        return "loss"
+    return "none"
+
+
+def _claim_sign_table(d):
+    if len(d) < 2:
+        return "none"
+    mean = np.mean(d)
+    clear = abs(mean) > np.std(d, ddof=1)
+    return {1: "gain", -1: "loss", 0: "none"}[int(np.sign(mean)) if clear else 0]
 
 
 RIGHT = {
@@ -1442,5 +1613,15 @@ RIGHT = {
     "confident_pseudo_labels": [
         _cpl_loop,
         lambda p, threshold=0.95, per_class=None: _cpl(p, threshold, per_class),
+    ],
+    "paired_claim": [
+        _claim_statistics,
+        _claim_by_hand,
+        _claim_sign_table,
+    ],
+    "isolating_pair": [
+        lambda: ("ssgan_classic", "ssgan_supervised"),
+        lambda: ("ssgan_supervised", "ssgan_classic"),
+        lambda: ["ssgan_classic", "ssgan_supervised"],
     ],
 }

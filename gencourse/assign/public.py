@@ -28,7 +28,7 @@ from gencourse.assign import codec
 from gencourse.assign.errors import ChecksError
 from gencourse.check import core
 from gencourse.config import strict_checks
-from gencourse.i18n import OWN_PREFIX, get_language, own_text, t, texts
+from gencourse.i18n import OWN_PREFIX, get_language, has, own_text, t, texts
 
 FORMAT = 1
 
@@ -62,6 +62,13 @@ def _resolve(ref: str | None):
     for part in qualname.split("."):
         found = getattr(found, part)
     return found
+
+
+def _course_key(key) -> str:
+    """A message key of the course's catalogue, as a file gives it (refused otherwise)."""
+    if not isinstance(key, str) or not has(key) or key.startswith(OWN_PREFIX):
+        raise ValueError(f"Unknown message key in the checks file. Received: {key!r}")
+    return key
 
 
 def _own_texts(keys, into: dict) -> None:
@@ -134,6 +141,7 @@ def _exercise_doc(assignment, ex: core.Exercise, enc: codec.Encoder, own: dict) 
         "rtol": ex.rtol,
         "atol": ex.atol,
         "pack": pack,
+        "wrong_value": ex.wrong_value,
         "describe_shape": list(shape) if shape else None,
         "mistake_hints": [m.hint for m in ex.mistakes],
         "cases": cases,
@@ -213,6 +221,7 @@ def exercise_from(entry: dict, arrays) -> core.Exercise:
         atol=entry["atol"],
         points=entry["points"],
         pack=_resolve(entry["pack"]),
+        wrong_value=_course_key(entry.get("wrong_value", "check.wrong_value")),
         also_right=tuple(
             _table(cases, [c["also_right"][i] for c in raw], arrays) for i in range(n_also)
         ),

@@ -129,7 +129,7 @@ from gencourse.augment.experiment import (  # noqa: E402
     sample_quality,
     training_sets,
 )
-from gencourse.augment.paired import Difference, paired_difference  # noqa: E402
+from gencourse.augment.paired import Difference, paired_claim, paired_difference  # noqa: E402
 from gencourse.augment.provenance import describe as describe_shipped  # noqa: E402
 from gencourse.augment.provenance import load_shipped  # noqa: E402
 from gencourse.augment.report import (  # noqa: E402
@@ -228,6 +228,7 @@ __all__ = [
     "read_rows",
     "read_summary",
     "Difference",
+    "paired_claim",
     "paired_difference",
     "table_title",
     "arm_name",

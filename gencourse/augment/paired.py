@@ -12,6 +12,11 @@ can be far smaller (or larger) than the two arms' spreads combined.
 verdicts (:mod:`gencourse.augment.verdicts`, :mod:`gencourse.semi.verdicts`)
 call it. It reads the per-seed accuracies that
 :func:`gencourse.augment.report.summarize` keeps in each summary row.
+
+The rule that reads a difference, clear when its mean lies beyond one
+standard deviation of the per-seed differences and no claim with fewer than
+two seeds, is :func:`clear_verdict`; :func:`paired_claim` applies it to the
+per-seed differences themselves (the reference of lesson 05's exercise).
 """
 
 from __future__ import annotations
@@ -55,13 +60,70 @@ class Difference:
         The difference is clear when its mean lies beyond one standard deviation
         of the per-seed differences; None with one seed (no verdict).
         """
-        if not self.measured:
-            return None
-        if self.mean > self.std:
-            return "above"
-        if self.mean < -self.std:
-            return "below"
-        return "tie"
+        return clear_verdict(self.mean, self.std)
+
+
+def clear_verdict(mean: float, std: float | None) -> str | None:
+    """``"above"``, ``"below"`` or ``"tie"``: does a paired difference's mean lie beyond its spread?
+
+    Args:
+        mean: the mean of the per-seed differences.
+        std: their sample standard deviation (ddof=1); None with fewer than two seeds.
+
+    Returns:
+        ``"above"`` when ``mean > std``, ``"below"`` when ``mean < -std``, ``"tie"``
+        otherwise (a mean exactly at one standard deviation included); None
+        when ``std`` is None: one seed measures no spread, so it allows no verdict.
+    """
+    if std is None:
+        return None
+    if mean > std:
+        return "above"
+    if mean < -std:
+        return "below"
+    return "tie"
+
+
+#: What a verdict allows one to claim about arm ``a`` against arm ``b``.
+CLAIMS = {"above": "gain", "below": "loss", "tie": "none", None: "none"}
+
+
+def paired_claim(differences) -> str:
+    """``"gain"``, ``"loss"`` or ``"none"``: what per-seed paired differences allow one to claim.
+
+    The differences are arm ``a`` minus arm ``b``, one per seed (in any unit).
+    ``a`` gains when the differences' mean exceeds their sample standard
+    deviation (ddof=1), loses when it is below minus that, and nothing can be
+    claimed otherwise, nor with fewer than two seeds (:func:`clear_verdict`).
+
+    Args:
+        differences: a 1-D sequence of numbers, one per seed.
+
+    Returns:
+        One of the strings ``"gain"``, ``"loss"``, ``"none"``.
+
+    Raises:
+        ValueError: if ``differences`` is not 1-D.
+
+    Example:
+
+    >>> paired_claim([2.1, 3.0, 1.2]), paired_claim([0.0, 1.5, 3.0]), paired_claim([4.2])
+    ('gain', 'none', 'none')
+    """
+    diffs = np.asarray(differences, dtype="float64")
+    if diffs.ndim != 1:
+        raise ValueError(
+            "The paired differences must be a 1-D sequence, one number per seed. "
+            f"Received: shape {diffs.shape}"
+        )
+    mean, std = _mean_std(diffs)
+    return CLAIMS[clear_verdict(mean, std)]
+
+
+def _mean_std(diffs: np.ndarray) -> tuple[float, float | None]:
+    """The mean and the sample standard deviation (None with fewer than two values)."""
+    std = float(np.std(diffs, ddof=1)) if len(diffs) > 1 else None
+    return (float(np.mean(diffs)) if len(diffs) else float("nan")), std
 
 
 def per_seed(cell) -> dict:
@@ -121,5 +183,5 @@ def paired_difference(summary, a: str, b: str, n: int) -> Difference:
             f"Received seeds: {sorted(acc_a)} and {sorted(acc_b)}"
         )
     diffs = np.array([acc_a[s] - acc_b[s] for s in shared], dtype="float64")
-    std = float(np.std(diffs, ddof=1)) if len(diffs) > 1 else None
-    return Difference(a, b, int(n), float(np.mean(diffs)), std, len(diffs))
+    mean, std = _mean_std(diffs)
+    return Difference(a, b, int(n), mean, std, len(diffs))

@@ -10,6 +10,15 @@ even neighbour (2.5 to 2, 3.5 to 4), with cases where ``ratio * N`` is not
 whole and one where it is exactly 2.5. ``shift_with_fill``'s images hold
 exact zeros inside, with a fill that is not 0: an answer that shifts in zeros
 and then replaces every 0 by the fill is caught.
+
+``paired_claim`` asks what per-seed paired differences allow one to claim,
+by the rule the lesson's conclusions use (:func:`gencourse.augment.paired.paired_claim`):
+an answer is one of the words ``"gain"``, ``"loss"``, ``"none"``, judged as -1, 0
+or 1 (:func:`_pack_claim`). Its cases tell apart the tempting rules: a claim
+from one seed, the population standard deviation (ddof=0), the standard error,
+two standard deviations, the variance, the median, no spread at all, the sign
+ignored or flipped, no "loss" ever or "none" always, and ``>=`` at a mean exactly
+one standard deviation.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import math
 import numpy as np
 
 from gencourse import augment as ref
+from gencourse.augment.paired import paired_claim
 from gencourse.check.core import (
     Case,
     Exercise,
@@ -342,5 +352,121 @@ SHIFT_WITH_FILL = Exercise(
     ],
 )
 
+# --- paired_claim(differences) -> "gain", "loss" or "none" ----------------------------------
+
+#: The three answers, as the numbers the harness compares.
+CLAIM_VALUES = {"loss": -1.0, "none": 0.0, "gain": 1.0}
+
+
+def _pack_claim(value):
+    """One of the three words as a 1-element array; anything else is named.
+
+    Raises:
+        WrongForm: for True or False, None, a number (the sign, say), or a
+            text that is none of the three words.
+    """
+    if isinstance(value, str):
+        if value not in CLAIM_VALUES:
+            raise WrongForm("hint.claim.word")
+        return np.array([CLAIM_VALUES[value]])
+    if value is None:
+        raise WrongForm("hint.claim.none_value")
+    try:
+        raw = np.asarray(value)
+    except Exception:  # an object whose __array__ raises
+        raise WrongForm("hint.claim.word") from None
+    if raw.dtype.kind == "b":
+        raise WrongForm("hint.claim.bool")
+    if raw.dtype.kind in "iuf":
+        raise WrongForm("hint.claim.number")
+    raise WrongForm("hint.claim.word")
+
+
+def _claim_cases():
+    def case(label, differences, hint=None):
+        return Case(label, (np.array(differences, dtype="float64"),), hint=hint)
+
+    return [
+        case("case.claim.positive", [2.1, 3.0, 1.2, 2.6, 1.9]),
+        case("case.claim.negative", [-1.8, -2.9, -0.7, -2.2, -1.5]),
+        case("case.claim.mixed", [3.0, -1.0, 2.5, -2.0, 0.5]),
+        case("case.claim.wide", [5.0, 1.0, 3.5, 0.5, 5.0]),
+        case("case.claim.narrow", [0.9, -0.1, 0.6, 0.0, 0.6]),
+        # Mean 1.2: above the standard error (0.82) and below the standard deviation (1.82).
+        case("case.claim.mostly_positive", [3.0, -0.5, 2.5, -1.0, 2.0]),
+        # Mean 2.0: between one (1.17) and two standard deviations.
+        case("case.claim.moderate", [1.0, 3.0, 0.5, 2.5, 3.0]),
+        # Mean 1.75 below the sample standard deviation 1.77, above ddof=0's 1.25.
+        case("case.claim.two_seeds", [0.5, 3.0]),
+        # Mean 1.5 and standard deviation 1.5, both exact in floating point: not beyond it.
+        case("case.claim.boundary", [1.5, 3.0, 0.0], hint="hint.claim.boundary"),
+        case("case.claim.one_seed", [4.2], hint="hint.claim.one_seed"),
+    ]
+
+
+def _claim_rule(centre, spread, at_least=False, one_seed=False):
+    """A claim by a rule of the lesson's form: ``centre(d)`` against ``spread(d)``.
+
+    With fewer than 2 seeds it claims nothing, as the exercise says, unless
+    ``one_seed`` (the mistake of claiming from one seed, its spread taken as 0).
+    """
+
+    def claim(differences):
+        d = np.asarray(differences, dtype="float64")
+        if len(d) < 2 and not (one_seed and len(d)):
+            return "none"
+        c, s = centre(d), spread(d) if len(d) > 1 else 0.0
+        if c > s or (at_least and c >= s):
+            return "gain"
+        if c < -s or (at_least and c <= -s):
+            return "loss"
+        return "none"
+
+    return claim
+
+
+def _no_loss(differences):
+    """The rule with its "loss" branch forgotten."""
+    return "none" if paired_claim(differences) == "loss" else paired_claim(differences)
+
+
+def _sample_std(d):
+    return float(np.std(d, ddof=1))
+
+
+PAIRED_CLAIM = Exercise(
+    name="paired_claim",
+    signature="paired_claim(differences)",
+    reference=paired_claim,
+    make_cases=_claim_cases,
+    pack=_pack_claim,
+    wrong_value="check.wrong_choice",
+    mistakes=[
+        Mistake("hint.claim.one_seed", _claim_rule(np.mean, _sample_std, one_seed=True)),
+        Mistake("hint.claim.ddof", _claim_rule(np.mean, lambda d: float(np.std(d)))),
+        # The population standard deviation, with one seed too (its spread is 0 there).
+        Mistake("hint.claim.ddof", _claim_rule(np.mean, lambda d: float(np.std(d)), one_seed=True)),
+        Mistake(
+            "hint.claim.standard_error",
+            _claim_rule(np.mean, lambda d: _sample_std(d) / np.sqrt(len(d))),
+        ),
+        Mistake("hint.claim.two_std", _claim_rule(np.mean, lambda d: 2 * _sample_std(d))),
+        Mistake("hint.claim.variance", _claim_rule(np.mean, lambda d: _sample_std(d) ** 2)),
+        Mistake("hint.claim.median", _claim_rule(np.median, _sample_std)),
+        Mistake("hint.claim.no_spread", _claim_rule(np.mean, lambda d: 0.0)),
+        Mistake("hint.claim.no_spread", _claim_rule(np.mean, lambda d: 0.0, one_seed=True)),
+        Mistake(
+            "hint.claim.sign_ignored",
+            _claim_rule(lambda d: abs(float(np.mean(d))), _sample_std),
+        ),
+        Mistake("hint.claim.flipped", _claim_rule(lambda d: -float(np.mean(d)), _sample_std)),
+        Mistake("hint.claim.boundary", _claim_rule(np.mean, _sample_std, at_least=True)),
+        Mistake("hint.claim.no_loss", _no_loss),
+        Mistake("hint.claim.always_none", lambda differences: "none"),
+    ],
+)
+
 # In the order the notebook asks for them.
-EXERCISES = {ex.name: ex for ex in (BALANCED_LABELS, AUGMENTED_TRAINING_SET, SHIFT_WITH_FILL)}
+EXERCISES = {
+    ex.name: ex for ex in (BALANCED_LABELS, AUGMENTED_TRAINING_SET, SHIFT_WITH_FILL, PAIRED_CLAIM)
+}

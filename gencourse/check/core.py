@@ -134,6 +134,9 @@ class Exercise:
     error_hints: tuple[tuple[str, str], ...] = ()
     # The message key of the verdict on NaN or infinity.
     not_finite: str = "check.not_finite"
+    # The message key of the verdict on a wrong value of the right shape
+    # ("check.wrong_choice" where the answer is a choice, not an array).
+    wrong_value: str = "check.wrong_value"
 
     def __post_init__(self):
         if not (self.signature.startswith(f"{self.name}(") and self.signature.endswith(")")):
@@ -146,7 +149,9 @@ class Exercise:
 class WrongForm(ValueError):
     """Raised by an exercise's ``pack`` when an answer has the wrong structure.
 
-    ``args[0]`` is the message key that says what is expected.
+    ``args[0]`` is the message key that says what is expected; ``args[1]``, where
+    given, a dict of the values that message is formatted with (the choices an
+    answer must come from, say): ``WrongForm("hint.pair.unknown", {"arms": "a, b"})``.
     """
 
 
@@ -230,7 +235,7 @@ class CheckResult:
             body = _error_body(failure.detail, lang)
         else:
             body = t(failure.body or f"check.{failure.status}", lang, **failure.detail)
-        hint = "\n   " + t(failure.hint, lang) if failure.hint else ""
+        hint = "\n   " + t(failure.hint, lang, **failure.detail) if failure.hint else ""
         return f"{head}\n   {body}{hint}"
 
 
@@ -454,7 +459,8 @@ class Recorded:
     ``status`` is ``"value"`` (``value`` holds the float64 array),
     ``"not_implemented"``, ``"error"``, ``"timeout"`` (stopped at the case's time
     limit), ``"not_run"`` (after a timeout), ``"wrong_type"`` or ``"wrong_form"``
-    (``detail`` says more; for ``"wrong_form"`` its ``"hint"`` is a message key).
+    (``detail`` says more; for ``"wrong_form"`` its ``"hint"`` is a message key, and its
+    ``"values"``, where present, what that message is formatted with).
     The grader records these in the learner's process and judges them in its own.
     """
 
@@ -508,7 +514,10 @@ def recorded_value(
     try:
         return Recorded("value", to_plain_array(returned) if pack is None else pack(returned))
     except WrongForm as exc:
-        return Recorded("wrong_form", detail={"hint": exc.args[0]})
+        detail = {"hint": exc.args[0]}
+        if len(exc.args) > 1:
+            detail["values"] = {str(k): str(v) for k, v in dict(exc.args[1]).items()}
+        return Recorded("wrong_form", detail=detail)
     except NotNumbers as exc:
         detail = {"type": type_name or exc.type_name, "kind": exc.kind}
         return Recorded("wrong_type", detail=detail)
@@ -566,7 +575,8 @@ def _judge_case(ex: Exercise, case: Case, rec: Recorded):
     object it returned can go looking for it.
     """
     if rec.status == "wrong_form":
-        return CaseOutcome(case.label, "wrong_form", hint=rec.detail.get("hint")), None, None
+        values = dict(rec.detail.get("values", {}))
+        return CaseOutcome(case.label, "wrong_form", rec.detail.get("hint"), values), None, None
     if rec.status == "wrong_type":
         detail = {"type": rec.detail.get("type", "?")}
         kind = rec.detail.get("kind")
@@ -586,7 +596,8 @@ def _judge_case(ex: Exercise, case: Case, rec: Recorded):
             right = _plain(ex, other(*copy.deepcopy(case.args), **case.kwargs))
             if _close(got, right, tol):
                 return CaseOutcome(case.label, "pass"), got, expected
-        return CaseOutcome(case.label, "wrong_value"), got, expected
+        body = None if ex.wrong_value == "check.wrong_value" else ex.wrong_value
+        return CaseOutcome(case.label, "wrong_value", body=body), got, expected
     return CaseOutcome(case.label, "pass"), got, expected
 
 

@@ -13,14 +13,24 @@ include logits in the hundreds, of either sign, where ``exp`` overflows or
 finite there. The pseudo-labels are judged in order (most confident first,
 ties by lower index), with a probability exactly at the threshold (kept) and
 per-class limits that keep the most confident of each class.
+
+``isolating_pair`` is a choice: which two arms of the experiment
+(:data:`gencourse.augment.sets.SEMI_ARMS`) have a paired difference that
+measures what the GAN part adds. The answer is the ablation the conclusions
+read (:data:`gencourse.semi.verdicts.ABLATION`), in either order; every other
+pair is a known mistake with its own hint, made from what the two arms differ
+in (:func:`_pair_hint`), and a name that is no arm is told the arms' names.
 """
 
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 from keras import ops
 from scipy.special import logsumexp, softmax
 
+from gencourse.augment.sets import SEMI_ARMS, SSGAN_ARMS
 from gencourse.check.core import (
     Case,
     Exercise,
@@ -32,6 +42,7 @@ from gencourse.check.core import (
 )
 from gencourse.models import pseudo as pseudo_ref
 from gencourse.models import ssgan as ref
+from gencourse.semi.verdicts import ABLATION
 
 LESSON = "06_semi"
 
@@ -444,7 +455,67 @@ CONFIDENT_PSEUDO_LABELS = Exercise(
     ],
 )
 
-# In the order the notebook asks for them.
+# --- isolating_pair() -> two arm names ---------------------------------------------------
+
+
+def _pack_pair(value):
+    """Two arm names as their sorted positions in ``SEMI_ARMS``, so either order passes.
+
+    Raises:
+        WrongForm: for one name, anything but a tuple or list of two texts, a
+            name that is no arm (the message lists the arms), or one arm twice.
+    """
+    if isinstance(value, str):
+        raise WrongForm("hint.pair.single")
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise WrongForm("hint.pair.two_names")
+    if not all(isinstance(name, str) for name in value):
+        raise WrongForm("hint.pair.two_names")
+    if any(name not in SEMI_ARMS for name in value):
+        raise WrongForm("hint.pair.unknown", {"arms": ", ".join(SEMI_ARMS)})
+    if value[0] == value[1]:
+        raise WrongForm("hint.pair.same")
+    return np.array(sorted(SEMI_ARMS.index(name) for name in value), dtype="float64")
+
+
+def _pair_hint(pair) -> str:
+    """What a wrong pair's difference would measure instead, as a hint key."""
+    arms = set(pair)
+    if arms == {"ssgan", "ssgan_classic"}:
+        return "hint.pair.copies"
+    if arms == {"ssgan", "ssgan_supervised"}:
+        return "hint.pair.two_changes"
+    if not arms & set(SSGAN_ARMS):
+        return "hint.pair.no_gan"
+    if "pseudo" in arms:
+        return "hint.pair.pseudo"
+    if "m1" in arms:
+        return "hint.pair.m1"
+    if "real_classic" in arms:
+        return "hint.pair.real_classic"
+    return "hint.pair.real"
+
+
+def _answer(pair):
+    return lambda: pair
+
+
+ISOLATING_PAIR = Exercise(
+    name="isolating_pair",
+    signature="isolating_pair()",
+    reference=_answer(ABLATION),
+    make_cases=lambda: [Case("case.pair.choice", ())],
+    pack=_pack_pair,
+    wrong_value="check.wrong_choice",
+    mistakes=[
+        Mistake(_pair_hint(pair), _answer(pair))
+        for pair in itertools.combinations(SEMI_ARMS, 2)
+        if set(pair) != set(ABLATION)
+    ],
+)
+
+# In the order the notebook asks for them. ISOLATING_PAIR joins them (after
+# CONFIDENT_PSEUDO_LABELS) once the lesson's notebook has its cells.
 EXERCISES = {
     ex.name: ex
     for ex in (UNSUPERVISED_DISCRIMINATOR_LOSS, FEATURE_MATCHING_LOSS, CONFIDENT_PSEUDO_LABELS)

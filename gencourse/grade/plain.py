@@ -5,10 +5,12 @@ has none), so it cannot apply an exercise's ``pack``. It turns the returned
 value into a *plain tree* instead: tuples and lists stay tuples and lists
 (a few levels deep), every other value becomes a NumPy array of numbers in
 its own dtype (through ``.numpy()`` or ``np.asarray``, as the checks convert
-it), and whatever is no array of numbers becomes an opaque leaf that names
-its type. The grader rebuilds the tree in its own process, where the
-exercise's ``pack`` (or the plain float64 conversion) turns it into the one
-array it judges. Nothing here imports the course package.
+it), a short ``str`` (at most :data:`MAX_TEXT` characters: the words a choice
+exercise returns) and ``None`` stay what they are, and whatever else is no
+array of numbers becomes an opaque leaf that names its type. The grader
+rebuilds the tree in its own process, where the exercise's ``pack`` (or the
+plain float64 conversion) turns it into the one array it judges. Nothing here
+imports the course package.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import numpy as np
 MAX_DEPTH = 3
 MAX_ITEMS = 64
 MAX_LEAVES = 256
+#: The longest text kept as text (a longer one becomes an opaque leaf).
+MAX_TEXT = 64
 NUMBER_KINDS = "biuf"
 
 
@@ -36,7 +40,11 @@ class Opaque:
 
 
 def _leaf(value, arrays: dict, key: str):
-    if value is None or isinstance(value, str | bytes | dict | set):
+    if value is None:
+        return {"n": None}
+    if type(value) is str and len(value) <= MAX_TEXT:
+        return {"s": value}
+    if isinstance(value, str | bytes | dict | set):
         return {"x": type(value).__name__}
     try:
         if hasattr(value, "numpy") and callable(value.numpy):
@@ -91,6 +99,14 @@ def from_tree(tree, arrays: dict, max_values: int):
             raise TreeError("leaves")
         if kind == "x":
             return Opaque(str(content)[:60])
+        if kind == "n":
+            if content is not None:
+                raise TreeError("none")
+            return None
+        if kind == "s":
+            if not isinstance(content, str) or len(content) > MAX_TEXT:
+                raise TreeError("text")
+            return content
         if kind == "a":
             value = arrays.get(content) if isinstance(content, str) else None
             if value is None or value.dtype.kind not in NUMBER_KINDS or value.size > max_values:

@@ -217,4 +217,103 @@ MESSAGES = {
         "ko": "힌트: 바깥에서 들어오는 자리(fill)는 맞지만 옮긴 픽셀이 틀렸습니다. 픽셀 (r, c)는 (r + dy, c + dx)로 가야 합니다.",
         "en": "Hint: the places that enter (fill) are right, but the moved pixels are not; pixel (r, c) must go to (r + dy, c + dx).",
     },
+    # --- paired_claim: what the per-seed paired differences allow one to claim ---
+    "case.claim.positive": {
+        "ko": "시드 5개, 차이가 모두 양수",
+        "en": "5 seeds, every difference positive",
+    },
+    "case.claim.negative": {
+        "ko": "시드 5개, 차이가 모두 음수",
+        "en": "5 seeds, every difference negative",
+    },
+    "case.claim.mixed": {
+        "ko": "시드 5개, 양수와 음수 차이가 섞임",
+        "en": "5 seeds, differences of both signs",
+    },
+    "case.claim.wide": {
+        "ko": "시드 5개, 평균도 크고 퍼짐도 큼",
+        "en": "5 seeds, a large mean and a wide spread",
+    },
+    "case.claim.narrow": {
+        "ko": "시드 5개, 평균도 작고 퍼짐도 좁음(1점 미만)",
+        "en": "5 seeds, a small mean and a narrow spread (under 1 point)",
+    },
+    "case.claim.mostly_positive": {
+        "ko": "시드 5개, 셋은 양수이고 둘은 음수",
+        "en": "5 seeds, three positive and two negative",
+    },
+    "case.claim.moderate": {
+        "ko": "시드 5개, 차이가 모두 양수이고 고르지 않음",
+        "en": "5 seeds, every difference positive, unevenly",
+    },
+    "case.claim.two_seeds": {"ko": "시드 2개", "en": "2 seeds"},
+    "case.claim.boundary": {
+        "ko": "시드 3개, 평균이 표준편차와 정확히 같음",
+        "en": "3 seeds, the mean exactly equal to the standard deviation",
+    },
+    "case.claim.one_seed": {"ko": "시드 1개", "en": "1 seed"},
+    "hint.claim.word": {
+        "ko": "힌트: 'gain', 'loss', 'none' 세 문자열 가운데 하나를 그대로(소문자로) 돌려주세요.",
+        "en": "Hint: return exactly one of the three strings 'gain', 'loss' or 'none' (lower case).",
+    },
+    "hint.claim.none_value": {
+        "ko": "힌트: 파이썬의 None을 돌려주었습니다. 주장할 수 없을 때는 문자열 'none'을 돌려주세요. return 문을 빠뜨리지 않았는지도 확인하세요.",
+        "en": "Hint: it returned Python's None; when nothing can be claimed, return the string 'none' (and check that no return statement is missing).",
+    },
+    "hint.claim.bool": {
+        "ko": "힌트: True나 False를 돌려주었습니다. 참/거짓으로는 이득, 손해, 주장 없음의 세 경우를 나눌 수 없습니다. 'gain', 'loss', 'none' 가운데 하나를 돌려주세요.",
+        "en": "Hint: it returned True or False, which cannot tell three outcomes apart (a gain, a loss, no claim); return 'gain', 'loss' or 'none'.",
+    },
+    "hint.claim.number": {
+        "ko": "힌트: 숫자를 돌려주었습니다(부호나 평균, 표준편차 같은). 숫자를 읽고 내린 결론을 'gain', 'loss', 'none' 가운데 하나로 돌려주세요.",
+        "en": "Hint: it returned a number (a sign, a mean, a standard deviation ...); return the conclusion you draw from the numbers: 'gain', 'loss' or 'none'.",
+    },
+    "hint.claim.one_seed": {
+        "ko": "힌트: 시드 하나로 주장을 내렸습니다. 시드가 하나면 차이가 시드마다 얼마나 흔들리는지 잴 수 없으므로, 시드가 2개 미만이면 'none'입니다.",
+        "en": "Hint: it made a claim from one seed. One seed measures no spread (how much the difference moves from seed to seed), so with fewer than 2 seeds the answer is 'none'.",
+    },
+    "hint.claim.ddof": {
+        "ko": "힌트: 모집단 표준편차(np.std의 기본값, ddof=0)를 썼습니다. 시드 몇 개로 추정하는 것이므로 표본 표준편차 np.std(differences, ddof=1)를 쓰세요.",
+        "en": "Hint: it used the population standard deviation (np.std's default, ddof=0); a few seeds estimate the spread, so use the sample standard deviation, np.std(differences, ddof=1).",
+    },
+    "hint.claim.standard_error": {
+        "ko": "힌트: 평균을 표준오차(표준편차 / √시드 수)와 비교했습니다. 이 수업의 규칙은 평균을 차이들의 표준편차 자체와 비교합니다. 표준오차는 시드가 늘수록 줄어들어, 같은 퍼짐에서도 더 쉽게 분명하다고 말하게 됩니다.",
+        "en": "Hint: it compared the mean with the standard error (standard deviation / √seeds); the lesson's rule compares it with the standard deviation of the differences itself. The standard error shrinks as seeds are added, so the same spread would pass more easily.",
+    },
+    "hint.claim.two_std": {
+        "ko": "힌트: 평균을 표준편차의 두 배와 비교했습니다. 이 수업의 규칙은 평균이 표준편차 하나를 넘을 때 분명한 차이라고 합니다.",
+        "en": "Hint: it compared the mean with two standard deviations; the lesson's rule calls a difference clear when its mean lies beyond one standard deviation.",
+    },
+    "hint.claim.variance": {
+        "ko": "힌트: 평균을 분산(표준편차의 제곱)과 비교했습니다. 분산은 단위가 점의 제곱이라 평균과 비교할 수 없습니다. 표준편차와 비교하세요.",
+        "en": "Hint: it compared the mean with the variance (the standard deviation squared), which is in squared points and cannot be set against the mean; compare with the standard deviation.",
+    },
+    "hint.claim.median": {
+        "ko": "힌트: 차이들의 중앙값을 썼습니다. 이 수업의 규칙은 차이들의 평균을 표준편차와 비교합니다.",
+        "en": "Hint: it used the median of the differences; the lesson's rule compares their mean with the standard deviation.",
+    },
+    "hint.claim.no_spread": {
+        "ko": "힌트: 평균의 부호만 보았습니다. 평균이 0보다 크다고 이득이라고 할 수는 없습니다. 평균이 시드 간 퍼짐(표준편차)보다 클 때만 분명한 차이입니다.",
+        "en": "Hint: it looked at the mean's sign alone; a mean above 0 is no gain by itself. A difference is clear only when its mean exceeds the spread between seeds (the standard deviation).",
+    },
+    "hint.claim.sign_ignored": {
+        "ko": "힌트: 분명한 손해도 'gain'이라고 했습니다. 절댓값만 보지 말고 평균의 부호로 'gain'과 'loss'를 나누세요(A − B가 음수이면 A가 손해).",
+        "en": "Hint: a clear loss was called 'gain'; after comparing the size of the mean with the spread, its sign decides between 'gain' and 'loss' (A − B below 0 is a loss for A).",
+    },
+    "hint.claim.flipped": {
+        "ko": "힌트: 이득과 손해가 뒤바뀌었습니다. 차이는 A − B이므로, 평균이 양수로 분명하면 A가 이득('gain')입니다.",
+        "en": "Hint: gain and loss are swapped; the differences are A − B, so a clearly positive mean is a gain for A ('gain').",
+    },
+    "hint.claim.boundary": {
+        "ko": "힌트: 평균이 표준편차와 정확히 같을 때 차이를 주장했습니다. 규칙은 '넘을 때'(>)이므로 같으면 'none'입니다.",
+        "en": "Hint: it claimed a difference when the mean exactly equals the standard deviation; the rule asks for the mean to exceed it (>), so equal means 'none'.",
+    },
+    "hint.claim.no_loss": {
+        "ko": "힌트: 분명한 손해를 'loss'라고 하지 않았습니다. 평균이 −(표준편차)보다 작으면(mean < −std) 'loss'입니다.",
+        "en": "Hint: a clear loss was not called 'loss'; when the mean lies below minus the standard deviation (mean < −std), the answer is 'loss'.",
+    },
+    "hint.claim.always_none": {
+        "ko": "힌트: 모든 테스트에서 'none'을 돌려주었습니다. 평균이 표준편차보다 분명히 크거나 작은 경우에는 'gain'이나 'loss'를 주장할 수 있습니다.",
+        "en": "Hint: it answered 'none' every time; where the mean lies clearly beyond the standard deviation, a 'gain' or a 'loss' can be claimed.",
+    },
 }

@@ -271,4 +271,50 @@ MESSAGES = {
         "ko": "힌트: 레이블 순으로 정렬했습니다. 순서는 레이블과 상관없이 확신이 큰 것부터입니다(같으면 인덱스가 작은 것부터).",
         "en": "Hint: you sorted by label; the order is by confidence, most confident first whatever the label (ties: lower index first).",
     },
+    # --- isolating_pair(): which two arms measure what the GAN part adds ---
+    "case.pair.choice": {"ko": "고른 두 방법", "en": "the two arms chosen"},
+    "hint.pair.single": {
+        "ko": '힌트: 문자열 하나를 돌려주었습니다. 짝지은 차이는 두 방법 사이에서 구하므로, 방법 이름 두 개를 튜플로 돌려주세요. 예: ("real", "m1").',
+        "en": 'Hint: it returned one text; a paired difference is taken between two arms, so return their two names as a tuple, e.g. ("real", "m1").',
+    },
+    "hint.pair.two_names": {
+        "ko": '힌트: 방법 이름 두 개(문자열)를 튜플로 돌려주세요. 예: ("real", "m1").',
+        "en": 'Hint: return two arm names (strings) as a tuple, e.g. ("real", "m1").',
+    },
+    "hint.pair.unknown": {
+        "ko": "힌트: 수업 06의 방법 이름이 아닌 것이 있습니다. 방법 이름은 {arms}입니다(표에 나오는 설명이 아니라 이 이름을 쓰세요).",
+        "en": "Hint: a name is not one of lesson 06's arms; the arms are {arms} (use these names, not the descriptions in the table).",
+    },
+    "hint.pair.same": {
+        "ko": "힌트: 같은 방법을 두 번 골랐습니다. 한 방법에서 자기 자신을 빼면 아무것도 잴 수 없습니다.",
+        "en": "Hint: both names are the same arm; an arm minus itself measures nothing.",
+    },
+    "hint.pair.copies": {
+        "ko": "힌트: 'ssgan'과 'ssgan_classic'은 수업 05의 고전적 증강 사본만 다릅니다. 이 차이는 사본이 보탠 몫이지, 비지도 손실이 보탠 몫이 아닙니다.",
+        "en": "Hint: 'ssgan' and 'ssgan_classic' differ only in lesson 05's classic copies of the labelled digits: their difference measures what the copies add, not what the unsupervised loss adds.",
+    },
+    "hint.pair.two_changes": {
+        "ko": "힌트: 'ssgan'과 'ssgan_supervised'는 고전적 증강 사본과 비지도 손실, 두 가지가 한꺼번에 다릅니다. 다른 것은 모두 같고 비지도 손실만 켜고 끈 두 방법을 고르세요.",
+        "en": "Hint: 'ssgan' and 'ssgan_supervised' differ in two things at once, the classic copies and the unsupervised loss; choose two arms that are the same in everything but the unsupervised loss, on and off.",
+    },
+    "hint.pair.no_gan": {
+        "ko": "힌트: 고른 두 방법 모두 준지도 GAN을 훈련하지 않습니다. 이 차이로는 GAN 부분이 보탠 몫을 알 수 없습니다.",
+        "en": "Hint: neither arm trains the semi-supervised GAN, so their difference cannot say what the GAN part adds.",
+    },
+    "hint.pair.pseudo": {
+        "ko": "힌트: 의사 레이블('pseudo')은 생성 모델이 없다는 점 말고도 네트워크(수업 05의 작은 CNN과 노이즈 층이 있는 밀집층 판별자)와 훈련 예산이 다릅니다. 이 차이는 두 방법 전체를 비교하는 것이지, GAN 부분의 몫이 아닙니다.",
+        "en": "Hint: pseudo-labelling ('pseudo') differs from the semi-supervised GAN in more than the generative model: its network (lesson 05's small CNN against a dense discriminator with noise layers) and its training budget differ too. The gap compares two whole recipes, not the GAN part's share.",
+    },
+    "hint.pair.m1": {
+        "ko": "힌트: M1('m1')은 아예 다른 방법입니다. GAN의 판별자 대신 VAE의 잠재 평균에 서포트 벡터 머신을 씁니다. 이 차이는 두 방법 전체를 비교하는 것이지, GAN 부분의 몫이 아닙니다.",
+        "en": "Hint: M1 ('m1') is another recipe altogether: a support vector machine on a VAE's latent means instead of the GAN's discriminator. The difference compares two whole recipes, not the GAN part's share.",
+    },
+    "hint.pair.real_classic": {
+        "ko": "힌트: '실제 + 고전적 증강'('real_classic')은 수업 05의 작은 CNN을 다른 단계 수만큼 훈련하고, 레이블 없는 숫자는 보지 않습니다. 준지도 GAN 방법과 비교하면 네트워크와 단계 수가 함께 바뀌므로, 이 차이는 GAN 부분만의 몫이 아닙니다.",
+        "en": "Hint: 'real + classic' ('real_classic') trains lesson 05's small CNN for another number of steps and never sees the unlabelled digits: against a semi-supervised GAN arm the network and the steps change too, so the difference is not the GAN part's alone.",
+    },
+    "hint.pair.real": {
+        "ko": "힌트: '실제 데이터만'('real')은 레이블이 붙은 숫자만으로 수업 05의 작은 CNN을 훈련합니다. 준지도 GAN 방법과 비교하면 네트워크, 단계 수, 고전적 증강 사본이 함께 바뀌므로, 이 차이는 GAN 부분만의 몫이 아닙니다.",
+        "en": "Hint: 'real only' ('real') trains lesson 05's small CNN on the labelled digits alone: against a semi-supervised GAN arm the network, the steps and the classic copies change too, so the difference is not the GAN part's alone.",
+    },
 }

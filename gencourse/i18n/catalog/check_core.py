@@ -56,6 +56,10 @@ MESSAGES = {
         "ko": "돌려준 값({type})에 숫자 대신 문자열이 들어 있습니다. 숫자 배열을 돌려주세요.",
         "en": "The {type} it returned holds text (strings), not numbers; return an array of numbers.",
     },
+    "check.wrong_choice": {
+        "ko": "고른 답이 맞지 않습니다.",
+        "en": "It chose another answer.",
+    },
     "check.wrong_form": {
         "ko": "돌려준 값의 구성이 요구한 것과 다릅니다.",
         "en": "What it returned is not built the way the exercise asks.",
