@@ -92,6 +92,12 @@ def cmd_grade(args) -> int:
     return run_grade(args, course_root(args.root))
 
 
+def cmd_autograder(args) -> int:
+    from gencourse.autograder.cli import run
+
+    return run(args, course_root(args.root))
+
+
 def cmd_new_assignment(args) -> int:
     from gencourse.assign.cli import run_new
 
@@ -177,6 +183,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(p)
     p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser(
+        "autograder", help="a Gradescope autograder zip for a lesson or an assignment"
+    )
+    from gencourse.autograder.cli import add_arguments as add_autograder_arguments
+
+    add_autograder_arguments(p)
+    p.set_defaults(func=cmd_autograder)
 
     p = sub.add_parser("rebuild", help="train the shipped weights again (minutes on a CPU)")
     what = p.add_subparsers(dest="what", required=True)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from lessons import new_lesson
 
 from gencourse import cli
@@ -122,6 +123,10 @@ def test_does_grade_exit_2_when_no_notebook_is_found(monkeypatch, tmp_path, caps
 
 
 def test_does_grade_refuse_without_bubblewrap_and_say_how_to_get_it(tmp_path):
+    from gencourse.grade import fallback
+
+    if fallback.possible() and not fallback.unreachable():
+        pytest.skip("a root grader falls back to a user of its own: tests/test_grade_fallback.py")
     (tmp_path / "a.ipynb").write_bytes(b"")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()

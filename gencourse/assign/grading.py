@@ -33,8 +33,16 @@ from gencourse.grade.judging import Judging
 
 
 def judge(folder):
-    """``judge(seed) -> Grading`` for :func:`gencourse.grade.batch.grade_batch`'s ``judge``."""
-    return lambda seed: Grading(folder, seed)
+    """``judge(seed) -> Grading`` for :func:`gencourse.grade.batch.grade_batch`'s ``judge``.
+
+    Its ``folder`` is the assignment's (closed to others under the fallback boundary).
+    """
+
+    def make(seed):
+        return Grading(folder, seed)
+
+    make.folder = Path(folder)
+    return make
 
 
 class Grading:

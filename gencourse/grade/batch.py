@@ -43,7 +43,7 @@ from pathlib import Path
 
 from gencourse import check, release
 from gencourse.files import atomic_write
-from gencourse.grade import book, bounded, jail, outlock, secretfile, submission
+from gencourse.grade import book, bounded, fallback, jail, outlock, secretfile, submission
 from gencourse.grade.grader import Context, grade_one, rejected_result
 from gencourse.grade.judging import LessonJudge
 from gencourse.grade.limits import held
@@ -243,6 +243,7 @@ def grade_batch(
     seed: int | None = None,
     judge=None,
     say=print,
+    boundary: str | None = None,
 ) -> BatchResult:
     """Grades every submission and writes the gradebook and feedback under ``out``.
 
@@ -266,6 +267,10 @@ def grade_batch(
             lesson (an instructor's assignment: see
             :func:`gencourse.assign.grading.judge`).
         say: where console lines go.
+        boundary: ``fallback.USER`` (``"unprivileged user"``): no bubblewrap, each
+            run as a user of its own, the secret material closed to others while
+            the batch runs (root only; see :mod:`gencourse.grade.fallback`).
+            Default: bubblewrap if ``sandbox``, else none.
 
     Raises:
         LessonMissing: if the lesson does not exist.
@@ -276,6 +281,14 @@ def grade_batch(
         Interrupted: on Ctrl-C, after writing the gradebook of what finished.
     """
     root = Path(root) if root else Path(__file__).resolve().parent.parent.parent
+    if boundary is None:
+        boundary = fallback.BUBBLEWRAP if sandbox else fallback.NONE
+    if boundary == fallback.USER:
+        sandbox = False
+        if not fallback.possible():
+            raise jail.Unavailable("grade.sandbox.fallback_not_root")
+        if fallback.unreachable():
+            raise jail.Unavailable("grade.sandbox.fallback_python")
     if judge is None:
         lesson_name, exercises = lesson_exercises(root, lesson)
         if not exercises:
@@ -284,7 +297,14 @@ def grade_batch(
         jail.check_available()
     out = Path(out)
     (out / "results").mkdir(parents=True, exist_ok=True)
-    with outlock.hold(out, unsupported=lambda: say(t("grade.cli.lock_unsupported", lang))):
+    secret = []  # what the fallback's users must not read (nothing to close for bubblewrap)
+    if boundary == fallback.USER:
+        secret = [out, root / "solutions", jail._package(), getattr(judge, "folder", None)]
+        secret += [Path(p) for p in paths]
+    with (
+        fallback.protected(secret),
+        outlock.hold(out, unsupported=lambda: say(t("grade.cli.lock_unsupported", lang))),
+    ):
         seed = read_seed(out) if seed is None else seed
         own = LessonJudge(lesson_name, exercises) if judge is None else judge(seed)
         lesson_name, exercises, options = own.name, own.names, own.context_options()
@@ -296,6 +316,7 @@ def grade_batch(
             lang,
             seed=seed,
             sandboxed=sandbox,
+            boundary=boundary,
             **options,
         )
         try:
@@ -491,7 +512,13 @@ def _write_book(ctx, out, subs, results, names, lesson_name, exercises, lang, fb
     atomic_write(csv_path, book.gradebook_csv(ordered, exercises, lang))
     atomic_write(out / "scores.csv", book.scores_csv(ordered, exercises, lesson_name))
     meta = [{"name": n, "points": ctx.registry[n].points} for n in exercises]
-    promises = {"sandboxed": ctx.sandboxed, "cells": ctx.cells, "limits": held(ctx.sandboxed)}
+    user = ctx.boundary == fallback.USER
+    promises = {
+        "sandboxed": ctx.boundary != fallback.NONE,
+        "boundary": ctx.boundary,
+        "cells": ctx.cells,
+        "limits": held(ctx.sandboxed, user=user),
+    }
     atomic_write(json_path, book.gradebook_json(ordered, lesson_name, meta, lang, promises))
     not_graded = [r["submission"] for r in ordered if r["status"] in ("rejected", "error")]
     done = BatchResult(ordered, not_graded, 0, csv_path, json_path, out / "feedback")

@@ -79,8 +79,10 @@ def error_text(result: dict, lang: str) -> str:
 def gradebook_csv(results: list[dict], exercises: list[str], lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    # Rows graded without the sandbox (--no-sandbox) say so in a column of their own.
-    unsandboxed = any(r.get("sandboxed") is False for r in results)
+    # Rows graded without bubblewrap (--no-sandbox, or a user of their own) say so in a column.
+    unsandboxed = any(
+        r.get("sandboxed") is False or r.get("boundary") == "unprivileged user" for r in results
+    )
     header = ["submission", "lang", *exercises, "total", "possible", "percent", "status", "error"]
     writer.writerow(header + (["sandbox"] if unsandboxed else []))
     for r in results:
@@ -96,7 +98,8 @@ def gradebook_csv(results: list[dict], exercises: list[str], lang: str) -> str:
             csv_cell(error_text(r, lang)),
         ]
         if unsandboxed:
-            row.append("no" if r.get("sandboxed") is False else "yes")
+            kept = "no" if r.get("sandboxed") is False else "yes"
+            row.append("user" if r.get("boundary") == "unprivileged user" else kept)
         writer.writerow(row)
     return buffer.getvalue()
 
@@ -188,6 +191,7 @@ def gradebook_json(
                 "error": error_text(r, lang),
                 "problems": r["problems"],
                 "sandboxed": r.get("sandboxed", True),
+                "boundary": r.get("boundary"),
             }
         )
     book = {"lesson": lesson, "exercises": exercises}
@@ -205,6 +209,8 @@ def _promise_notes(promises: dict) -> list[str]:
     notes = []
     if not promises.get("sandboxed", True):
         notes.append("grade.note.unsandboxed")
+    if promises.get("boundary") == "unprivileged user":
+        notes.append("grade.note.user_boundary")
     if promises.get("cells") == "all":
         notes.append("grade.note.cells_all")
     held = promises.get("limits") or {}  # which limits held (gencourse.grade.limits.held)

@@ -93,14 +93,25 @@ def _run_grade(args, root: Path, judge=None) -> int:
             file=sys.stderr,
         )
         return 2
-    from gencourse.grade import jail
+    from gencourse.grade import fallback, jail
 
+    boundary = None
     if not args.no_sandbox:
         try:  # said at once too: grading without the sandbox is the instructor's choice
             jail.check_available()
         except jail.Unavailable as exc:
-            print(t(exc.args[0], lang, detail=jail.probe_detail()), file=sys.stderr)
-            return 2
+            if not fallback.possible():
+                print(t(exc.args[0], lang, detail=jail.probe_detail()), file=sys.stderr)
+                return 2
+            where = fallback.unreachable()
+            if where:  # the runs' users could not even start this Python: both reasons
+                print(t(exc.args[0], lang, detail=jail.probe_detail()), file=sys.stderr)
+                print(t("grade.sandbox.fallback_python", lang, detail=where), file=sys.stderr)
+                return 2
+            # A root grader in a container: a user of its own per run, not a refusal.
+            boundary = fallback.USER
+            reason = t(exc.args[0], lang, detail=jail.probe_detail()).splitlines()[0]
+            print(t("grade.cli.fallback", lang, reason=reason), file=sys.stderr)
     from gencourse.quiet import import_tensorflow_quietly
 
     import_tensorflow_quietly()  # the judge's references use Keras; keep its log lines out
@@ -144,6 +155,7 @@ def _run_grade(args, root: Path, judge=None) -> int:
             feedback_lang=args.feedback_lang,
             fresh=args.fresh,
             sandbox=not args.no_sandbox,
+            boundary=boundary,
             say=lambda line: print(line, flush=True),
         )
     except jail.Unavailable as exc:

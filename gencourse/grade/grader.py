@@ -31,7 +31,7 @@ from gencourse.check.core import (
     drawn_cases,
     evaluate_recorded,
 )
-from gencourse.grade import bounded, jail, plan, submission
+from gencourse.grade import bounded, fallback, jail, plan, submission
 from gencourse.grade.judging import Judging
 from gencourse.grade.redact import without_values
 from gencourse.grade.sandbox import (
@@ -74,8 +74,15 @@ class Context:
     extra_fingerprint: str | None = None
     #: ``student_of(submission_id) -> str``: whose submission it is, where that matters.
     student_of: object = None
+    #: The boundary the runs have (:data:`gencourse.grade.fallback.BOUNDARIES`; default:
+    #: bubblewrap if ``sandboxed``, else none). ``fallback.USER`` goes with ``sandboxed=False``.
+    boundary: str | None = None
 
     def __post_init__(self):
+        if self.boundary is None:
+            self.boundary = fallback.BUBBLEWRAP if self.sandboxed else fallback.NONE
+        if self.boundary not in fallback.BOUNDARIES:
+            raise ValueError(f"Unknown boundary. Received: boundary={self.boundary!r}")
         if self.registry is None:
             self.registry = check.EXERCISES
         unknown = [n for n in self.exercises if n not in self.registry]
@@ -96,8 +103,9 @@ class Context:
         """The grading copy of the package every sandbox of the batch sees (made once)."""
         with self._copy_lock:
             if self._copy is None:
+                base = fallback.temp_base() if self.boundary == fallback.USER else None
                 self._copy = jail.build_copy(
-                    Path(tempfile.mkdtemp(prefix="gencourse-copy-")), self.cells
+                    Path(tempfile.mkdtemp(prefix="gencourse-copy-", dir=base)), self.cells
                 )
             return self._copy
 
@@ -136,6 +144,7 @@ class Context:
             "cells": self.cells,
             "code": code.hexdigest(),
             "sandboxed": self.sandboxed,
+            "boundary": self.boundary,
         }
         if self.extra_fingerprint is not None:
             settings["extra"] = self.extra_fingerprint
@@ -319,7 +328,8 @@ def rejected_result(
         "total": total,
         "possible": possible,
         "percent": percent,
-        "sandboxed": ctx.sandboxed,
+        "sandboxed": ctx.boundary != fallback.NONE,
+        "boundary": ctx.boundary,
     }
 
 
@@ -355,6 +365,7 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         sandboxed=ctx.sandboxed,
         cells=ctx.cells,
         stopper=ctx.stopper,
+        user_boundary=ctx.boundary == fallback.USER,
     )
     report: RunReport = sandbox.run(
         cells, ctx.exercises, judging.case_inputs, ctx.exercises, judging.packs
@@ -406,7 +417,8 @@ def grade_one(path: Path, sub_id: str, ctx: Context) -> tuple[dict, bytes]:
         "total": total,
         "possible": possible,
         "percent": percent,
-        "sandboxed": ctx.sandboxed,
+        "sandboxed": ctx.boundary != fallback.NONE,
+        "boundary": ctx.boundary,
     }
     return result, report.output
 

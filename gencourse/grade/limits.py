@@ -196,7 +196,7 @@ def user_namespace_counts() -> bool:
     return (major, minor) >= (5, 14)
 
 
-def held(sandboxed: bool, cgroups: bool = True) -> dict:
+def held(sandboxed: bool, cgroups: bool = True, user: bool = False) -> dict:
     """Which limits hold on this machine for this grader, in words for the gradebook.
 
     Returns:
@@ -212,9 +212,13 @@ def held(sandboxed: bool, cgroups: bool = True) -> dict:
     Args:
         sandboxed: whether the runs are sandboxed (``--no-sandbox`` promises nothing).
         cgroups: ``False`` when a run's cgroup could not be made after all.
+        user: the runs have no bubblewrap but a user of their own each
+            (:mod:`gencourse.grade.fallback`).
     """
     from gencourse.grade import cgroup, jail
 
+    if user:
+        return {"memory": "per-process", "processes": "own user", "files": "host disk"}
     if not sandboxed:
         return {"memory": "per-process", "processes": "shared", "files": "host disk"}
     where, _why = cgroup.place() if cgroups else (None, "")

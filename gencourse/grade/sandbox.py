@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from gencourse.check.core import Recorded, recorded_value
-from gencourse.grade import cgroup, jail, plain, wire
+from gencourse.grade import cgroup, fallback, jail, plain, wire
 from gencourse.grade.job import _child_env, child_command, job_bytes
 from gencourse.grade.limits import (
     STARTUP_MB,
@@ -117,6 +117,7 @@ class Sandbox:
         sandboxed: bool = True,
         cells: str = "needed",
         stopper: Stopper | None = None,
+        user_boundary: bool = False,
     ):
         self.limits = limits
         self.lang = lang
@@ -125,6 +126,8 @@ class Sandbox:
         self.sandboxed = sandboxed
         self.cells_mode = cells
         self.stopper = stopper or Stopper()
+        # No bubblewrap, a root grader: the child runs as a user of its own (gencourse.grade.fallback).
+        self.user_boundary = user_boundary and not sandboxed and jail.is_root()
 
     def run(
         self,
@@ -151,7 +154,9 @@ class Sandbox:
         if callable(self.copy_root):
             self.copy_root = self.copy_root()
         if self.copy_root is None:  # one's own copy (a batch shares one: see grader.Context)
-            with tempfile.TemporaryDirectory(prefix="gencourse-copy-") as tmp:
+            with tempfile.TemporaryDirectory(prefix="gencourse-copy-", dir=self._base()) as tmp:
+                if self.user_boundary:
+                    fallback.open_to_pass(Path(tmp))
                 self.copy_root = jail.build_copy(Path(tmp), self.cells_mode)
                 try:
                     return self._run(cells, exercises, cases, all_exercises)
@@ -168,9 +173,11 @@ class Sandbox:
         problems: list[Problem] = []
         starts = 0
         startup_failures = 0
-        self.held = held(self.sandboxed)
+        self.held = held(self.sandboxed, user=self.user_boundary)
         self.memory_peak = None
-        with tempfile.TemporaryDirectory(prefix="gencourse-grade-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="gencourse-grade-", dir=self._base()) as tmp:
+            if self.user_boundary:  # the run's user passes through to its own folder
+                fallback.open_to_pass(Path(tmp))
             workdir = Path(tmp) / "work"
             workdir.mkdir()
             while True:
@@ -256,7 +263,8 @@ class Sandbox:
         job_r, job_w = os.pipe()
         # A root grader's child runs as a user of its own, an unprivileged grader's in a user
         # namespace of its own: either way its process limit counts its own processes only.
-        uid = jail.next_uid() if self.sandboxed and jail.is_root() else None
+        root_child = (self.sandboxed or self.user_boundary) and jail.is_root()
+        uid = jail.next_uid() if root_child else None
         own = uid is not None or (self.sandboxed and user_namespace_counts())
         processes = jail.MAX_PROCESSES if own else 0
         job = job_bytes(cells, exercises, all_exercises, cases, limits, msg_w, processes)
@@ -264,6 +272,8 @@ class Sandbox:
         shutil.rmtree(workdir, ignore_errors=True)
         workdir.mkdir()
         jail.prepare_workdir(self.copy_root, workdir, uid)
+        if self.user_boundary:
+            fallback.own_folder(workdir, uid)
         argv, inside, keras_home = child_command(
             self.copy_root,
             workdir,
@@ -278,6 +288,8 @@ class Sandbox:
         env = _child_env(inside, self.lang, keras_home)
         if uid is not None:
             env["GENCOURSE_GRADE_UID"] = str(uid)
+        if self.user_boundary:  # not the host's shared /tmp: the user's own folder
+            env["TMPDIR"] = str(workdir)
         try:
             proc = subprocess.Popen(
                 argv,
@@ -322,9 +334,16 @@ class Sandbox:
         finally:
             self._kill(proc)
             self._end_group(group)
+            if self.user_boundary:  # no PID namespace: the user's processes, wherever they went
+                fallback.end_user(uid)
+                fallback.remove_files_of(uid)
             self.stopper.discard(proc)
             for reader in readers:
                 reader.join(timeout=5)
+
+    def _base(self) -> str | None:
+        """Where this run's temporary folders go (one the run's own user can reach, if it has one)."""
+        return fallback.temp_base() if self.user_boundary else None
 
     @staticmethod
     def _kill(proc: subprocess.Popen) -> None:
