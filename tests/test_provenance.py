@@ -14,7 +14,7 @@ import json
 
 import pytest
 
-from gencourse import augment
+from gencourse import augment, semi
 from gencourse.augment import provenance
 
 SHIPPED = sorted(provenance.RESULTS.glob("*.json"))
@@ -53,10 +53,25 @@ def test_does_each_shipped_grid_hold_every_cell_and_its_provenance(path):
     assert all(0.0 <= r["accuracy"] <= 1.0 for r in data["rows"])
 
 
-def test_is_the_lessons_live_slice_the_recipe_of_its_shipped_grid():
-    shipped = provenance.load_shipped("augment_lesson")["provenance"]
-    assert shipped["budget"] == dataclasses.asdict(augment.LESSON)
-    assert set(augment.LIVE_ARMS) <= set(shipped["arms"])
+def test_is_there_a_shipped_grid_for_lesson_06():
+    assert provenance.RESULTS / "semi_lesson.json" in SHIPPED
+
+
+def _as_json(value):
+    return json.loads(json.dumps(value))  # tuples become lists, as in a shipped file
+
+
+@pytest.mark.parametrize(
+    "name, budget, live_arms",
+    [
+        ("augment_lesson", augment.LESSON, augment.LIVE_ARMS),
+        ("semi_lesson", semi.LESSON, semi.LIVE_ARMS),
+    ],
+)
+def test_is_each_lessons_live_slice_the_recipe_of_its_shipped_grid(name, budget, live_arms):
+    shipped = provenance.load_shipped(name)["provenance"]
+    assert shipped["budget"] == _as_json(dataclasses.asdict(budget))
+    assert set(live_arms) <= set(shipped["arms"])
     assert 10 in shipped["n_values"] and {0, 1, 2} <= set(shipped["seeds"])
 
 

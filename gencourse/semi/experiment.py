@@ -45,7 +45,9 @@ QUICK = Budget(recogniser_steps=4, batch_size=32, ssgan_steps=3, ssgan_batch_siz
 #: recogniser (``augment.LESSON``) and fewer GAN steps, the count chosen on validation
 #: digits (``bench/ssgan_steps.py``); ``bench/right_sized.py --setting unlabelled`` shows
 #: side by side that it changes no conclusion of the full recipe by more than the spread.
-LESSON = Budget(recogniser_steps=200, ssgan_steps=1500)
+LESSON = Budget(
+    recogniser_steps=200, ssgan_steps=3000, ssgan_batch_size=50, ssgan_hidden=(250, 125, 125)
+)
 #: The arms the lesson runs live: every arm its conclusions name (the GAN without copies
 #: is in the shipped grid).
 LIVE_ARMS = ("real", "real_classic", "pseudo", "m1", "ssgan_classic", "ssgan_supervised")
