@@ -299,7 +299,9 @@ def grade_batch(
     (out / "results").mkdir(parents=True, exist_ok=True)
     secret = []  # what the fallback's users must not read (nothing to close for bubblewrap)
     if boundary == fallback.USER:
-        secret = [out, root / "solutions", jail._package(), getattr(judge, "folder", None)]
+        package = jail._package()  # its references and checks; a checkout's solutions beside it
+        secret = [out, root / "solutions", package, package.parent / "solutions"]
+        secret.append(getattr(judge, "folder", None))
         secret += [Path(p) for p in paths]
     with (
         fallback.protected(secret),
