@@ -134,6 +134,8 @@ def test_does_the_gradebook_record_the_boundary(graded):
     }
     assert any("unprivileged-user boundary" in note for note in book["grading"]["notes"])
     assert {r["boundary"] for r in book["submissions"]} == {"unprivileged user"}
+    gs = json.loads((out / "gradescope" / "mallory__02_vae.json").read_text(encoding="utf-8"))
+    assert gs["extra_data"]["boundary"] == "unprivileged user"
     rows = list(csv.DictReader((out / "gradebook.csv").read_text(encoding="utf-8").splitlines()))
     assert {r["sandbox"] for r in rows} == {"user"}
     totals = {r["submission"]: r["total"] for r in rows}

@@ -139,3 +139,46 @@ def test_do_the_widgets_and_live_view_work_with_ipywidgets_7(colab_like):
     summary = _pytest(python, "tests/test_widgets.py", "tests/test_callbacks.py")
     assert re.search(r"\d+ passed", summary) and "failed" not in summary, summary
     print(f"[install test] widgets and callbacks on ipywidgets 7.7: {summary}")
+
+
+def test_does_the_gradescope_setup_install_a_grader_that_grades(tmp_path):
+    """The autograder zip's setup.sh into a fresh venv (apt left out), then one run_autograder."""
+    import time
+    import zipfile
+
+    from gencourse.autograder import build, schema
+
+    interpreter = _python312()
+    if interpreter is None:
+        pytest.fail("GENCOURSE_INSTALL_TEST=1 needs Python 3.12 (set GENCOURSE_INSTALL_PYTHON)")
+    root = tmp_path / "autograder"
+    zip_path = build.build("02_vae", tmp_path / "autograder.zip", ROOT).path
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(root / "source")
+    for name in ("setup.sh", "run_autograder"):
+        (root / "source" / name).chmod(0o755)
+    venv = tmp_path / "venv"
+    env = {
+        **os.environ,
+        "GENCOURSE_AUTOGRADER_ROOT": str(root),
+        "GENCOURSE_AUTOGRADER_VENV": str(venv),
+        "GENCOURSE_AUTOGRADER_BASE_PYTHON": interpreter,
+        "GENCOURSE_AUTOGRADER_APT": "0",
+    }
+    start = time.monotonic()
+    _run(["bash", str(root / "source" / "setup.sh")], env=env)
+    seconds = time.monotonic() - start
+    import nbformat
+
+    from gencourse import release
+
+    master = release.read(ROOT / "solutions" / "en" / "02_vae.ipynb")
+    (root / "submission").mkdir()
+    nbformat.write(master, root / "submission" / "02_vae.ipynb")
+    (root / "results").mkdir()
+    (root / "submission_metadata.json").write_text('{"users": [{"email": "a@b.edu"}]}')
+    env["GENCOURSE_AUTOGRADER_PYTHON"] = str(venv / "bin" / "python")
+    _run([str(root / "source" / "run_autograder")], env=env)
+    text = (root / "results" / "results.json").read_text(encoding="utf-8")
+    assert schema.problems(text) == [] and json.loads(text)["score"] == 3.0, text
+    print(f"[install test] autograder setup.sh: {seconds:.0f} s; the solution graded 3 of 3")

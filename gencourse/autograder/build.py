@@ -43,7 +43,7 @@ set -euo pipefail
 SOURCE="${{GENCOURSE_AUTOGRADER_ROOT:-/autograder}}/source"
 VENV="${{GENCOURSE_AUTOGRADER_VENV:-{venv}}}"
 PYTHON="${{GENCOURSE_AUTOGRADER_BASE_PYTHON:-python3}}"
-if command -v apt-get >/dev/null 2>&1; then
+if [ "${{GENCOURSE_AUTOGRADER_APT:-1}}" = 1 ] && command -v apt-get >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
     apt-get install -y -q python3 python3-venv python3-pip

@@ -160,6 +160,8 @@ def gradescope_json(result: dict, lang: str) -> str:
         "tests": tests,
         "extra_data": {"submission": result["submission"], "status": result["status"]},
     }
+    if result.get("boundary"):  # which sandbox boundary held (gencourse.grade.fallback)
+        data["extra_data"]["boundary"] = result["boundary"]
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
