@@ -670,7 +670,11 @@ def test_does_the_gradebook_say_what_the_grading_promised(graded):
     grading = graded["json"]["grading"]
     limits = held(True)  # which limits hold on this machine: a note for each that does not
     notes = grading["notes"]
-    assert grading == {"sandboxed": True, "cells": "needed", "limits": limits, "notes": notes}
+    assert grading == {
+        "sandboxed": True, "boundary": "bubblewrap", "cells": "needed", "limits": limits,
+        "notes": notes,
+    }  # fmt: skip
+    assert all(s["boundary"] == "bubblewrap" for s in graded["json"]["submissions"])
     assert len(notes) == len(book._promise_notes({"sandboxed": True, "limits": limits}))
     assert all(s["sandboxed"] for s in graded["json"]["submissions"])
 
