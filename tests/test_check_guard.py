@@ -1,6 +1,7 @@
 """Do the checks stop a function that never returns, and stand up to a learner's global settings?"""
 
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -14,6 +15,8 @@ from gencourse.i18n import t
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 from wrong_answers import RIGHT  # noqa: E402
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
 
 def forever(*args, **kwargs):
@@ -253,3 +256,37 @@ def test_are_keras_settings_put_back_after_a_check():
     finally:
         keras.config.set_floatx("float32")
         keras.config.set_dtype_policy("float32")
+
+
+def test_does_a_profiler_still_run_after_a_limit_stopped_a_hang_in_a_thread():
+    # Clearing a posted timeout with PyThreadState_SetAsyncExc(thread, NULL) once left
+    # CPython 3.11's "asynchronous exception pending" flag set for good, and the next
+    # sys.setprofile hook never got past its first call (the grader's child uses one).
+    code = (
+        "import sys, threading\n"
+        "from gencourse.check import guard\n"
+        "def hang():\n"
+        "    while True:\n"
+        "        pass\n"
+        "def run():\n"
+        "    try:\n"
+        "        with guard.case_time_limit(0.2):\n"
+        "            hang()\n"
+        "    except guard.CaseTimeout:\n"
+        "        pass\n"
+        "    with guard.case_time_limit(5.0):\n"
+        "        sum(range(10))\n"
+        "t = threading.Thread(target=run)\n"
+        "t.start()\n"
+        "t.join()\n"
+        "def double(x):\n"
+        "    return 2 * x\n"
+        "sys.setprofile(lambda frame, event, arg: None)\n"
+        "print(double(3))\n"
+        "sys.setprofile(None)\n"
+        "print('profiled')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0 and done.stdout.split() == ["6", "profiled"], done.stderr[-2000:]

@@ -163,12 +163,14 @@ def _watchdog(seconds: float):
     target = threading.get_ident()
     lock = threading.Lock()
     done = threading.Event()
-    state = {"running": True, "posted": False}
+    state = {"running": True, "posted": 0, "raised": 0}
 
     class Timeout(CaseTimeout):
-        # Raised by type, without arguments: the limit is this class's own.
+        # Raised by type, without arguments: the limit is this class's own. Counting each
+        # raise tells the watchdog whether a timeout it posted is still on its way.
         def __init__(self):
             super().__init__(seconds)
+            state["raised"] += 1
 
     def watch():
         wait = seconds
@@ -179,8 +181,9 @@ def _watchdog(seconds: float):
                 if _in_this_module(sys._current_frames().get(target)):
                     wait = 0.01  # taking down the limit: raising there could leave it armed
                     continue
-                state["posted"] = True
-                _set_async_exc(target, Timeout)
+                if state["posted"] == state["raised"]:  # at most one on its way
+                    state["posted"] += 1
+                    _set_async_exc(target, Timeout)
             wait = _REPEAT
 
     thread = threading.Thread(target=watch, name="gencourse-case-limit", daemon=True)
@@ -188,16 +191,32 @@ def _watchdog(seconds: float):
     try:
         yield
     finally:
-        _stop_watchdog(lock, done, state, target)
-        thread.join()
+        try:
+            with lock:
+                state["running"] = False
+                done.set()
+            thread.join()
+        except Timeout:  # posted just as the body ended: the case is over, drop it
+            pass
+        _take_pending(state, Timeout)
 
 
-def _stop_watchdog(lock, done, state, target) -> None:
-    with lock:
-        state["running"] = False
-        done.set()
-        if state["posted"]:
-            _set_async_exc(target, None)  # not delivered yet: never deliver it
+def _take_pending(state, timeout_class) -> None:
+    """Catches here a timeout the watchdog posted that has not been raised yet.
+
+    It is raised at one of this thread's next instructions, so a short loop takes it.
+    (Clearing it with ``PyThreadState_SetAsyncExc(thread, NULL)`` instead would leave
+    CPython 3.11's interpreter-wide "asynchronous exception pending" flag set for good:
+    every later instruction of every thread then checks for it, and a later
+    ``sys.setprofile`` hook never gets past its first call.)
+    """
+    deadline = time.monotonic() + 5.0
+    while state["raised"] < state["posted"] and time.monotonic() < deadline:
+        try:
+            for _ in range(100):
+                pass
+        except timeout_class:
+            pass
 
 
 def _in_this_module(frame) -> bool:
