@@ -317,6 +317,11 @@ for pid in os.listdir("/proc"):
                 os.kill(int(pid), signal.SIGKILL)
         except OSError:
             pass
+if os.fork() == 0:  # a survivor: its own session, no exec, sleeping past the run
+    os.setsid()
+    import time
+    time.sleep(600)
+    os._exit(0)
 
 
 def reparameterize(z_mean, z_log_var, eps):
@@ -460,19 +465,9 @@ def test_does_the_hostile_notebook_find_nothing_without_bubblewrap(
     assert with_fallback["hostile"]["data"]["tests"][0]["score"] == 0.0
     assert with_fallback["hostile"]["data"]["extra_data"]["status"] == "ok"  # nothing killed
     assert with_fallback["modes_after"]  # the package and solutions/ are open again after
-    left = [
-        pid
-        for pid in os.listdir("/proc")
-        if pid.isdigit() and _uid(pid) in range(jail.UID_FIRST, jail.UID_FIRST + jail.UID_COUNT)
-    ]
-    assert left == []  # no process of a run's user outlived its run
-
-
-def _uid(pid: str) -> int:
-    try:
-        return os.stat(f"/proc/{pid}").st_uid
-    except OSError:
-        return -1
+    users = range(jail.UID_FIRST, jail.UID_FIRST + jail.UID_COUNT)
+    left = [p for p in os.listdir("/proc") if p.isdigit() and fallback.real_uid(p) in users]
+    assert left == []  # no process of a run's user outlived its run (the forked survivor too)
 
 
 # --- an assignment: each student's own values, chosen by the metadata's id -------------------

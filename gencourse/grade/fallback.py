@@ -141,17 +141,25 @@ def protected(paths):
                 os.chmod(real, mode)
 
 
+def real_uid(pid) -> int | None:
+    """The real user of process ``pid`` (None: gone), from ``/proc/<pid>/status``.
+
+    Not the owner of ``/proc/<pid>``: a process that changed its user without
+    an ``exec`` since (a fork of the child) is not dumpable, and its ``/proc``
+    entries belong to root.
+    """
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Uid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 def _pids_of(uid: int) -> list[int]:
-    pids = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            if os.stat(f"/proc/{entry}").st_uid == uid:
-                pids.append(int(entry))
-        except OSError:
-            continue
-    return pids
+    return [int(e) for e in os.listdir("/proc") if e.isdigit() and real_uid(e) == uid]
 
 
 def end_user(uid: int, rounds: int = 50) -> int:
