@@ -797,22 +797,21 @@ WRONG["paired_claim"] = [
 
 # --- lesson 06 (semi-supervised learning) ------------------------------------------
 
-# isolating_pair (a choice) joins check.EXERCISES once lesson 06's notebook has its cells
-# (issue 31); until then tests/test_check_hints.py checks it directly.
-if "isolating_pair" in check.EXERCISES:
-    CORRECT["isolating_pair"] = [
-        lambda: ("ssgan_classic", "ssgan_supervised"),
-        lambda: ("ssgan_supervised", "ssgan_classic"),
-        lambda: ["ssgan_classic", "ssgan_supervised"],
-    ]
-    WRONG["isolating_pair"] = [
-        (lambda: ("ssgan_classic", "pseudo"), "hint.pair.pseudo"),
-        (lambda: ("ssgan", "ssgan_classic"), "hint.pair.copies"),
-        (lambda: ("ssgan_supervised", "ssgan"), "hint.pair.two_changes"),
-        (lambda: ("real_classic", "ssgan_classic"), "hint.pair.real_classic"),
-        (lambda: "ssgan_classic", "hint.pair.single"),
-        (lambda: ("ssgan_classic", "ssgan_classic"), "hint.pair.same"),
-    ]
+# isolating_pair: a choice (issue 31).
+CORRECT["isolating_pair"] = [
+    lambda: ("ssgan_classic", "ssgan_supervised"),
+    lambda: ("ssgan_supervised", "ssgan_classic"),
+    lambda: ["ssgan_classic", "ssgan_supervised"],
+]
+WRONG["isolating_pair"] = [
+    (lambda: ("ssgan_classic", "pseudo"), "hint.pair.pseudo"),
+    (lambda: ("ssgan", "ssgan_classic"), "hint.pair.copies"),
+    (lambda: ("ssgan_supervised", "ssgan"), "hint.pair.two_changes"),
+    (lambda: ("real_classic", "ssgan_classic"), "hint.pair.real_classic"),
+    (lambda: "ssgan_classic", "hint.pair.single"),
+    (lambda: ("ssgan_classic", "ssgan_classic"), "hint.pair.same"),
+]
+
 # Written independently of the references in gencourse.models.ssgan and .pseudo.
 
 

@@ -878,7 +878,7 @@ def test_is_the_semi_supervised_lesson_graded_with_its_stable_loss_and_library_c
         row["submission"].removesuffix(".ipynb"): row
         for row in csv.DictReader(_lines(out / "gradebook.csv"))
     }
-    assert rows["s_correct_ko"]["total"] == "3"
+    assert rows["s_correct_ko"]["total"] == "4"
     naive_points = float(rows["s_naive"]["unsupervised_discriminator_loss"])
     assert 0 < naive_points < 1  # the small-logit cases pass, the large ones do not
     assert float(rows["s_pairs"]["feature_matching_loss"]) < 1

@@ -514,9 +514,13 @@ ISOLATING_PAIR = Exercise(
     ],
 )
 
-# In the order the notebook asks for them. ISOLATING_PAIR joins them (after
-# CONFIDENT_PSEUDO_LABELS) once the lesson's notebook has its cells.
+# In the order the notebook asks for them.
 EXERCISES = {
     ex.name: ex
-    for ex in (UNSUPERVISED_DISCRIMINATOR_LOSS, FEATURE_MATCHING_LOSS, CONFIDENT_PSEUDO_LABELS)
+    for ex in (
+        UNSUPERVISED_DISCRIMINATOR_LOSS,
+        FEATURE_MATCHING_LOSS,
+        CONFIDENT_PSEUDO_LABELS,
+        ISOLATING_PAIR,
+    )
 }
