@@ -43,7 +43,8 @@ The package, one idea per module (every public name is also here):
 - :mod:`~gencourse.augment.verdicts`: what the numbers say, as sentences;
 - :mod:`~gencourse.augment.cli`: the ``gencourse augment`` command.
 
-The lesson's two exercises have their references in this file, not in a
+Two of the lesson's exercises (``balanced_labels``, ``augmented_training_set``) have
+their references in this file, not in a
 module: the grader names a learner's call into the library after the
 function's module, and a call to these must read
 ``gencourse.augment.balanced_labels``, the name the lesson uses. The modules
