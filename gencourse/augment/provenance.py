@@ -184,15 +184,6 @@ def ship(results, setting: str, n_values, seeds, arms, command: str, path) -> Pa
     return path
 
 
-def budget_class(setting: str):
-    """The budget dataclass of a setting's grids (lesson 05's or lesson 06's)."""
-    if setting == "unlabelled":
-        from gencourse.semi.experiment import Budget
-    else:
-        from gencourse.augment.training import Budget
-    return Budget
-
-
 def load_shipped(name: str) -> dict:
     """A shipped grid (``gencourse/results/<name>.json``): ``{"provenance", "rows", ...}``
     (and ``"quality"`` for lesson 05, ``"pseudo"`` for lesson 06)."""
