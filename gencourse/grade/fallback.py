@@ -141,6 +141,19 @@ def protected(paths):
                 os.chmod(real, mode)
 
 
+def status_of(pid) -> dict[str, str]:
+    """The fields of ``/proc/<pid>/status`` (empty: gone or unreadable)."""
+    fields = {}
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                fields[key] = value.strip()
+    except OSError:
+        return {}
+    return fields
+
+
 def real_uid(pid) -> int | None:
     """The real user of process ``pid`` (None: gone), from ``/proc/<pid>/status``.
 
@@ -149,17 +162,26 @@ def real_uid(pid) -> int | None:
     entries belong to root.
     """
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("Uid:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
+        return int(status_of(pid)["Uid"].split()[0])
+    except (KeyError, ValueError, IndexError):
         return None
-    return None
+
+
+def is_zombie(pid) -> bool:
+    """Whether ``pid`` has ended and only waits to be reaped (nothing of it runs any more).
+
+    A container whose first process reaps nobody keeps a killed orphan as a
+    zombie for good; it still shows its user.
+    """
+    return status_of(pid).get("State", "").startswith("Z")
 
 
 def _pids_of(uid: int) -> list[int]:
-    return [int(e) for e in os.listdir("/proc") if e.isdigit() and real_uid(e) == uid]
+    return [
+        int(e)
+        for e in os.listdir("/proc")
+        if e.isdigit() and real_uid(e) == uid and not is_zombie(e)
+    ]
 
 
 def end_user(uid: int, rounds: int = 50) -> int:
