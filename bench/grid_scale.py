@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 MODES = ("serial", "workers", "dask")
 
@@ -83,6 +85,31 @@ def table(folder: Path) -> list[dict]:
     (path,) = [p for p in (folder / "augment.csv", folder / "semi.csv") if p.exists()]
     with path.open() as f:
         return list(csv.DictReader(f))
+
+
+def differences(first: list[dict], second: list[dict]) -> str:
+    """How two tables of the same grid differ: accuracies that differ, and by how many points.
+
+    TensorFlow's thread count changes the order of floating-point sums, so a cell
+    trained with 2 threads can end a little apart from the same cell with 1 thread.
+    E.g. ``"0 of 2 accuracies differ"`` or ``"1 of 2 accuracies differ: first - second
+    per cell +1.00 (mean), 1.00 at most (points)"``.
+    """
+    key = ("n", "arm", "seed")
+    a = {tuple(r[k] for k in key): float(r["accuracy"]) for r in first}
+    b = {tuple(r[k] for k in key): float(r["accuracy"]) for r in second}
+    if a.keys() != b.keys():
+        return f"different cells ({len(a)} against {len(b)})"
+    gaps = [100 * (a[k] - b[k]) for k in a if a[k] != b[k]]
+    text = f"{len(gaps)} of {len(a)} accuracies differ"
+    if not gaps:
+        return text
+    every = [100 * (a[k] - b[k]) for k in a]
+    sd = float(np.std(every, ddof=1)) if len(every) > 1 else 0.0
+    return (
+        f"{text}: first - second per cell {np.mean(every):+.2f} (mean), {sd:.2f} (std), "
+        f"{max(abs(g) for g in gaps):.2f} at most (points)"
+    )
 
 
 def start_cluster(workers: int, folder: Path) -> tuple[str, list]:
@@ -213,6 +240,10 @@ def main(argv=None) -> int:
               f"| {ratio} |")  # fmt: skip
     same = all(r["table"] == runs[0]["table"] for r in runs)
     print(f"\ntables identical across the ways: {same}")
+    for i, a in enumerate(runs):  # where they differ: how much, and at which thread counts
+        for b in runs[i + 1 :]:
+            print(f"  {a['mode']} ({a['threads']} threads) against {b['mode']} "
+                  f"({b['threads']} threads): {differences(a['table'], b['table'])}")  # fmt: skip
 
     basis = next((r for r in runs if r["mode"] == "workers"), runs[0])
     seconds = [c["seconds"] for c in basis["cells"]]

@@ -14,15 +14,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
 import stat
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 from test_assign_e2e import _solutions
-from test_gradescope import NAMES, _notebook, _python_for_users
+from test_gradescope import NAMES, _notebook, users_python
 from test_no_sandbox import _path_without
 
 from gencourse import cli, release
@@ -68,16 +66,7 @@ def test_does_a_grader_that_is_not_root_refuse_and_say_how_to_get_bubblewrap(
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    if not fallback.possible():
-        pytest.skip(
-            "the fallback boundary (a user of its own per run) needs a root grader on Linux"
-        )
-    shared = Path(tempfile.mkdtemp(prefix="gencourse-test-fallback-", dir="/tmp"))
-    shared.chmod(0o755)
-    try:
-        python = _python_for_users(shared)
-        if python is None:
-            pytest.skip("no Python here that an unprivileged user can read (pyenv under /root)")
+    with users_python("gencourse-test-fallback-") as python:
         base = tmp_path_factory.mktemp("fallback")
         subs, out = base / "subs", base / "out"
         master = release.read(ROOT / "solutions" / "en" / f"{LESSON}.ipynb")
@@ -112,8 +101,6 @@ def graded(tmp_path_factory):
             "package_mode": package_mode,
             "out_mode": stat.S_IMODE(out.stat().st_mode),
         }
-    finally:
-        shutil.rmtree(shared, ignore_errors=True)
 
 
 def test_does_the_batch_say_it_falls_back_and_grade_everything(graded):

@@ -19,6 +19,7 @@ is graded with each student's own values, chosen by the id in
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -383,6 +384,28 @@ def _python_for_users(tmp: Path) -> str | None:
     return python if done.returncode == 0 else None
 
 
+@contextlib.contextmanager
+def users_python(prefix: str):
+    """A Python the runs' users can start, or the test's skip: the fallback needs root on Linux.
+
+    A venv made for them, if one is needed, lies in a folder others may pass (mode 0755)
+    under /tmp, removed afterwards.
+    """
+    if not fallback.possible():
+        pytest.skip(
+            "the fallback boundary (a user of its own per run) needs a root grader on Linux"
+        )
+    shared = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+    shared.chmod(0o755)
+    try:
+        python = _python_for_users(shared)
+        if python is None:
+            pytest.skip("no Python here that an unprivileged user can read (pyenv under /root)")
+        yield python
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
+
+
 def _runs(zip_path: Path, base: Path, python: str, path: str | None) -> dict:
     runs = {}
     for label, (_lang, data) in _submissions(base / "hostile").items():
@@ -402,25 +425,13 @@ def with_bubblewrap(lesson_zip, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def with_fallback(lesson_zip, tmp_path_factory):
-    if not fallback.possible():
-        pytest.skip(
-            "the fallback boundary (a user of its own per run) needs a root grader on Linux"
-        )
-    # Under /tmp, passable by others: the venv the runs' users start, if one is needed.
-    shared = Path(tempfile.mkdtemp(prefix="gencourse-test-gs-", dir="/tmp"))
-    shared.chmod(0o755)
-    try:
-        python = _python_for_users(shared)
-        if python is None:
-            pytest.skip("no Python here that an unprivileged user can read (pyenv under /root)")
+    with users_python("gencourse-test-gs-") as python:
         base = tmp_path_factory.mktemp("gs-fallback")
         modes = {p: stat.S_IMODE(p.stat().st_mode) for p in (jail._package(), ROOT / "solutions")}
         runs = _runs(lesson_zip, base, python, _path_without(base, "bwrap"))
         runs["ended_at"] = _boot_ticks()
         runs["modes_after"] = {p: stat.S_IMODE(p.stat().st_mode) for p in modes} == modes
         yield runs
-    finally:
-        shutil.rmtree(shared, ignore_errors=True)
 
 
 def _check_runs(runs: dict, boundary: str):

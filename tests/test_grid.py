@@ -437,3 +437,20 @@ def test_does_the_projection_list_schedule_the_cells_longest_first():
     assert bench.projected_seconds(twelve, cores=16, cores_per_cell=4) == 180.0  # 4 workers
     with pytest.raises(ValueError, match="workers must be at least 1"):
         bench.makespan([1.0], 0)
+
+
+def test_does_the_comparison_count_the_differing_accuracies_and_their_size():
+    bench = _grid_scale()
+
+    def rows(*accuracies):
+        return [
+            {"n": "10", "arm": "real", "seed": str(i), "accuracy": str(a)}
+            for i, a in enumerate(accuracies)
+        ]
+
+    assert bench.differences(rows(0.5, 0.7), rows(0.5, 0.7)) == "0 of 2 accuracies differ"
+    text = bench.differences(rows(0.52, 0.7, 0.6), rows(0.5, 0.7, 0.61))
+    # differences +2, 0, -1 points: mean +0.33, std 1.53, largest 2
+    assert text.startswith("2 of 3 accuracies differ")
+    assert "+0.33 (mean), 1.53 (std), 2.00 at most" in text
+    assert bench.differences(rows(0.5), rows(0.5, 0.6)).startswith("different cells")

@@ -184,6 +184,18 @@ def ship(results, setting: str, n_values, seeds, arms, command: str, path) -> Pa
     return path
 
 
+def ship_from_args(results, setting: str, args, arms) -> Path:
+    """``gencourse augment --ship FILE``: :func:`ship` with the command as it was typed."""
+    import shlex
+    import sys
+
+    command = shlex.join(["gencourse", *sys.argv[1:]])
+    seeds = list(range(args.seeds))
+    shipped = ship(results, setting, args.n, seeds, arms, command, args.ship)
+    print(f"shipped with provenance: {shipped}")
+    return shipped
+
+
 def load_shipped(name: str) -> dict:
     """A shipped grid (``gencourse/results/<name>.json``): ``{"provenance", "rows", ...}``
     (and ``"quality"`` for lesson 05, ``"pseudo"`` for lesson 06)."""

@@ -66,15 +66,9 @@ def run(args) -> int:
         return code
     summary = results.summary()
     if args.ship:
-        import shlex
-        import sys
-
         from gencourse.augment import provenance
 
-        command = shlex.join(["gencourse", *sys.argv[1:]])
-        seeds = list(range(args.seeds))
-        shipped = provenance.ship(results, "unlabelled", args.n, seeds, arms, command, args.ship)
-        print(f"shipped with provenance: {shipped}")
+        provenance.ship_from_args(results, "unlabelled", args, arms)
     augment.write_csv(results.rows, out / "semi.csv")
     augment.write_csv(summary, out / "summary.csv")
     if results.pseudo:
