@@ -27,7 +27,7 @@ def _summary(table):
 
 
 def _part(lang, n, gap, spread, seeds=3):
-    return i18n.t("augment.c.part", lang, n=n, gap=gap, spread=spread, seeds=seeds)
+    return i18n.t("augment.c.part", lang, n=n, gap=gap, spread=f"{spread:.1f}", seeds=seeds)
 
 
 def _said(key, lines, lang):
@@ -74,14 +74,14 @@ def test_do_the_conclusions_give_paired_differences_with_their_seeds(lang):
     assert lines == [
         i18n.t("augment.c.paired", lang),
         i18n.t("augment.c.winner_clear", lang, n=10, arm=arm("real_both", lang), mean=72.0,
-               gap="+12.0", spread=1.0, seeds=3),
+               gap="+12.0", spread="1.0", seeds=3),
         i18n.t("augment.c.winner_clear", lang, n=100, arm=arm("real_classic", lang), mean=95.0,
-               gap="+2.0", spread=0.5, seeds=3),
+               gap="+2.0", spread="0.5", seeds=3),
         i18n.t("augment.c.cgan_helps", lang, ns="10", parts=_part(lang, 10, "+10.0", 1.0)),
         i18n.t("augment.c.cgan_tie", lang, ns="100", parts=_part(lang, 100, "-0.5", 0.8660)),
         i18n.t("augment.c.why_weak", lang, ns="100", parts=i18n.t(
             "augment.c.alone_part", lang, n=100, synthetic=70.0, real=93.0, gap="-23.0",
-            spread=1.0, seeds=3)),
+            spread="1.0", seeds=3)),
         i18n.t("augment.c.classic_better", lang, ns="100", parts=_part(lang, 100, "+2.5", 0.5)),
         i18n.t("augment.c.on_top_clear", lang, ns="10",
                parts=_part(lang, 10, "+6.0", 1.0) + "; " + _part(lang, 100, "-1.0", 0.5)),
@@ -112,7 +112,7 @@ def test_does_pairing_find_a_gain_that_the_unpaired_spread_would_hide(lang):
     helps = i18n.t("augment.c.cgan_helps", lang, ns="20", parts=_part(lang, 20, "+2.0", 0.158, 5))
     assert helps in lines
     assert i18n.t("augment.c.winner_clear", lang, n=20, arm=augment.arm_name("real_cgan", lang),
-                  mean=100 * cells["real_cgan"]["mean"], gap="+2.0", spread=0.158, seeds=5) in lines  # fmt: skip
+                  mean=100 * cells["real_cgan"]["mean"], gap="+2.0", spread="0.2", seeds=5) in lines  # fmt: skip
 
 
 # n = 20: 'real + cGAN' leads real by +1 point on average (per seed +4, -2, +1), within its
@@ -136,11 +136,11 @@ def test_is_a_lead_within_the_paired_spread_a_tie_and_the_samples_redundant(lang
     lines = augment.conclusions(TIE, lang)
     cgan = augment.arm_name("real_cgan", lang)
     assert lines[1] == i18n.t(
-        "augment.c.winner_tie", lang, n=20, arm=cgan, mean=81.0, gap="+1.0", spread=3.0, seeds=3
+        "augment.c.winner_tie", lang, n=20, arm=cgan, mean=81.0, gap="+1.0", spread="3.0", seeds=3
     )
     assert i18n.t("augment.c.cgan_tie", lang, ns="20", parts=_part(lang, 20, "+1.0", 3.0)) in lines
     alone = i18n.t("augment.c.alone_part", lang, n=20, synthetic=79.0, real=80.0, gap="-1.0",
-                   spread=2.0, seeds=3)  # fmt: skip
+                   spread="2.0", seeds=3)  # fmt: skip
     assert i18n.t("augment.c.why_redundant", lang, ns="20", parts=alone) in lines
     on_top = i18n.t("augment.c.on_top_none", lang, ns="", parts=_part(lang, 20, "+1.5", 2.2913))
     assert on_top in lines
@@ -185,7 +185,7 @@ def test_does_real_only_at_the_top_name_the_next_best_and_its_paired_gap(lang):
     lines = augment.conclusions(summary, lang)
     assert lines[1:] == [
         i18n.t("augment.c.real_wins", lang, n=5, mean=50.0, arm=augment.arm_name(
-            "real_classic", lang), gap="-4.0", spread=1.0, seeds=3),
+            "real_classic", lang), gap="-4.0", spread="1.0", seeds=3),
         i18n.t("augment.c.real_only", lang, n=10, mean=61.0),
     ]  # fmt: skip
 
@@ -290,7 +290,7 @@ def test_do_the_conclusions_name_the_best_data_maker_and_what_each_fix_changed(l
     lines = augment.conclusions(ALL_ARMS, lang)
     arm = augment.arm_name
     best = i18n.t("augment.c.best_maker", lang, n=10, arm=arm("real_diffaug", lang), mean=84.0,
-                  gap="+4.0", spread=1.0, seeds=3)  # fmt: skip
+                  gap="+4.0", spread="1.0", seeds=3)  # fmt: skip
     assert best in lines
     assert any(
         line.startswith("n = 100") and arm("real_cvae", lang) in line and "CAS" not in line
@@ -307,7 +307,7 @@ def test_do_the_conclusions_name_the_best_data_maker_and_what_each_fix_changed(l
     ]
     assert lines[-3:] == fixes
     beats = i18n.t("augment.c.arm_part", lang, n=100, arm=arm("real_cvae", lang), gap="+2.0",
-                   spread=0.5, seeds=3)  # fmt: skip
+                   spread="0.5", seeds=3)  # fmt: skip
     # Only the CVAE at n = 100 beats classic by more than the spread.
     assert i18n.t("augment.c.beats_classic", lang, parts=beats) in lines
     assert not _said("augment.c.no_beats_classic", lines, lang)
@@ -326,5 +326,21 @@ def test_is_it_said_when_no_generated_data_beats_classic_augmentation(lang):
     # At each n the arm with the largest paired difference: 'real + both' at 10 (-1 ± 0),
     # the CVAE at 100.
     cvae = i18n.t("augment.c.arm_part", lang, n=100, arm=augment.arm_name("real_cvae", lang),
-                  gap="+0.1", spread=0.1, seeds=3)  # fmt: skip
+                  gap="+0.1", spread="0.1", seeds=3)  # fmt: skip
     assert "n = 10: " in said[0] and cvae in said[0]
+
+
+def test_are_a_mean_and_spread_that_round_alike_printed_with_two_decimals():
+    from gencourse.augment.paired import Difference
+    from gencourse.augment.verdicts import diff_values
+
+    def values(mean, std):
+        return diff_values(Difference("a", "b", 10, mean, std, 5))
+
+    # +0.42 against 0.38: one decimal would print "+0.4 ± 0.4" beside "larger than the spread"
+    assert values(0.0042, 0.0038) == {"gap": "+0.42", "spread": "0.38", "seeds": 5}
+    assert values(-0.0042, 0.0038)["gap"] == "-0.42"
+    assert values(0.056, 0.013) == {"gap": "+5.6", "spread": "1.3", "seeds": 5}
+    # Equal to two decimals (float noise aside): one decimal is honest
+    assert values(0.001, 0.0010000000001) == {"gap": "+0.1", "spread": "0.1", "seeds": 5}
+    assert values(0.0, 0.004)["gap"] == "+0.0"

@@ -120,15 +120,22 @@ def left_out(summary) -> list:
 # --- the values the messages format ---------------------------------------------------
 
 
-def _pts(x: float) -> str:
+def _pts(x: float, digits: int = 1) -> str:
     """Accuracy units as signed points, ``+5.6`` (never ``-0.0``)."""
-    points = round(100 * x, 1)
-    return f"{points + 0.0:+.1f}" if points != 0 else "+0.0"
+    points = round(100 * x, digits)
+    return f"{points + 0.0:+.{digits}f}" if points != 0 else f"{0:+.{digits}f}"
 
 
 def diff_values(d: Difference) -> dict:
-    """A difference's values: ``gap`` (signed points), ``spread`` (points) and ``seeds``."""
-    return {"gap": _pts(d.mean), "spread": 100 * d.std, "seeds": d.seeds}
+    """A difference's values: ``gap`` (signed points), ``spread`` (points) and ``seeds``.
+
+    One decimal, or two where one would print the mean and the spread alike although
+    they differ (``+0.42 ± 0.38``, not ``+0.4 ± 0.4`` beside "larger than the spread").
+    """
+    gap, spread = 100 * d.mean, 100 * d.std
+    alike = f"{abs(gap):.1f}" == f"{spread:.1f}" and f"{abs(gap):.2f}" != f"{spread:.2f}"
+    digits = 2 if alike else 1
+    return {"gap": _pts(d.mean, digits), "spread": f"{spread:.{digits}f}", "seeds": d.seeds}
 
 
 def part(d: Difference, lang: str) -> str:

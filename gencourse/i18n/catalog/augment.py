@@ -67,36 +67,36 @@ MESSAGES = {
         "en": "Left out of the comparisons below, for sharing fewer than two seeds with 'real only': {cells}.",
     },
     "augment.c.part": {
-        "ko": "n = {n}: 시드 {seeds}개에서 {gap} ± {spread:.1f}%p",
-        "en": "n = {n}: {gap} ± {spread:.1f} points over {seeds} seeds",
+        "ko": "n = {n}: 시드 {seeds}개에서 {gap} ± {spread}%p",
+        "en": "n = {n}: {gap} ± {spread} points over {seeds} seeds",
     },
     "augment.c.arm_part": {
-        "ko": "n = {n}: '{arm}' 시드 {seeds}개에서 {gap} ± {spread:.1f}%p",
-        "en": "n = {n}: '{arm}' {gap} ± {spread:.1f} points over {seeds} seeds",
+        "ko": "n = {n}: '{arm}' 시드 {seeds}개에서 {gap} ± {spread}%p",
+        "en": "n = {n}: '{arm}' {gap} ± {spread} points over {seeds} seeds",
     },
     "augment.c.alone_part": {
-        "ko": "n = {n}: {synthetic:.1f}% 대 {real:.1f}%, 차이는 시드 {seeds}개에서 {gap} ± {spread:.1f}%p",
-        "en": "n = {n}: {synthetic:.1f}% against {real:.1f}%, a difference of {gap} ± {spread:.1f} points over {seeds} seeds",
+        "ko": "n = {n}: {synthetic:.1f}% 대 {real:.1f}%, 차이는 시드 {seeds}개에서 {gap} ± {spread}%p",
+        "en": "n = {n}: {synthetic:.1f}% against {real:.1f}%, a difference of {gap} ± {spread} points over {seeds} seeds",
     },
     "augment.c.real_only": {
         "ko": "n = {n}: 실제 데이터만 쓴 방법 하나만 돌렸습니다({mean:.1f}%). 비교할 방법이 없습니다.",
         "en": "n = {n}: only real digits alone were run ({mean:.1f}%); there is nothing to compare.",
     },
     "augment.c.real_wins": {
-        "ko": "n = {n}: 실제 데이터만 쓴 경우의 평균이 가장 높았습니다({mean:.1f}%). 어떤 증강도 평균을 올리지 못했고, 그다음으로 높은 방법('{arm}')과의 차이는 시드 {seeds}개에서 {gap} ± {spread:.1f}%p입니다.",
-        "en": "n = {n}: real digits alone had the highest mean ({mean:.1f}%); no augmentation raised it. The next best, '{arm}', differs from it by {gap} ± {spread:.1f} points over {seeds} seeds.",
+        "ko": "n = {n}: 실제 데이터만 쓴 경우의 평균이 가장 높았습니다({mean:.1f}%). 어떤 증강도 평균을 올리지 못했고, 그다음으로 높은 방법('{arm}')과의 차이는 시드 {seeds}개에서 {gap} ± {spread}%p입니다.",
+        "en": "n = {n}: real digits alone had the highest mean ({mean:.1f}%); no augmentation raised it. The next best, '{arm}', differs from it by {gap} ± {spread} points over {seeds} seeds.",
     },
     "augment.c.winner_clear": {
-        "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). 실제 데이터만 쓴 경우보다 시드 {seeds}개에서 {gap} ± {spread:.1f}%p 높아, 차이가 시드 간 퍼짐보다 큽니다.",
-        "en": "n = {n}: '{arm}' did best ({mean:.1f}%): {gap} ± {spread:.1f} points above real only over {seeds} seeds, more than the spread between seeds.",
+        "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). 실제 데이터만 쓴 경우보다 시드 {seeds}개에서 {gap} ± {spread}%p 높아, 차이가 시드 간 퍼짐보다 큽니다.",
+        "en": "n = {n}: '{arm}' did best ({mean:.1f}%): {gap} ± {spread} points above real only over {seeds} seeds, more than the spread between seeds.",
     },
     "augment.c.winner_tie": {
-        "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'({mean:.1f}%)이지만, 실제 데이터만 쓴 경우와의 차이(시드 {seeds}개에서 {gap} ± {spread:.1f}%p)가 시드 간 퍼짐 안에 있어 분명한 우위라고 할 수 없습니다.",
-        "en": "n = {n}: '{arm}' had the highest mean ({mean:.1f}%), but its lead over real only ({gap} ± {spread:.1f} points over {seeds} seeds) lies within the spread between seeds: not a clear win.",
+        "ko": "n = {n}: 평균이 가장 높은 방법은 '{arm}'({mean:.1f}%)이지만, 실제 데이터만 쓴 경우와의 차이(시드 {seeds}개에서 {gap} ± {spread}%p)가 시드 간 퍼짐 안에 있어 분명한 우위라고 할 수 없습니다.",
+        "en": "n = {n}: '{arm}' had the highest mean ({mean:.1f}%), but its lead over real only ({gap} ± {spread} points over {seeds} seeds) lies within the spread between seeds: not a clear win.",
     },
     "augment.c.best_maker": {
-        "ko": "n = {n}: 데이터를 만드는 모델끼리 비교하면(실제 숫자에 한 모델의 샘플만 더한 방법들) 평균이 가장 높은 것은 '{arm}'입니다({mean:.1f}%, 실제 데이터만 쓴 경우 대비 시드 {seeds}개에서 {gap} ± {spread:.1f}%p).",
-        "en": "n = {n}: of the data makers (the real digits plus one maker's samples, nothing else), '{arm}' had the highest mean ({mean:.1f}%; {gap} ± {spread:.1f} points from real only over {seeds} seeds).",
+        "ko": "n = {n}: 데이터를 만드는 모델끼리 비교하면(실제 숫자에 한 모델의 샘플만 더한 방법들) 평균이 가장 높은 것은 '{arm}'입니다({mean:.1f}%, 실제 데이터만 쓴 경우 대비 시드 {seeds}개에서 {gap} ± {spread}%p).",
+        "en": "n = {n}: of the data makers (the real digits plus one maker's samples, nothing else), '{arm}' had the highest mean ({mean:.1f}%; {gap} ± {spread} points from real only over {seeds} seeds).",
     },
     "augment.c.cgan_helps": {
         "ko": "cGAN 샘플을 더하니 n = {ns}에서 시드 간 퍼짐보다 큰 차이로 정확도가 올랐습니다('실제 + cGAN 샘플' − '실제 데이터만': {parts}).",

@@ -19,40 +19,40 @@ MESSAGES = {
     "semi.progress": {"ko": "준지도 학습 실험", "en": "semi-supervised grid"},
     # --- the conclusions: every difference is paired by seed (gencourse.augment.paired) ---
     "semi.c.vs_classic.above": {
-        "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). '실제 + 고전적 증강'({classic:.1f}%)보다 시드 {seeds}개에서 {gap} ± {spread:.1f}%p 높아, 차이가 시드 간 퍼짐보다 큽니다.",
-        "en": "n = {n}: of the methods that use the unlabelled digits, '{arm}' had the highest mean ({mean:.1f}%): {gap} ± {spread:.1f} points above 'real + classic' ({classic:.1f}%) over {seeds} seeds, more than the spread between seeds.",
+        "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). '실제 + 고전적 증강'({classic:.1f}%)보다 시드 {seeds}개에서 {gap} ± {spread}%p 높아, 차이가 시드 간 퍼짐보다 큽니다.",
+        "en": "n = {n}: of the methods that use the unlabelled digits, '{arm}' had the highest mean ({mean:.1f}%): {gap} ± {spread} points above 'real + classic' ({classic:.1f}%) over {seeds} seeds, more than the spread between seeds.",
     },
     "semi.c.vs_classic.tie": {
-        "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). 하지만 '실제 + 고전적 증강'({classic:.1f}%) 대비 차이는 시드 {seeds}개에서 {gap} ± {spread:.1f}%p로 시드 간 퍼짐 안에 있어, 분명히 낫다고 할 수 없습니다.",
-        "en": "n = {n}: of the methods that use the unlabelled digits, '{arm}' had the highest mean ({mean:.1f}%), but its difference from 'real + classic' ({classic:.1f}%), {gap} ± {spread:.1f} points over {seeds} seeds, lies within the spread between seeds: not a clear gain.",
+        "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 평균이 가장 높은 방법은 '{arm}'입니다({mean:.1f}%). 하지만 '실제 + 고전적 증강'({classic:.1f}%) 대비 차이는 시드 {seeds}개에서 {gap} ± {spread}%p로 시드 간 퍼짐 안에 있어, 분명히 낫다고 할 수 없습니다.",
+        "en": "n = {n}: of the methods that use the unlabelled digits, '{arm}' had the highest mean ({mean:.1f}%), but its difference from 'real + classic' ({classic:.1f}%), {gap} ± {spread} points over {seeds} seeds, lies within the spread between seeds: not a clear gain.",
     },
     "semi.c.vs_classic.below": {
-        "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)도 '실제 + 고전적 증강'({classic:.1f}%)에 못 미쳤습니다. 차이는 시드 {seeds}개에서 {gap} ± {spread:.1f}%p로, 시드 간 퍼짐보다 큽니다.",
-        "en": "n = {n}: even the best method that uses the unlabelled digits, '{arm}' ({mean:.1f}%), fell short of 'real + classic' ({classic:.1f}%) by more than the spread between seeds: {gap} ± {spread:.1f} points over {seeds} seeds.",
+        "ko": "n = {n}: 레이블 없는 데이터를 쓴 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)도 '실제 + 고전적 증강'({classic:.1f}%)에 못 미쳤습니다. 차이는 시드 {seeds}개에서 {gap} ± {spread}%p로, 시드 간 퍼짐보다 큽니다.",
+        "en": "n = {n}: even the best method that uses the unlabelled digits, '{arm}' ({mean:.1f}%), fell short of 'real + classic' ({classic:.1f}%) by more than the spread between seeds: {gap} ± {spread} points over {seeds} seeds.",
     },
     "semi.c.gan_adds.above": {
-        "ko": "n = {n}: 생성 모델의 몫: 같은 판별자를 같은 고전적 증강 사본과 같은 단계 수로 훈련하되 비지도 손실만 켜고 끈 두 방법을 비교하면('{arm}' − '{other}') 시드 {seeds}개에서 {gap} ± {spread:.1f}%p로, 차이가 시드 간 퍼짐보다 큽니다. 이만큼이 레이블 없는 데이터와 생성자가 만든 가짜 이미지로 배우는 비지도 손실, 곧 GAN 부분이 보탠 몫입니다.",
-        "en": "n = {n}: what the GAN adds: the same discriminator, trained with the same classic copies and steps, with the unsupervised loss on against off ('{arm}' − '{other}'): {gap} ± {spread:.1f} points over {seeds} seeds, more than the spread between seeds. That much is the GAN part's share: what the unsupervised loss, on the unlabelled digits and the generator's fakes, adds.",
+        "ko": "n = {n}: 생성 모델의 몫: 같은 판별자를 같은 고전적 증강 사본과 같은 단계 수로 훈련하되 비지도 손실만 켜고 끈 두 방법을 비교하면('{arm}' − '{other}') 시드 {seeds}개에서 {gap} ± {spread}%p로, 차이가 시드 간 퍼짐보다 큽니다. 이만큼이 레이블 없는 데이터와 생성자가 만든 가짜 이미지로 배우는 비지도 손실, 곧 GAN 부분이 보탠 몫입니다.",
+        "en": "n = {n}: what the GAN adds: the same discriminator, trained with the same classic copies and steps, with the unsupervised loss on against off ('{arm}' − '{other}'): {gap} ± {spread} points over {seeds} seeds, more than the spread between seeds. That much is the GAN part's share: what the unsupervised loss, on the unlabelled digits and the generator's fakes, adds.",
     },
     "semi.c.gan_adds.tie": {
-        "ko": "n = {n}: 생성 모델의 몫: 같은 판별자를 같은 고전적 증강 사본과 같은 단계 수로 훈련하되 비지도 손실만 켜고 끈 두 방법의 차이('{arm}' − '{other}')는 시드 {seeds}개에서 {gap} ± {spread:.1f}%p로 시드 간 퍼짐 안에 있습니다. GAN 부분이 분명히 보탠 것은 없습니다.",
-        "en": "n = {n}: what the GAN adds: the same discriminator, trained with the same classic copies and steps, with the unsupervised loss on against off ('{arm}' − '{other}'): {gap} ± {spread:.1f} points over {seeds} seeds, within the spread between seeds. The GAN part adds nothing clear.",
+        "ko": "n = {n}: 생성 모델의 몫: 같은 판별자를 같은 고전적 증강 사본과 같은 단계 수로 훈련하되 비지도 손실만 켜고 끈 두 방법의 차이('{arm}' − '{other}')는 시드 {seeds}개에서 {gap} ± {spread}%p로 시드 간 퍼짐 안에 있습니다. GAN 부분이 분명히 보탠 것은 없습니다.",
+        "en": "n = {n}: what the GAN adds: the same discriminator, trained with the same classic copies and steps, with the unsupervised loss on against off ('{arm}' − '{other}'): {gap} ± {spread} points over {seeds} seeds, within the spread between seeds. The GAN part adds nothing clear.",
     },
     "semi.c.gan_adds.below": {
-        "ko": "n = {n}: 생성 모델의 몫: 같은 판별자를 같은 고전적 증강 사본과 같은 단계 수로 훈련할 때 비지도 손실을 켜자 오히려 정확도가 떨어졌습니다('{arm}' − '{other}': 시드 {seeds}개에서 {gap} ± {spread:.1f}%p, 시드 간 퍼짐보다 큼). 이 예산에서는 GAN 부분이 인식에 방해가 됩니다.",
-        "en": "n = {n}: what the GAN adds: with the same discriminator, classic copies and steps, turning the unsupervised loss on made the recogniser worse ('{arm}' − '{other}': {gap} ± {spread:.1f} points over {seeds} seeds, more than the spread between seeds). At this budget the GAN part gets in the way.",
+        "ko": "n = {n}: 생성 모델의 몫: 같은 판별자를 같은 고전적 증강 사본과 같은 단계 수로 훈련할 때 비지도 손실을 켜자 오히려 정확도가 떨어졌습니다('{arm}' − '{other}': 시드 {seeds}개에서 {gap} ± {spread}%p, 시드 간 퍼짐보다 큼). 이 예산에서는 GAN 부분이 인식에 방해가 됩니다.",
+        "en": "n = {n}: what the GAN adds: with the same discriminator, classic copies and steps, turning the unsupervised loss on made the recogniser worse ('{arm}' − '{other}': {gap} ± {spread} points over {seeds} seeds, more than the spread between seeds). At this budget the GAN part gets in the way.",
     },
     "semi.c.vs_control.above": {
-        "ko": "n = {n}: 생성 모델을 쓰는 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)에서 의사 레이블 대조군({control:.1f}%)을 빼면 시드 {seeds}개에서 {gap} ± {spread:.1f}%p로, 시드 간 퍼짐보다 큽니다. 의사 레이블은 같은 레이블 없는 데이터를 쓰는 또 다른 방법이지만, 신경망(수업 05의 인식기)과 훈련 예산이 다릅니다. 그러니 이 차이는 두 방법 전체를 비교한 것이고, GAN 부분이 보탠 만큼은 같은 판별자에서 비지도 손실만 끈 비교로 잽니다.",
-        "en": "n = {n}: of the methods with a generative model, '{arm}' had the highest mean ({mean:.1f}%); minus the pseudo-label control ({control:.1f}%) that is {gap} ± {spread:.1f} points over {seeds} seeds, more than the spread between seeds. Pseudo-labelling is another way to use the same unlabelled digits, with a different network (lesson 05's recogniser) and training budget, so this gap compares two whole recipes; what the GAN part adds is measured against the same discriminator with the unsupervised loss off.",
+        "ko": "n = {n}: 생성 모델을 쓰는 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)에서 의사 레이블 대조군({control:.1f}%)을 빼면 시드 {seeds}개에서 {gap} ± {spread}%p로, 시드 간 퍼짐보다 큽니다. 의사 레이블은 같은 레이블 없는 데이터를 쓰는 또 다른 방법이지만, 신경망(수업 05의 인식기)과 훈련 예산이 다릅니다. 그러니 이 차이는 두 방법 전체를 비교한 것이고, GAN 부분이 보탠 만큼은 같은 판별자에서 비지도 손실만 끈 비교로 잽니다.",
+        "en": "n = {n}: of the methods with a generative model, '{arm}' had the highest mean ({mean:.1f}%); minus the pseudo-label control ({control:.1f}%) that is {gap} ± {spread} points over {seeds} seeds, more than the spread between seeds. Pseudo-labelling is another way to use the same unlabelled digits, with a different network (lesson 05's recogniser) and training budget, so this gap compares two whole recipes; what the GAN part adds is measured against the same discriminator with the unsupervised loss off.",
     },
     "semi.c.vs_control.tie": {
-        "ko": "n = {n}: 생성 모델을 쓰는 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)에서 의사 레이블 대조군({control:.1f}%)을 빼면 시드 {seeds}개에서 {gap} ± {spread:.1f}%p로, 시드 간 퍼짐 안에 있습니다. 의사 레이블은 같은 레이블 없는 데이터를 쓰는 또 다른 방법이지만, 신경망(수업 05의 인식기)과 훈련 예산이 다릅니다. 그러니 이 차이는 두 방법 전체를 비교한 것이고, GAN 부분이 보탠 만큼은 같은 판별자에서 비지도 손실만 끈 비교로 잽니다.",
-        "en": "n = {n}: of the methods with a generative model, '{arm}' had the highest mean ({mean:.1f}%); minus the pseudo-label control ({control:.1f}%) that is {gap} ± {spread:.1f} points over {seeds} seeds, within the spread between seeds. Pseudo-labelling is another way to use the same unlabelled digits, with a different network (lesson 05's recogniser) and training budget, so this gap compares two whole recipes; what the GAN part adds is measured against the same discriminator with the unsupervised loss off.",
+        "ko": "n = {n}: 생성 모델을 쓰는 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)에서 의사 레이블 대조군({control:.1f}%)을 빼면 시드 {seeds}개에서 {gap} ± {spread}%p로, 시드 간 퍼짐 안에 있습니다. 의사 레이블은 같은 레이블 없는 데이터를 쓰는 또 다른 방법이지만, 신경망(수업 05의 인식기)과 훈련 예산이 다릅니다. 그러니 이 차이는 두 방법 전체를 비교한 것이고, GAN 부분이 보탠 만큼은 같은 판별자에서 비지도 손실만 끈 비교로 잽니다.",
+        "en": "n = {n}: of the methods with a generative model, '{arm}' had the highest mean ({mean:.1f}%); minus the pseudo-label control ({control:.1f}%) that is {gap} ± {spread} points over {seeds} seeds, within the spread between seeds. Pseudo-labelling is another way to use the same unlabelled digits, with a different network (lesson 05's recogniser) and training budget, so this gap compares two whole recipes; what the GAN part adds is measured against the same discriminator with the unsupervised loss off.",
     },
     "semi.c.vs_control.below": {
-        "ko": "n = {n}: 생성 모델을 쓰는 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)에서 의사 레이블 대조군({control:.1f}%)을 빼면 시드 {seeds}개에서 {gap} ± {spread:.1f}%p로, 대조군이 시드 간 퍼짐보다 큰 차이로 앞섭니다. 의사 레이블은 같은 레이블 없는 데이터를 쓰는 또 다른 방법이지만, 신경망(수업 05의 인식기)과 훈련 예산이 다릅니다. 그러니 이 차이는 두 방법 전체를 비교한 것이고, GAN 부분이 보탠 만큼은 같은 판별자에서 비지도 손실만 끈 비교로 잽니다.",
-        "en": "n = {n}: of the methods with a generative model, '{arm}' had the highest mean ({mean:.1f}%); minus the pseudo-label control ({control:.1f}%) that is {gap} ± {spread:.1f} points over {seeds} seeds: the control leads by more than the spread between seeds. Pseudo-labelling is another way to use the same unlabelled digits, with a different network (lesson 05's recogniser) and training budget, so this gap compares two whole recipes; what the GAN part adds is measured against the same discriminator with the unsupervised loss off.",
+        "ko": "n = {n}: 생성 모델을 쓰는 방법 가운데 평균이 가장 높은 '{arm}'({mean:.1f}%)에서 의사 레이블 대조군({control:.1f}%)을 빼면 시드 {seeds}개에서 {gap} ± {spread}%p로, 대조군이 시드 간 퍼짐보다 큰 차이로 앞섭니다. 의사 레이블은 같은 레이블 없는 데이터를 쓰는 또 다른 방법이지만, 신경망(수업 05의 인식기)과 훈련 예산이 다릅니다. 그러니 이 차이는 두 방법 전체를 비교한 것이고, GAN 부분이 보탠 만큼은 같은 판별자에서 비지도 손실만 끈 비교로 잽니다.",
+        "en": "n = {n}: of the methods with a generative model, '{arm}' had the highest mean ({mean:.1f}%); minus the pseudo-label control ({control:.1f}%) that is {gap} ± {spread} points over {seeds} seeds: the control leads by more than the spread between seeds. Pseudo-labelling is another way to use the same unlabelled digits, with a different network (lesson 05's recogniser) and training budget, so this gap compares two whole recipes; what the GAN part adds is measured against the same discriminator with the unsupervised loss off.",
     },
     "semi.c.classic": {
         "ko": "레이블이 붙은 숫자에 수업 05의 고전적 증강 사본을 더했을 때 준지도 GAN의 정확도가 바뀐 만큼('{arm}' − '{other}'): {parts}.",
