@@ -130,6 +130,17 @@ for _ in range(300):
             pass
 # {MARKER}
 """
+#: Learner code that kills every other process whose command line names gencourse (the
+#: grader, sibling grading processes); it needs ``os`` and ``signal`` imported.
+KILL_GENCOURSE = """for pid in os.listdir("/proc"):
+    if pid.isdigit() and int(pid) != os.getpid():
+        try:
+            if b"gencourse" in open(f"/proc/{pid}/cmdline", "rb").read():
+                os.kill(int(pid), signal.SIGKILL)
+        except OSError:
+            pass
+"""
+
 HOSTILE = {
     # Read any file the grading account can: solutions/ through the package, sys.path, the cwd.
     "hostile_reads_solutions": f"""import gencourse, json, os, sys, pathlib
@@ -197,14 +208,7 @@ def reparameterize(z_mean, z_log_var, eps):
 {STUB}""",
     # See, signal and kill other processes: the grader and the sibling grading processes.
     "hostile_kills_grader": f"""import os, signal
-for pid in os.listdir("/proc"):
-    if pid.isdigit() and int(pid) != os.getpid():
-        try:
-            if b"gencourse" in open(f"/proc/{{pid}}/cmdline", "rb").read():
-                os.kill(int(pid), signal.SIGKILL)
-        except OSError:
-            pass
-try:
+{KILL_GENCOURSE}try:
     os.kill(os.getppid(), signal.SIGKILL)
 except OSError:
     pass

@@ -40,6 +40,7 @@ from test_assign_e2e import (
     _secret_with_different_values,
     _solutions,
 )
+from test_grade_corpus import KILL_GENCOURSE
 from test_no_sandbox import _path_without
 
 from gencourse import cli, i18n, release
@@ -312,14 +313,7 @@ for path in TARGETS["folders"]:
         FOUND += os.listdir(path)
     except OSError:
         pass
-for pid in os.listdir("/proc"):
-    if pid.isdigit() and int(pid) != os.getpid():
-        try:
-            if b"gencourse" in open(f"/proc/{{pid}}/cmdline", "rb").read():
-                os.kill(int(pid), signal.SIGKILL)
-        except OSError:
-            pass
-if os.fork() == 0:  # a survivor: its own session, no exec, sleeping past the run
+{kill}if os.fork() == 0:  # a survivor: its own session, no exec, sleeping past the run
     os.setsid()
     import time
     time.sleep(3600)
@@ -336,7 +330,10 @@ def reparameterize(z_mean, z_log_var, eps):
 def _submissions(root: Path) -> dict[str, tuple[str, bytes]]:
     master = release.read(ROOT / "solutions" / "en" / f"{LESSON}.ipynb")
     right = {n: s for n, s in _solutions(master).items() if n in NAMES}
-    hostile = {**right, "reparameterize": HOSTILE.format(targets=_targets(root))}
+    hostile = {
+        **right,
+        "reparameterize": HOSTILE.format(targets=_targets(root), kill=KILL_GENCOURSE),
+    }
     good = _notebook("en", right)
     return {
         "right": ("en", good),
@@ -498,18 +495,14 @@ def _survivors(ended_at: int, wait: float = 120.0) -> list[str]:
 
     def ours(pid: str) -> bool:
         fields = fallback.status_of(pid)
+        if fallback.live_uid(fields) not in users or len(fields.get("NSpid", "").split()) != 1:
+            return False
         try:
-            uid = int(fields["Uid"].split()[0])
             with open(f"/proc/{pid}/stat", encoding="ascii") as f:
                 started = int(f.read().rpartition(")")[2].split()[19])
-        except (KeyError, ValueError, IndexError, OSError):
+        except (ValueError, IndexError, OSError):
             return False
-        return (
-            uid in users
-            and not fields.get("State", "").startswith("Z")
-            and len(fields.get("NSpid", "").split()) == 1
-            and started <= ended_at
-        )
+        return started <= ended_at
 
     left = [p for p in os.listdir("/proc") if p.isdigit() and ours(p)]
     deadline = time.monotonic() + wait

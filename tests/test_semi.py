@@ -162,7 +162,11 @@ TABLE = {
 def _paired(n, a, b):
     """The expected values, computed here with numpy: gap (points), spread (points), seeds."""
     d = np.subtract(TABLE[n][a], TABLE[n][b])
-    return {"gap": f"{100 * d.mean():+.1f}", "spread": f"{100 * d.std(ddof=1):.1f}", "seeds": len(d)}
+    return {
+        "gap": f"{100 * d.mean():+.1f}",
+        "spread": f"{100 * d.std(ddof=1):.1f}",
+        "seeds": len(d),
+    }
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

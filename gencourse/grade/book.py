@@ -28,6 +28,7 @@ import json
 import re
 import unicodedata
 
+from gencourse.grade.fallback import USER
 from gencourse.i18n import t
 
 
@@ -80,9 +81,7 @@ def gradebook_csv(results: list[dict], exercises: list[str], lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     # Rows graded without bubblewrap (--no-sandbox, or a user of their own) say so in a column.
-    unsandboxed = any(
-        r.get("sandboxed") is False or r.get("boundary") == "unprivileged user" for r in results
-    )
+    unsandboxed = any(r.get("sandboxed") is False or r.get("boundary") == USER for r in results)
     header = ["submission", "lang", *exercises, "total", "possible", "percent", "status", "error"]
     writer.writerow(header + (["sandbox"] if unsandboxed else []))
     for r in results:
@@ -99,7 +98,7 @@ def gradebook_csv(results: list[dict], exercises: list[str], lang: str) -> str:
         ]
         if unsandboxed:
             kept = "no" if r.get("sandboxed") is False else "yes"
-            row.append("user" if r.get("boundary") == "unprivileged user" else kept)
+            row.append("user" if r.get("boundary") == USER else kept)
         writer.writerow(row)
     return buffer.getvalue()
 
@@ -211,7 +210,7 @@ def _promise_notes(promises: dict) -> list[str]:
     notes = []
     if not promises.get("sandboxed", True):
         notes.append("grade.note.unsandboxed")
-    if promises.get("boundary") == "unprivileged user":
+    if promises.get("boundary") == USER:
         notes.append("grade.note.user_boundary")
     if promises.get("cells") == "all":
         notes.append("grade.note.cells_all")

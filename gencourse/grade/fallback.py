@@ -154,34 +154,27 @@ def status_of(pid) -> dict[str, str]:
     return fields
 
 
-def real_uid(pid) -> int | None:
-    """The real user of process ``pid`` (None: gone), from ``/proc/<pid>/status``.
+def live_uid(fields: dict[str, str]) -> int | None:
+    """The real user in a process's status fields (:func:`status_of`); None if it has ended.
 
-    Not the owner of ``/proc/<pid>``: a process that changed its user without
-    an ``exec`` since (a fork of the child) is not dumpable, and its ``/proc``
-    entries belong to root.
+    A process that has ended and only waits to be reaped (a zombie) runs nothing
+    any more, though it still shows its user: a container whose first process
+    reaps nobody keeps a killed orphan so for good. The user is read from
+    ``/proc/<pid>/status``, not from the owner of ``/proc/<pid>``: a process that
+    changed its user without an ``exec`` since (a fork of the child) is not
+    dumpable, and its ``/proc`` entries belong to root.
     """
+    if fields.get("State", "").startswith("Z"):
+        return None
     try:
-        return int(status_of(pid)["Uid"].split()[0])
+        return int(fields["Uid"].split()[0])
     except (KeyError, ValueError, IndexError):
         return None
 
 
-def is_zombie(pid) -> bool:
-    """Whether ``pid`` has ended and only waits to be reaped (nothing of it runs any more).
-
-    A container whose first process reaps nobody keeps a killed orphan as a
-    zombie for good; it still shows its user.
-    """
-    return status_of(pid).get("State", "").startswith("Z")
-
-
 def _pids_of(uid: int) -> list[int]:
-    return [
-        int(e)
-        for e in os.listdir("/proc")
-        if e.isdigit() and real_uid(e) == uid and not is_zombie(e)
-    ]
+    """The live processes of ``uid``."""
+    return [int(e) for e in os.listdir("/proc") if e.isdigit() and live_uid(status_of(e)) == uid]
 
 
 def end_user(uid: int, rounds: int = 50) -> int:

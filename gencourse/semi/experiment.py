@@ -42,9 +42,10 @@ class Budget:
 FULL = Budget()
 QUICK = Budget(recogniser_steps=4, batch_size=32, ssgan_steps=3, ssgan_batch_size=16)
 #: The lesson's live slice (three seeds at n = 10 in its 5 minutes): lesson 05's live
-#: recogniser (``augment.LESSON``) and fewer GAN steps, the count chosen on validation
-#: digits (``bench/ssgan_steps.py``); ``bench/right_sized.py --setting unlabelled`` shows
-#: side by side that it changes no conclusion of the full recipe by more than the spread.
+#: recogniser (``augment.LESSON``), a discriminator half as wide and fewer, smaller GAN
+#: steps, sized for the lesson's time (no digits read to choose it).
+#: ``bench/right_sized.py --setting unlabelled`` compares it side by side with
+#: :data:`FULL`: it does change two of the full recipe's conclusions (``bench/README.md``).
 LESSON = Budget(
     recogniser_steps=200, ssgan_steps=3000, ssgan_batch_size=50, ssgan_hidden=(250, 125, 125)
 )
