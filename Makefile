@@ -6,13 +6,17 @@ UV ?= uv
 UPGRADE ?=
 COMPILE = $(UV) pip compile pyproject.toml --quiet --annotation-style line --custom-compile-command "make lock" $(UPGRADE)
 
-.PHONY: lab test release lock
+.PHONY: lab test release lock site
 lab:
 	$(PYTHON) course.py lab
 test:
 	$(PYTHON) course.py test
 release:
 	.venv/bin/gencourse release
+# The course's website in site/ (README: "The course website"); SITE_ARGS=--mode quick for CI.
+SITE_ARGS ?=
+site:
+	.venv/bin/gencourse site --out site/ $(SITE_ARGS)
 # requirements/README.md says what each file is for.
 lock:
 	$(COMPILE) --extra dev --extra lab requirements/course.in \

@@ -128,6 +128,12 @@ def cmd_rebuild(args) -> int:
     return 0
 
 
+def cmd_site(args) -> int:
+    from gencourse.site import cli as site_cli
+
+    return site_cli.run(args, course_root(args.root))
+
+
 def cmd_augment(args) -> int:
     if args.setting == "unlabelled":  # lesson 06
         from gencourse.semi.cli import run
@@ -213,6 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     augment_cli.add_arguments(p)
     p.set_defaults(func=cmd_augment)
+
+    p = sub.add_parser("site", help="build the course's website (Sphinx): site/ko, site/en")
+    from gencourse.site import cli as site_cli
+
+    site_cli.add_arguments(p)
+    p.set_defaults(func=cmd_site)
     return parser
 
 

@@ -1,0 +1,209 @@
+"""``gencourse site``: the course's website, built with Sphinx, myst-nb and sphinx-book-theme.
+
+For each language, each lesson's master is executed (or taken from the cache,
+:mod:`gencourse.site.execute`), turned into the site's notebook (student
+structure, reference outputs, :mod:`gencourse.site.notebooks`), and rendered
+with the README's guide pages into ``<out>/<lang>/``; ``<out>/index.html``
+chooses a language. The site is built beside ``out`` and moves into place
+only when it is complete, holds no solution line and is under the size limit.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gencourse import release
+from gencourse.i18n import LANGUAGES, t
+from gencourse.site import config, pages
+from gencourse.site.execute import SiteBuildError, execute
+from gencourse.site.notebooks import add_header, graft, image_alts, lesson_title
+from gencourse.site.readme import GUIDE_SECTIONS, guide_pages
+from gencourse.site.solutions import course_solution_lines, leaks
+
+_TEXT_SUFFIXES = {".html", ".js", ".json", ".ipynb", ".txt", ".css", ".md", ".svg", ".xml"}
+
+
+@dataclass
+class SiteReport:
+    """What a build did: per lesson how it was executed, warnings, time and size."""
+
+    out: Path
+    lessons: list[tuple[str, str, float | None]] = field(default_factory=list)
+    warnings: int = 0
+    dropped_outputs: int = 0
+    seconds: float = 0.0
+    bytes: int = 0
+
+    @property
+    def executed(self) -> list[tuple[str, str]]:
+        return [(lesson, lang) for lesson, lang, s in self.lessons if s is not None]
+
+
+def readme_lead(readme: str, lang: str) -> str:
+    """The README's first paragraph under its ``## 한국어`` / ``## English`` heading."""
+    heading = {"ko": "## 한국어", "en": "## English"}[lang]
+    after = readme.split(heading, 1)[1] if heading in readme else readme
+    for block in re.split(r"\n\s*\n", after):
+        if block.strip() and not block.lstrip().startswith(("#", "[", "-", "`")):
+            return block.strip()
+    return ""
+
+
+def site_size(folder) -> int:
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+
+
+def find_leaks(folder, lines_by_master: dict[str, list[str]]) -> list[str]:
+    """``"path: solution line"`` for every solution line found in a text file under ``folder``."""
+    lines = sorted({line for found in lines_by_master.values() for line in found})
+    found = []
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file() and path.suffix in _TEXT_SUFFIXES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [f"{path.relative_to(folder)}: {line}" for line in leaks(text, lines)]
+    return found
+
+
+def _run_sphinx(src: Path, out: Path, doctrees: Path) -> int:
+    """Builds ``src`` into ``out`` with Sphinx's HTML builder; returns the warning count."""
+    from sphinx.application import Sphinx
+
+    warnings = io.StringIO()
+    app = Sphinx(
+        str(src), str(src), str(out), str(doctrees), "html",
+        status=None, warning=warnings, freshenv=True,
+    )  # fmt: skip
+    app.build(force_all=True)
+    text = warnings.getvalue()
+    for line in text.splitlines():
+        if "WARNING" in line or "ERROR" in line:
+            print(f"  sphinx: {line.strip()}")
+    return sum(1 for line in text.splitlines() if "WARNING" in line or "ERROR" in line)
+
+
+def build_site(
+    root,
+    out,
+    mode: str = "full",
+    langs=LANGUAGES,
+    cache_dir=None,
+    repository: str = config.REPOSITORY,
+    build_dir=None,
+    log=print,
+    run=None,
+) -> SiteReport:
+    """Builds the website of the course at ``root`` into ``out``.
+
+    Args:
+        root: the course folder.
+        out: where the site lands (replaced as a whole when the build succeeds).
+        mode: ``"full"`` (the site's outputs) or ``"quick"`` (CI).
+        langs: the languages to build.
+        cache_dir: executed masters (default ``<root>/runs/site-cache``).
+        repository: GitHub ``OWNER/REPO`` for the launch links.
+        build_dir: Sphinx's sources and doctrees (default ``<root>/runs/site-build``).
+        log: where progress lines go.
+        run: the lesson runner (tests pass a counting one).
+
+    Returns:
+        A :class:`SiteReport`.
+
+    Raises:
+        SiteBuildError: a lesson failed, a solution line reached a built file, or the
+            site is larger than :data:`gencourse.site.config.MAX_BYTES`.
+    """
+    start = time.perf_counter()
+    root, out = Path(root).resolve(), Path(out).resolve()
+    cache_dir = Path(cache_dir or root / "runs" / "site-cache")
+    build_dir = Path(build_dir or root / "runs" / "site-build")
+    report = SiteReport(out)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    staging = out.parent / f".{out.name}.building"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+
+    # Every lesson is executed (or found in the cache) before any page is written.
+    executed = {}
+    for lang in langs:
+        for master_path in sorted((root / "solutions" / lang).glob("*.ipynb")):
+            done = execute(root, master_path, lang, mode, cache_dir, run=run)
+            how = "cached" if done.cached else f"executed in {done.seconds:.0f} s"
+            log(f"{master_path.stem} [{lang}, {mode}]: {how}")
+            report.lessons.append((master_path.stem, lang, done.seconds))
+            executed[lang, master_path.stem] = (master_path, done.notebook)
+
+    titles = {}
+    for lang in langs:
+        title = t("site.course_title", lang)
+        titles[lang] = title
+        lessons, students, alts = {}, {}, {}
+        for (lesson_lang, lesson), (master_path, run_path) in executed.items():
+            if lesson_lang != lang:
+                continue
+            master = release.read(master_path)
+            rel = master_path.relative_to(root).as_posix()
+            nb, dropped = graft(master, release.read(run_path), rel)
+            report.dropped_outputs += dropped
+            name = lesson_title(nb)
+            alts.update(
+                image_alts(
+                    nb,
+                    lambda n, name=name, lang=lang: t(
+                        "site.figure_fallback", lang, n=n, title=name
+                    ),
+                )
+            )
+            lessons[lesson] = add_header(nb, pages.launch_markdown(lang, lesson, repository, mode))
+            student = release.student_path(root, master_path)
+            if not student.is_file():
+                student = build_dir / lang / "student" / f"{lesson}.ipynb"
+                release.write(release.make_student(master, rel), student)
+            students[lesson] = student
+        guides = guide_pages(readme, lang, config.repo_url(repository))
+        src = build_dir / lang / "src"
+        pages.write_source(
+            src, lang, title, readme_lead(readme, lang), lessons, students, guides, alts
+        )
+        log(f"rendering the {lang} site ({len(lessons)} lessons, {len(guides)} guide pages)")
+        # myst-nb writes beside Sphinx's output folder (jupyter_execute/): build in the
+        # build folder, then copy the HTML into the site without source maps (3.4 MB each).
+        html = build_dir / lang / "html"
+        if html.exists():
+            shutil.rmtree(html)
+        report.warnings += _run_sphinx(src, html, build_dir / lang / "doctrees")
+        shutil.copytree(html, staging / lang, ignore=shutil.ignore_patterns("*.map", ".buildinfo"))
+
+    (staging / "index.html").write_text(pages.landing_page(titles), encoding="utf-8")
+    found = find_leaks(staging, course_solution_lines(root))
+    if found:
+        raise SiteBuildError(
+            "A solution line reached the built site; nothing was published:\n  "
+            + "\n  ".join(found[:20])
+        )
+    report.bytes = site_size(staging)
+    if report.bytes > config.MAX_BYTES:
+        raise SiteBuildError(
+            f"The site is {report.bytes / 1e6:.1f} MB, over the {config.MAX_BYTES / 1e6:.0f} MB "
+            f"limit; nothing was published (it is in {staging})."
+        )
+    if out.exists():
+        old = out.parent / f".{out.name}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        os.replace(out, old)
+        os.replace(staging, out)
+        shutil.rmtree(old)
+    else:
+        os.replace(staging, out)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+__all__ = ["GUIDE_SECTIONS", "SiteReport", "build_site", "find_leaks", "readme_lead"]
