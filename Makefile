@@ -19,7 +19,7 @@ site:
 	.venv/bin/gencourse site --out site/ $(SITE_ARGS)
 # requirements/README.md says what each file is for.
 lock:
-	$(COMPILE) --extra dev --extra lab requirements/course.in \
+	$(COMPILE) --extra dev --extra lab --extra site requirements/course.in \
 		--override requirements/tensorflow-override.txt \
 		--universal --python-version 3.11 -o requirements/course-lock.txt
 	$(COMPILE) --extra dev --resolution lowest-direct \

@@ -184,7 +184,7 @@ def test_does_every_pin_satisfy_the_ranges_of_pyproject(platform, python):
     pinned = wheels.pins(LOCK, wheels.environment(platform, python))
     # The package asks for `tensorflow`; where the lock has the CPU wheel, that one counts.
     tensorflow = pinned.get("tensorflow") or pinned["tensorflow-cpu"]
-    for name, wanted in _requirements("dev", "lab").items():
+    for name, wanted in _requirements("dev", "lab", "site").items():
         requirement = tensorflow if name == "tensorflow" else pinned.get(name)
         assert requirement is not None, f"{name} is not in the lock for {platform} {python}"
         version = next(iter(requirement.specifier)).version
