@@ -55,9 +55,10 @@ def setup(lang: str = "en", seed: int = 0) -> None:
     import_tensorflow_quietly()
     import keras
 
-    from gencourse import viz
+    from gencourse import alt_text, viz
 
     viz.use_hangul_font()
+    alt_text.register()  # each figure's output carries its alternative text (the website's)
     keras.utils.set_random_seed(seed)
     _started["t"] = time.perf_counter()
     from gencourse.i18n import t

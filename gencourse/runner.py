@@ -59,8 +59,14 @@ def run_lesson(
     nb = release.read(path)
 
     lines = [f"lesson {path.relative_to(root)} mode={mode}"]
-    saved_quick = os.environ.get("GENCOURSE_QUICK")
-    os.environ["GENCOURSE_QUICK"] = "1" if mode == "quick" else "0"
+    # The kernel's environment: the run mode, and figures shown as in JupyterLab (a test
+    # process's MPLBACKEND=Agg would otherwise leave the executed notebook without images).
+    kernel_env = {
+        "GENCOURSE_QUICK": "1" if mode == "quick" else "0",
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    }
+    saved = {name: os.environ.get(name) for name in kernel_env}
+    os.environ.update(kernel_env)
     client = NotebookClient(
         nb,
         timeout=cell_timeout,
@@ -86,10 +92,11 @@ def run_lesson(
     except Exception as exc:  # a dead kernel, for example
         error = f"the kernel stopped: {type(exc).__name__}: {exc}"
     finally:
-        if saved_quick is None:
-            os.environ.pop("GENCOURSE_QUICK", None)
-        else:
-            os.environ["GENCOURSE_QUICK"] = saved_quick
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     seconds = time.perf_counter() - start
     lines.append(f"total {seconds:.1f} s")
     lines.append(f"error: {error}" if error else "ok")

@@ -1,6 +1,9 @@
 """Figure texts of lesson 03's toy GANs (gencourse.viz)."""
 
 MESSAGES = {
+    # gencourse.alt_text: a figure's alternative text (its titles, else its axis labels).
+    "alt.figure": {"ko": "그림: {body}", "en": "Figure: {body}"},
+    "alt.panels": {"ko": "패널 {n}개", "en": "{n} panels"},
     "fig.d_star_title": {
         "ko": "훈련된 판별자와 최적 판별자 D*",
         "en": "The trained discriminator and the optimal one, D*",
