@@ -1625,3 +1625,329 @@ RIGHT = {
         lambda: ["ssgan_classic", "ssgan_supervised"],
     ],
 }
+
+
+# --- 07 the diffusion model: q_sample, diffusion_loss, ddim_step, guided_noise ---------------
+# Written from the exercises' formulas as lesson 07 states them (/work/briefs/dcheck.md until the
+# notebook has them) by the author of their checks, as a learner who misreads one thing writes them.
+
+
+def _col(a, x):
+    """A learner's reshape of one value per example to (batch, 1, 1, 1); a scalar stays one."""
+    a = np.asarray(a)
+    return a.reshape((-1,) + (1,) * (np.ndim(x) - 1)) if a.ndim else a
+
+
+def _q_with(pick):
+    """q_sample with ᾱ taken by ``pick(alpha_bars, t)`` instead of ``alpha_bars[t]``."""
+
+    def q_sample(x0, t, noise, alpha_bars):
+        a = _col(pick(np.asarray(alpha_bars), np.asarray(t)), x0)
+        return np.sqrt(a) * x0 + np.sqrt(1 - a) * noise
+
+    return q_sample
+
+
+def _q_alpha_t(alpha_bars, t):
+    # "alpha_t": one step's factor, from the cumulative products.
+    alphas = alpha_bars / np.concatenate([[1.0], alpha_bars[:-1]])
+    return alphas[t]
+
+
+def _q_beta_t(x0, t, noise, alpha_bars):
+    # x_t = sqrt(1 - beta_t) x0 + sqrt(beta_t) noise, the one-step formula, from x0.
+    betas = 1 - np.asarray(alpha_bars) / np.concatenate([[1.0], np.asarray(alpha_bars)[:-1]])
+    b = betas[t].reshape(-1, 1, 1, 1)
+    return np.sqrt(1 - b) * x0 + np.sqrt(b) * noise
+
+
+Q_SAMPLE = [
+    Wrong(
+        "alpha_bar_not_sqrt",
+        lambda x0, t, e, ab: (lambda a: a * x0 + (1 - a) * e)(ab[t].reshape(-1, 1, 1, 1)),
+    ),
+    Wrong(
+        "noise_factor_not_sqrt",
+        lambda x0, t, e, ab: (lambda a: np.sqrt(a) * x0 + (1 - a) * e)(ab[t].reshape(-1, 1, 1, 1)),
+    ),
+    Wrong(
+        "one_minus_sqrt",
+        lambda x0, t, e, ab: (lambda a: np.sqrt(a) * x0 + (1 - np.sqrt(a)) * e)(
+            ab[t].reshape(-1, 1, 1, 1)
+        ),
+    ),
+    Wrong(
+        "x0_and_noise_swapped",
+        lambda x0, t, e, ab: (lambda a: np.sqrt(a) * e + np.sqrt(1 - a) * x0)(
+            ab[t].reshape(-1, 1, 1, 1)
+        ),
+    ),
+    Wrong("t_minus_one", _q_with(lambda ab, t: ab[t - 1])),
+    Wrong("t_plus_one", _q_with(lambda ab, t: ab[t + 1])),
+    Wrong("alpha_t", _q_with(_q_alpha_t)),
+    Wrong("beta_t_one_step", _q_beta_t),
+    Wrong("cumprod_again", _q_with(lambda ab, t: np.cumprod(ab)[t])),
+    Wrong(
+        "not_reshaped",
+        lambda x0, t, e, ab: np.sqrt(ab[t]) * x0 + np.sqrt(1 - ab[t]) * e,
+    ),
+    Wrong(
+        "column_only",
+        lambda x0, t, e, ab: np.sqrt(ab[t][:, None]) * x0 + np.sqrt(1 - ab[t][:, None]) * e,
+    ),
+    Wrong(
+        "noise_subtracted",
+        lambda x0, t, e, ab: (lambda a: np.sqrt(a) * x0 - np.sqrt(1 - a) * e)(
+            ab[t].reshape(-1, 1, 1, 1)
+        ),
+    ),
+]
+
+# --- 07 diffusion_loss(noise, predicted) ------------------------------------------------------
+
+DIFFUSION_LOSS = [
+    Wrong("summed", lambda n, p: np.sum((n - p) ** 2)),
+    Wrong("absolute", lambda n, p: np.mean(np.abs(n - p))),
+    Wrong("rmse", lambda n, p: np.sqrt(np.mean((n - p) ** 2))),
+    Wrong("half", lambda n, p: 0.5 * np.mean((n - p) ** 2)),
+    Wrong("per_image", lambda n, p: np.mean((n - p) ** 2, axis=(1, 2, 3))),
+    Wrong("batch_axis_only", lambda n, p: np.mean((n - p) ** 2, axis=0)),
+    Wrong("keras_mse_function", lambda n, p: _keras_losses().mean_squared_error(n, p)),
+    Wrong(
+        "pixel_sum_batch_mean",
+        lambda n, p: np.mean(np.sum((n - p) ** 2, axis=(1, 2, 3))),
+    ),
+    Wrong("not_squared", lambda n, p: np.mean(n - p)),
+    Wrong("square_of_mean", lambda n, p: np.mean(n - p) ** 2),
+    Wrong("squares_subtracted", lambda n, p: np.mean(n**2 - p**2)),
+]
+
+
+def _keras_losses():
+    import keras
+
+    return keras.losses
+
+
+# --- 07 ddim_step(x_t, eps_hat, alpha_bar_t, alpha_bar_prev) ----------------------------------
+
+
+def _ddim_learner(x0_of, on_x0=np.sqrt, on_eps=lambda a: np.sqrt(1 - a)):
+    """A DDIM step as a learner writes it, with one piece replaced."""
+
+    def ddim_step(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+        a_t, a_prev = _col(alpha_bar_t, x_t), _col(alpha_bar_prev, x_t)
+        x0_hat = x0_of(x_t, eps_hat, a_t)
+        return on_x0(a_prev) * x0_hat + on_eps(a_prev) * eps_hat
+
+    return ddim_step
+
+
+def _x0_right(x, e, a):
+    return (x - np.sqrt(1 - a) * e) / np.sqrt(a)
+
+
+def _ddim_fresh_noise(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    # DDPM's habit: a fresh draw of noise for the new step.
+    a_t, a_prev = _col(alpha_bar_t, x_t), _col(alpha_bar_prev, x_t)
+    x0_hat = (x_t - np.sqrt(1 - a_t) * eps_hat) / np.sqrt(a_t)
+    return np.sqrt(a_prev) * x0_hat + np.sqrt(1 - a_prev) * np.random.normal(size=x_t.shape)
+
+
+def _ddim_same_level(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    a_t, a_prev = _col(alpha_bar_t, x_t), _col(alpha_bar_prev, x_t)
+    x0_hat = (x_t - np.sqrt(1 - a_t) * eps_hat) / np.sqrt(a_t)
+    return np.sqrt(a_prev) * x0_hat + np.sqrt(1 - a_t) * eps_hat
+
+
+def _ddim_ddpm(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    # The DDPM mean, with alpha_t = alpha_bar_t / alpha_bar_prev and beta_t = 1 - alpha_t.
+    alpha = _col(alpha_bar_t, x_t) / _col(alpha_bar_prev, x_t)
+    return (x_t - (1 - alpha) / np.sqrt(1 - _col(alpha_bar_t, x_t)) * eps_hat) / np.sqrt(alpha)
+
+
+def _ddim_plain(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    # Right for scalars; arrays of one value per image are not reshaped.
+    x0_hat = (x_t - np.sqrt(1 - alpha_bar_t) * eps_hat) / np.sqrt(alpha_bar_t)
+    return np.sqrt(alpha_bar_prev) * x0_hat + np.sqrt(1 - alpha_bar_prev) * eps_hat
+
+
+DDIM_STEP = [
+    Wrong(
+        "alpha_bars_swapped",
+        lambda x, e, at, ap: _ddim_learner(_x0_right)(x, e, ap, at),
+    ),
+    Wrong("no_division", _ddim_learner(lambda x, e, a: x - np.sqrt(1 - a) * e)),
+    Wrong("divided_by_alpha_bar", _ddim_learner(lambda x, e, a: (x - np.sqrt(1 - a) * e) / a)),
+    Wrong("sqrt_alpha_bar_prev_on_eps", _ddim_learner(_x0_right, on_eps=np.sqrt)),
+    Wrong("one_minus_alpha_bar_prev_no_sqrt", _ddim_learner(_x0_right, on_eps=lambda a: 1 - a)),
+    Wrong("alpha_bar_prev_no_sqrt_on_x0", _ddim_learner(_x0_right, on_x0=lambda a: a)),
+    Wrong("fresh_noise", _ddim_fresh_noise),
+    Wrong("returns_x0_hat", lambda x, e, at, ap: _x0_right(x, e, _col(at, x))),
+    Wrong(
+        "clipped_x0_hat",
+        _ddim_learner(lambda x, e, a: np.clip(_x0_right(x, e, a), -1, 1)),
+    ),
+    Wrong("ddpm_mean", _ddim_ddpm),
+    Wrong("noise_at_level_t", _ddim_same_level),
+    Wrong("not_per_example", _ddim_plain),
+    Wrong("eps_subtracted", _ddim_learner(_x0_right, on_eps=lambda a: -np.sqrt(1 - a))),
+]
+
+# --- 07 guided_noise(eps_cond, eps_uncond, scale) ---------------------------------------------
+
+GUIDED_NOISE = [
+    Wrong("scale_on_cond_only", lambda c, u, s: s * c),
+    Wrong("no_difference", lambda c, u, s: u + s * c),
+    Wrong("cond_uncond_swapped", lambda c, u, s: c + s * (u - c)),
+    Wrong("one_plus_w", lambda c, u, s: (1 + s) * c - s * u),
+    Wrong("cond_plus_difference", lambda c, u, s: c + s * (c - u)),
+    Wrong("average", lambda c, u, s: (c + u) / 2),
+    Wrong("no_uncond_term", lambda c, u, s: s * (c - u)),
+    Wrong("sign_flipped", lambda c, u, s: u - s * (c - u)),
+    Wrong("weighted_mean", lambda c, u, s: (u + s * c) / (1 + s)),
+]
+
+WRONG.update(
+    {
+        "q_sample": Q_SAMPLE,
+        "diffusion_loss": DIFFUSION_LOSS,
+        "ddim_step": DDIM_STEP,
+        "guided_noise": GUIDED_NOISE,
+    }
+)
+
+VERDICTS.update(
+    {
+        "q_sample": {
+            "alpha_bar_not_sqrt": "hint.qsample.no_sqrt",
+            "noise_factor_not_sqrt": "hint.qsample.noise_not_sqrt",
+            "one_minus_sqrt": "hint.qsample.one_minus_sqrt",
+            "x0_and_noise_swapped": "hint.qsample.swapped",
+            "t_minus_one": "hint.qsample.off_by_one",
+            "t_plus_one": "hint.qsample.off_by_one",
+            "alpha_t": "hint.qsample.one_step",
+            "beta_t_one_step": "hint.qsample.one_step",
+            "cumprod_again": "hint.qsample.recomputed",
+            "not_reshaped": "hint.qsample.per_example",
+            "column_only": "hint.qsample.per_example",
+            "noise_subtracted": "hint.qsample.minus",
+        },
+        "diffusion_loss": {
+            "summed": "hint.mse.summed",
+            "absolute": "hint.mse.absolute",
+            "rmse": "hint.mse.rmse",
+            "half": "hint.mse.half",
+            "per_image": "hint.mse.per_example",
+            "batch_axis_only": "hint.mse.batch_only",
+            "keras_mse_function": "hint.mse.last_axis",
+            "pixel_sum_batch_mean": "hint.mse.image_sum",
+            "not_squared": "hint.mse.not_squared",
+            "square_of_mean": "hint.mse.square_of_mean",
+            "squares_subtracted": "hint.mse.squares_subtracted",
+        },
+        "ddim_step": {
+            "alpha_bars_swapped": "hint.ddim.swapped",
+            "no_division": "hint.ddim.no_division",
+            "divided_by_alpha_bar": "hint.ddim.divided_by_alpha_bar",
+            "sqrt_alpha_bar_prev_on_eps": "hint.ddim.eps_coefficient",
+            "one_minus_alpha_bar_prev_no_sqrt": "hint.ddim.eps_not_sqrt",
+            "alpha_bar_prev_no_sqrt_on_x0": "hint.ddim.x0_not_sqrt",
+            "fresh_noise": "hint.random_answer",
+            "returns_x0_hat": "hint.ddim.returns_x0",
+            "clipped_x0_hat": "hint.ddim.clipped",
+            "ddpm_mean": "hint.ddim.ddpm_mean",
+            "noise_at_level_t": "hint.ddim.same_noise_level",
+            "not_per_example": "hint.ddim.per_example",
+            "eps_subtracted": "hint.ddim.minus",
+        },
+        "guided_noise": {
+            "scale_on_cond_only": "hint.guide.cond_only",
+            "no_difference": "hint.guide.no_difference",
+            "cond_uncond_swapped": "hint.guide.swapped",
+            "one_plus_w": "hint.guide.other_convention",
+            "cond_plus_difference": "hint.guide.other_convention",
+            "average": "hint.guide.average",
+            "no_uncond_term": "hint.guide.no_base",
+            "sign_flipped": "hint.guide.sign",
+            "weighted_mean": "hint.guide.normalised",
+        },
+    }
+)
+
+
+def _q_keras(x0, t, noise, alpha_bars):
+    ops = _keras_ops()
+    a = ops.reshape(ops.take(alpha_bars, t), (-1, 1, 1, 1))
+    return ops.sqrt(a) * x0 + ops.sqrt(1.0 - a) * noise
+
+
+def _q_tensorflow(x0, t, noise, alpha_bars):
+    import tensorflow as tf
+
+    a = tf.reshape(tf.gather(tf.constant(alpha_bars), t), [-1, 1, 1, 1])
+    return tf.sqrt(a) * x0 + tf.sqrt(1.0 - a) * noise
+
+
+def _q_loop(x0, t, noise, alpha_bars):
+    out = np.empty_like(x0)
+    for i in range(len(x0)):
+        a = float(alpha_bars[t[i]])
+        out[i] = math.sqrt(a) * x0[i] + math.sqrt(1 - a) * noise[i]
+    return out
+
+
+def _ddim_keras(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    ops = _keras_ops()
+    a_t = ops.reshape(ops.convert_to_tensor(alpha_bar_t), (-1, 1, 1, 1))
+    a_prev = ops.reshape(ops.convert_to_tensor(alpha_bar_prev), (-1, 1, 1, 1))
+    x0_hat = (x_t - ops.sqrt(1.0 - a_t) * eps_hat) / ops.sqrt(a_t)
+    return ops.sqrt(a_prev) * x0_hat + ops.sqrt(1.0 - a_prev) * eps_hat
+
+
+def _ddim_tensorflow(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    import tensorflow as tf
+
+    a_t = tf.reshape(tf.cast(alpha_bar_t, tf.float32), [-1, 1, 1, 1])
+    a_prev = tf.reshape(tf.cast(alpha_bar_prev, tf.float32), [-1, 1, 1, 1])
+    x0_hat = (x_t - tf.sqrt(1.0 - a_t) * eps_hat) / tf.sqrt(a_t)
+    return tf.sqrt(a_prev) * x0_hat + tf.sqrt(1.0 - a_prev) * eps_hat
+
+
+def _guided_tensorflow(eps_cond, eps_uncond, scale):
+    import tensorflow as tf
+
+    return tf.add(eps_uncond, scale * tf.subtract(eps_cond, eps_uncond))
+
+
+RIGHT.update(
+    {
+        "q_sample": [
+            lambda x0, t, e, ab: (lambda a: np.sqrt(a) * x0 + np.sqrt(1 - a) * e)(
+                _a(ab)[t][:, None, None, None]
+            ),
+            _q_keras,
+            _q_tensorflow,
+            _q_loop,
+        ],
+        "diffusion_loss": [
+            lambda n, p: np.mean((p - n) ** 2),
+            lambda n, p: _keras_losses().MeanSquaredError()(n, p),
+            lambda n, p: _keras_ops().mean(_keras_ops().square(n - p)),
+            lambda n, p: __import__("tensorflow").reduce_mean(
+                __import__("tensorflow").square(n - p)
+            ),
+        ],
+        "ddim_step": [
+            lambda x, e, at, ap: _ddim_learner(_x0_right)(_a(x), _a(e), at, ap),
+            _ddim_keras,
+            _ddim_tensorflow,
+        ],
+        "guided_noise": [
+            lambda c, u, s: u + s * (c - u),
+            lambda c, u, s: s * c + (1 - s) * u,
+            lambda c, u, s: _keras_ops().add(u, _keras_ops().multiply(s, c - u)),
+            _guided_tensorflow,
+        ],
+    }
+)
