@@ -34,9 +34,10 @@ def cgan():
     import keras
 
     from gencourse.models import gan as gan_lib
+    from gencourse.models.cgan import ConditionalGAN
 
     keras.utils.set_random_seed(0)
-    return gan_lib.ConditionalGAN(
+    return ConditionalGAN(
         gan_lib.build_generator(8, num_classes=10, width=4),
         gan_lib.build_discriminator(num_classes=10, width=4),
         latent_dim=8,

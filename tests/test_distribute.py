@@ -36,7 +36,8 @@ import numpy as np
 from keras import ops
 
 from gencourse.models import distribute
-from gencourse.models.gan import ConditionalGAN, build_discriminator, build_generator
+from gencourse.models.cgan import ConditionalGAN
+from gencourse.models.gan import build_discriminator, build_generator
 from gencourse.models.vae import VAE
 
 STEPS, BATCH, LATENT, LR = 4, 64, 8, 0.05

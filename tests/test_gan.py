@@ -7,11 +7,9 @@ from gencourse import toy
 from gencourse.models import gan as gan_lib
 from gencourse.models.gan import (
     GAN,
-    ConditionalGAN,
     build_discriminator,
     build_generator,
     load_gan,
-    make_conditional_gan,
     make_gan,
 )
 
@@ -23,20 +21,6 @@ def np_(x):
 def small_gan(seed=0, dropout=0.0):
     keras.utils.set_random_seed(seed)
     gan = GAN(build_generator(8), build_discriminator(dropout=dropout), latent_dim=8, seed=seed)
-    gan.compile()
-    return gan
-
-
-def small_cgan(seed=0, mismatched=True, dropout=0.0, num_classes=4):
-    keras.utils.set_random_seed(seed)
-    gan = ConditionalGAN(
-        build_generator(8, num_classes=num_classes),
-        build_discriminator(num_classes=num_classes, dropout=dropout),
-        latent_dim=8,
-        num_classes=num_classes,
-        mismatched=mismatched,
-        seed=seed,
-    )
     gan.compile()
     return gan
 
@@ -65,7 +49,7 @@ def test_does_the_discriminator_loss_match_a_hand_computed_value():
 
 def test_do_the_logit_and_probability_forms_of_the_losses_agree():
     rng = np.random.default_rng(0)
-    real, fake, wrong = (rng.normal(scale=3, size=(7, 1)).astype("float32") for _ in range(3))
+    real, fake = (rng.normal(scale=3, size=(7, 1)).astype("float32") for _ in range(2))
     p = lambda z: 1 / (1 + np.exp(-z.astype("float64")))  # noqa: E731
     pairs = [
         (
@@ -73,10 +57,6 @@ def test_do_the_logit_and_probability_forms_of_the_losses_agree():
             gan_lib.discriminator_loss(p(real), p(fake), False),
         ),
         (gan_lib.generator_loss(fake), gan_lib.generator_loss(p(fake), False)),
-        (
-            gan_lib.conditional_discriminator_loss(real, wrong, fake),
-            gan_lib.conditional_discriminator_loss(p(real), p(wrong), p(fake), False),
-        ),
     ]
     for from_logits, from_probs in pairs:
         np.testing.assert_allclose(np_(from_logits), np_(from_probs), rtol=1e-4)
@@ -95,12 +75,6 @@ def test_is_the_generator_loss_non_saturating():
         -(np.log(0.25) + np.log(0.5)) / 2,
         rtol=1e-6,
     )
-
-
-def test_does_the_conditional_loss_count_mismatched_pairs_as_fake():
-    one = np.array([0.7])
-    got = np_(gan_lib.conditional_discriminator_loss(one, one, one, from_logits=False))
-    np.testing.assert_allclose(got, -(np.log(0.7) + 2 * np.log(0.3)) / 3, rtol=1e-6)
 
 
 # --- batches ----------------------------------------------------------------------
@@ -123,53 +97,17 @@ def test_does_the_gans_discriminator_batch_mix_real_and_generated_images():
     assert np_(targets)[:, 0].tolist() == [1.0] * 6 + [0.0] * 6
 
 
-def test_do_mismatched_labels_never_keep_the_true_label_and_cover_the_others():
-    rng = np.random.default_rng(0)
-    labels = rng.integers(0, 10, size=20_000)
-    offsets = rng.integers(0, 9, size=20_000)
-    wrong = np_(gan_lib.mismatched_labels(labels, offsets, 10))
-    assert np.all(wrong != labels) and wrong.min() >= 0 and wrong.max() <= 9
-    for k in range(10):  # uniform over the 9 other classes
-        share = np.bincount(wrong[labels == k], minlength=10) / np.sum(labels == k)
-        assert share[k] == 0
-        np.testing.assert_allclose(np.delete(share, k), 1 / 9, atol=0.03)
-
-
-@pytest.mark.parametrize("mismatched", [True, False])
-def test_does_the_cgans_discriminator_batch_hold_the_right_pairs(mismatched):
-    gan = small_cgan(mismatched=mismatched)
-    real, labels = images(8), np.arange(8) % 4
-    mixed, conditions, targets = (np_(a) for a in gan.discriminator_batch(real, labels))
-    conditions, targets = conditions[:, 0], targets[:, 0]
-    np.testing.assert_array_equal(mixed[:8], real)
-    assert conditions[:16].tolist() == labels.tolist() * 2
-    assert targets[:16].tolist() == [1.0] * 8 + [0.0] * 8
-    if mismatched:
-        assert len(mixed) == 24
-        np.testing.assert_array_equal(mixed[16:], real)
-        assert np.all(conditions[16:] != labels) and np.all(targets[16:] == 0)
-    else:
-        assert len(mixed) == 16
-
-
 # --- which weights each step moves ------------------------------------------------
 
 
-@pytest.mark.parametrize("conditional", [False, True])
-def test_does_each_step_move_only_its_own_network(conditional):
-    gan = small_cgan() if conditional else small_gan()
-    real, labels = images(8), np.arange(8) % 4
+def test_does_each_step_move_only_its_own_network():
+    gan = small_gan()
+    real = images(8)
     g0, d0 = weights_of(gan.generator), weights_of(gan.discriminator)
-    if conditional:
-        gan.generator_step(labels)
-    else:
-        gan.generator_step(8)
+    gan.generator_step(8)
     g1, d1 = weights_of(gan.generator), weights_of(gan.discriminator)
     assert changed(g0, g1) and not changed(d0, d1)
-    if conditional:
-        gan.discriminator_step(real, labels)
-    else:
-        gan.discriminator_step(real)
+    gan.discriminator_step(real)
     g2, d2 = weights_of(gan.generator), weights_of(gan.discriminator)
     assert changed(d1, d2) and not changed(g1, g2)
 
@@ -245,32 +183,13 @@ def test_does_a_gan_fit_and_report_its_metrics():
     assert 0 <= history["d_real"][-1] <= 1 and 0 <= history["d_fake"][-1] <= 1
 
 
-def test_does_a_conditional_gan_fit_with_and_without_mismatched_pairs():
-    for mismatched in (True, False):
-        gan = small_cgan(mismatched=mismatched)
-        history = gan.fit(images(64), np.arange(64) % 4, epochs=1, batch_size=32, verbose=0)
-        assert set(history.history) == {"d_loss", "g_loss", "d_real", "d_fake", "d_mismatched"}
-        assert all(np.isfinite(v[-1]) for v in history.history.values())
-
-
-def test_does_a_conditional_gan_refuse_images_without_labels():
-    with pytest.raises(ValueError, match="images, labels"):
-        small_cgan().fit(images(8), epochs=1, verbose=0)
-
-
 def test_does_generate_feed_the_generator_the_noise_its_seed_names():
-    gan, cgan = small_gan(), small_cgan()
+    gan = small_gan()
     noise = gan.noise(3, seed=5)
     assert noise.shape == (3, 8) and noise.dtype == np.float32
     np.testing.assert_array_equal(noise, gan.noise(3, seed=5))
     assert not np.allclose(noise, gan.noise(3, seed=6))
     np.testing.assert_allclose(np_(gan.generator(noise)), gan.generate(3, seed=5), atol=1e-5)
-    labels = np.array([[0], [3]], "int32")
-    np.testing.assert_allclose(
-        np_(cgan.generator([cgan.noise(2, seed=5), labels])),
-        cgan.generate([0, 3], seed=5),
-        atol=1e-5,
-    )
 
 
 @pytest.mark.parametrize(
@@ -284,11 +203,6 @@ def test_does_generate_feed_the_generator_the_noise_its_seed_names():
 def test_is_a_bad_noise_request_refused(n, seed, match):
     with pytest.raises(ValueError, match=match):
         small_gan().noise(n, seed=seed)
-
-
-def test_does_generate_refuse_labels_out_of_range():
-    with pytest.raises(ValueError, match=r"labels must lie in 0\.\.3"):
-        small_cgan().generate([0, 4])
 
 
 @pytest.mark.parametrize(
@@ -305,52 +219,35 @@ def test_do_bad_sizes_get_clear_errors(kwargs, match):
         build_generator(**args)
 
 
-def test_do_saved_gans_generate_the_same_images_after_loading(tmp_path):
-    gan, cgan = small_gan(), small_cgan()
+def test_does_a_saved_gan_generate_the_same_images_after_loading(tmp_path):
+    gan = small_gan()
     gan.fit(images(32), epochs=1, batch_size=16, verbose=0)
-    cgan.fit(images(32), np.arange(32) % 4, epochs=1, batch_size=16, verbose=0)
-    for model, args in ((gan, (5,)), (cgan, ([0, 1, 2, 3, 3],))):
-        path = tmp_path / f"{model.name}.keras"
-        model.save(path)
-        loaded = load_gan(path)
-        assert type(loaded) is type(model)
-        np.testing.assert_allclose(
-            loaded.generate(*args, seed=7), model.generate(*args, seed=7), atol=1e-6
-        )
-    assert load_gan(tmp_path / f"{cgan.name}.keras").mismatched is True
+    path = tmp_path / f"{gan.name}.keras"
+    gan.save(path)
+    loaded = load_gan(path)
+    assert type(loaded) is GAN
+    np.testing.assert_allclose(loaded.generate(5, seed=7), gan.generate(5, seed=7), atol=1e-6)
 
 
 def test_do_the_same_seeds_reproduce_training():
-    x, y = images(64), np.arange(64) % 10
+    x = images(64)
     runs = []
     for _ in range(2):
-        gan = make_conditional_gan(latent_dim=8, seed=3)
-        gan.fit(x, y, epochs=1, batch_size=32, verbose=0, shuffle=False)
-        runs.append(gan.generate(np.arange(10), seed=1))
+        gan = make_gan(latent_dim=8, seed=3)
+        gan.fit(x, epochs=1, batch_size=32, verbose=0, shuffle=False)
+        runs.append(gan.generate(10, seed=1))
     np.testing.assert_allclose(runs[0], runs[1], atol=1e-6)
     other = make_gan(latent_dim=8, seed=4).generate(3, seed=1)
     assert other.shape == (3, 28, 28, 1)
     assert not np.allclose(make_gan(latent_dim=8, seed=5).generate(3, seed=1), other)
 
 
-@pytest.mark.parametrize("conditional", [False, True])
-def test_does_a_frozen_generator_stay_put_while_the_discriminator_learns(conditional):
+def test_does_a_frozen_generator_stay_put_while_the_discriminator_learns():
     keras.utils.set_random_seed(0)
-    if conditional:
-        gan = ConditionalGAN(
-            build_generator(8, num_classes=4),
-            build_discriminator(num_classes=4),
-            latent_dim=8,
-            num_classes=4,
-            train_generator=False,
-        )
-        data = (images(32), np.arange(32) % 4)
-    else:
-        gan = GAN(build_generator(8), build_discriminator(), latent_dim=8, train_generator=False)
-        data = (images(32),)
+    gan = GAN(build_generator(8), build_discriminator(), latent_dim=8, train_generator=False)
     gan.compile()
     g0, d0 = weights_of(gan.generator), weights_of(gan.discriminator)
-    gan.fit(*data, epochs=1, batch_size=16, verbose=0)
+    gan.fit(images(32), epochs=1, batch_size=16, verbose=0)
     assert not changed(g0, weights_of(gan.generator))
     assert changed(d0, weights_of(gan.discriminator))
 
@@ -489,9 +386,6 @@ def test_do_the_discriminators_hidden_layer_and_dropout_follow_make_gans_options
     headed = make_gan(8, seed=0, discriminator_hidden=24, discriminator_dropout=0.5).discriminator
     assert _dense_units(headed) == [24, 1] and _dropout_rates(headed) == [0.5]
     assert headed.get_layer("logit").input.shape[-1] == 24
-    # The conditional discriminator keeps its 128 units, where the label joins in.
-    assert _dense_units(build_discriminator(num_classes=10)) == [128, 1]
-    assert _dense_units(build_discriminator(num_classes=10, hidden=16)) == [16, 1]
     for bad in (0, 2.5, True):
         with pytest.raises(ValueError, match="hidden"):
             build_discriminator(hidden=bad)

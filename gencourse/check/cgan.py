@@ -1,6 +1,6 @@
 """Checks for the exercises of lesson 04, ``04_cgan`` (conditional GAN).
 
-The references are the library's own functions in :mod:`gencourse.models.gan`
+The references are the library's own functions in :mod:`gencourse.models.cgan`
 on plain arrays. The conditional loss takes probabilities D(x, y) in (0, 1),
 built and clipped as in lesson 03's checks (:mod:`gencourse.check.gan`); each
 exercise lists plausible wrong answers so the verdict can name the mistake.
@@ -13,7 +13,7 @@ from keras import ops
 
 from gencourse.check.core import Case, Exercise, Mistake, integer_array
 from gencourse.check.gan import _log, _probs
-from gencourse.models import gan as ref
+from gencourse.models import cgan as ref
 
 LESSON = "04_cgan"
 

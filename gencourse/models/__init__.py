@@ -1,14 +1,7 @@
 """Keras 3 models of the course (TensorFlow backend)."""
 
-from gencourse.models.gan import (
-    GAN,
-    ConditionalGAN,
-    build_discriminator,
-    build_generator,
-    load_gan,
-    make_conditional_gan,
-    make_gan,
-)
+from gencourse.models.cgan import ConditionalGAN, make_conditional_gan
+from gencourse.models.gan import GAN, build_discriminator, build_generator, load_gan, make_gan
 from gencourse.models.gaussian import ClassGaussians, LogisticClassifier, validation_sweep
 from gencourse.models.judge import build_judge, load_judge
 from gencourse.models.vae import VAE, Sampling, build_decoder, build_encoder, make_vae

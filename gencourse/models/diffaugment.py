@@ -20,7 +20,7 @@ Two of the paper's augmentations, adapted to digits:
 
 Both are written as products with 0/1 matrices and masks, so gradients flow
 to every pixel that stays visible. :class:`DiffAugmentCGAN` is
-:class:`gencourse.models.gan.ConditionalGAN` with :func:`diff_augment`
+:class:`gencourse.models.cgan.ConditionalGAN` with :func:`diff_augment`
 applied to every image its discriminator sees.
 """
 
@@ -29,12 +29,8 @@ from __future__ import annotations
 import keras
 from keras import ops
 
-from gencourse.models.gan import (
-    ConditionalGAN,
-    build_discriminator,
-    build_generator,
-    generator_loss,
-)
+from gencourse.models.cgan import ConditionalGAN
+from gencourse.models.gan import build_discriminator, build_generator, generator_loss
 
 
 def _check_images(images):
@@ -129,7 +125,7 @@ class DiffAugmentCGAN(ConditionalGAN):
     Args:
         max_shift, cutout_size, fill: as in :func:`diff_augment`.
         generator, discriminator, latent_dim, num_classes, mismatched, ...:
-            as in :class:`~gencourse.models.gan.ConditionalGAN`.
+            as in :class:`~gencourse.models.cgan.ConditionalGAN`.
     """
 
     def __init__(self, *args, max_shift=3, cutout_size=7, fill=0.0, **kwargs):
@@ -170,7 +166,7 @@ def make_diffaugment_cgan(
 ):
     """The lesson's conditional GAN (the same networks and optimizers) with DiffAugment.
 
-    ``width`` as in :func:`gencourse.models.gan.make_conditional_gan`.
+    ``width`` as in :func:`gencourse.models.cgan.make_conditional_gan`.
     """
     if seed is not None:
         keras.utils.set_random_seed(seed)
