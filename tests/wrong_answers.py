@@ -1772,6 +1772,20 @@ def _ddim_plain(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
     return np.sqrt(alpha_bar_prev) * x0_hat + np.sqrt(1 - alpha_bar_prev) * eps_hat
 
 
+def _ddim_indexed(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    # Written for arrays of one value per image only.
+    a_t, a_prev = alpha_bar_t[:, None, None, None], alpha_bar_prev[:, None, None, None]
+    x0_hat = (x_t - np.sqrt(1 - a_t) * eps_hat) / np.sqrt(a_t)
+    return np.sqrt(a_prev) * x0_hat + np.sqrt(1 - a_prev) * eps_hat
+
+
+def _ddim_batch_reshape(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    a_t = np.reshape(alpha_bar_t, (len(x_t), 1, 1, 1))
+    a_prev = np.reshape(alpha_bar_prev, (len(x_t), 1, 1, 1))
+    x0_hat = (x_t - np.sqrt(1 - a_t) * eps_hat) / np.sqrt(a_t)
+    return np.sqrt(a_prev) * x0_hat + np.sqrt(1 - a_prev) * eps_hat
+
+
 DDIM_STEP = [
     Wrong(
         "alpha_bars_swapped",
@@ -1792,6 +1806,8 @@ DDIM_STEP = [
     Wrong("noise_at_level_t", _ddim_same_level),
     Wrong("not_per_example", _ddim_plain),
     Wrong("eps_subtracted", _ddim_learner(_x0_right, on_eps=lambda a: -np.sqrt(1 - a))),
+    Wrong("indexed_as_array", _ddim_indexed),
+    Wrong("reshaped_to_batch_size", _ddim_batch_reshape),
 ]
 
 # --- 07 guided_noise(eps_cond, eps_uncond, scale) ---------------------------------------------
@@ -1860,6 +1876,8 @@ VERDICTS.update(
             "noise_at_level_t": "hint.ddim.same_noise_level",
             "not_per_example": "hint.ddim.per_example",
             "eps_subtracted": "hint.ddim.minus",
+            "indexed_as_array": "hint.ddim.scalar",
+            "reshaped_to_batch_size": "hint.ddim.scalar",
         },
         "guided_noise": {
             "scale_on_cond_only": "hint.guide.cond_only",
@@ -1914,6 +1932,13 @@ def _ddim_tensorflow(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
     return tf.sqrt(a_prev) * x0_hat + tf.sqrt(1.0 - a_prev) * eps_hat
 
 
+def _ddim_paper_form(x_t, eps_hat, alpha_bar_t, alpha_bar_prev):
+    # Song et al. (2021), eq. 12 with sigma = 0, the predicted x0 written as x_t / sqrt(a) - ...
+    a_t, a_prev = _col(alpha_bar_t, x_t), _col(alpha_bar_prev, x_t)
+    x0_hat = x_t / np.sqrt(a_t) - np.sqrt(1 / a_t - 1) * eps_hat
+    return np.sqrt(a_prev) * x0_hat + np.sqrt(1 - a_prev) * eps_hat
+
+
 def _guided_tensorflow(eps_cond, eps_uncond, scale):
     import tensorflow as tf
 
@@ -1942,6 +1967,7 @@ RIGHT.update(
             lambda x, e, at, ap: _ddim_learner(_x0_right)(_a(x), _a(e), at, ap),
             _ddim_keras,
             _ddim_tensorflow,
+            _ddim_paper_form,
         ],
         "guided_noise": [
             lambda c, u, s: u + s * (c - u),

@@ -70,6 +70,12 @@ _PER_EXAMPLE_SHAPES = (
     rf"|Incompatible shapes: (?:{_TF_IMAGES} vs\. {_TF_PER_IMAGE}|{_TF_PER_IMAGE} vs\. {_TF_IMAGES})"
 )
 
+# The exception text of a scalar indexed or reshaped as if it held one value per example.
+_SCALAR_INDEXED = (
+    r"array is 0-dimensional|Attempting to slice scalar input"
+    r"|cannot reshape array of size 1 into shape \(\d+, ?1, ?1, ?1\)"
+)
+
 # --- q_sample(x0, t, noise, alpha_bars) -> x_t ---------------------------------
 
 
@@ -353,7 +359,11 @@ DDIM_STEP = Exercise(
         Mistake("hint.ddim.per_example", _not_per_example),
     ],
     # ᾱ's of shape (batch,) or (batch, 1) against images of shape (batch, h, w, c).
-    error_hints=((_PER_EXAMPLE_SHAPES, "hint.ddim.per_example"),),
+    error_hints=(
+        (_PER_EXAMPLE_SHAPES, "hint.ddim.per_example"),
+        # a[:, None, None, None] or a.reshape(len(x_t), 1, 1, 1) on a scalar ᾱ.
+        (_SCALAR_INDEXED, "hint.ddim.scalar"),
+    ),
 )
 
 # --- guided_noise(eps_cond, eps_uncond, scale) -> eps ---------------------------------

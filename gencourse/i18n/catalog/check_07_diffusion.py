@@ -210,6 +210,10 @@ MESSAGES = {
         "ko": "힌트: 여기서 ᾱ_t와 ᾱ_prev는 이미지마다 값이 하나씩인 (batch,) 모양의 배열입니다. (batch, 높이, 너비, 채널) 모양의 이미지에 그대로 곱하면 마지막 축에 맞춰집니다. 먼저 (batch, 1, 1, 1) 모양으로 바꾸세요(스칼라를 reshape(-1, 1, 1, 1)로 바꿔도 결과는 같습니다).",
         "en": "Hint: here ᾱ_t and ᾱ_prev are arrays of one value per image, shape (batch,); multiplied as they are with images of shape (batch, height, width, channels), they line up with the last axis. Reshape them to (batch, 1, 1, 1) first (a scalar reshaped with reshape(-1, 1, 1, 1) still works).",
     },
+    "hint.ddim.scalar": {
+        "ko": "힌트: ᾱ_t와 ᾱ_prev는 배치 전체에 하나인 스칼라일 수도 있고, 이미지마다 하나씩인 배열일 수도 있습니다. a[:, None, None, None]이나 a.reshape(len(x_t), 1, 1, 1)은 스칼라에서 실패합니다. 둘 다에 맞는 np.reshape(a, (-1, 1, 1, 1))을 쓰세요.",
+        "en": "Hint: ᾱ_t and ᾱ_prev may be scalars, one for the whole batch, or arrays of one value per image; a[:, None, None, None] and a.reshape(len(x_t), 1, 1, 1) fail on a scalar. Use np.reshape(a, (-1, 1, 1, 1)), which fits both.",
+    },
     "hint.ddim.last_step": {
         "ko": "힌트: 마지막 단계에서는 ᾱ_prev = 1이므로 결과가 x̂0 그 자체여야 합니다(√(1 - 1) = 0).",
         "en": "Hint: at the last step ᾱ_prev = 1, so the step must return x̂0 itself (√(1 - 1) = 0).",
