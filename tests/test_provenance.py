@@ -120,3 +120,23 @@ def test_does_describe_say_where_when_and_how_in_both_languages():
         text = provenance.describe(meta, lang)
         assert meta["command"] in text and meta["recipe_hash"] in text
         assert meta["date"][:10] in text and str(meta["machine"]["cores"]) in text
+
+
+def test_does_following_a_move_keep_a_hash_and_a_real_change_not():
+    """The conditional GAN moved from models.gan to models.cgan unchanged (issue 33)."""
+    import ast
+
+    from gencourse.augment.provenance import _imports_as_before_the_move
+
+    def dump(source):
+        return ast.dump(_imports_as_before_the_move(ast.parse(source)))
+
+    before = "from gencourse.models.gan import (\n    ConditionalGAN,\n    build_generator,\n)\n"
+    after = (
+        "from gencourse.models.cgan import ConditionalGAN\n"
+        "from gencourse.models.gan import build_generator\n"
+    )
+    assert dump(after) == dump(before)
+    other = "from gencourse.models.cgan import make_conditional_gan\n" + after.split("\n", 1)[1]
+    assert dump(other) != dump(before)
+    assert dump("import numpy as np\nx = 1\n") == ast.dump(ast.parse("import numpy as np\nx = 1\n"))
