@@ -10,10 +10,11 @@ only when it is complete, holds no solution line and is under the size limit.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,21 +71,30 @@ def find_leaks(folder, lines_by_master: dict[str, list[str]]) -> list[str]:
     return found
 
 
-def _run_sphinx(src: Path, out: Path, doctrees: Path) -> int:
-    """Builds ``src`` into ``out`` with Sphinx's HTML builder; returns the warning count."""
-    from sphinx.application import Sphinx
+def _start_sphinx(src: Path, out: Path, doctrees: Path) -> subprocess.Popen:
+    """Starts Sphinx's HTML builder on ``src`` in a process of its own.
 
-    warnings = io.StringIO()
-    app = Sphinx(
-        str(src), str(src), str(out), str(doctrees), "html",
-        status=None, warning=warnings, freshenv=True,
-    )  # fmt: skip
-    app.build(force_all=True)
-    text = warnings.getvalue()
-    for line in text.splitlines():
-        if "WARNING" in line or "ERROR" in line:
-            print(f"  sphinx: {line.strip()}")
-    return sum(1 for line in text.splitlines() if "WARNING" in line or "ERROR" in line)
+    One process per language: Sphinx registers docutils' nodes and directives
+    process-wide, so a second build in the same process warns about each one.
+    """
+    command = [
+        sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-a",
+        "-d", str(doctrees), "-w", str(out.parent / "warnings.txt"), str(src), str(out),
+    ]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _finish_sphinx(process: subprocess.Popen, out: Path, lang: str, log) -> int:
+    """Waits for a Sphinx process; returns its warning count (raises if it failed)."""
+    output, _ = process.communicate()
+    warnings_file = out.parent / "warnings.txt"
+    text = warnings_file.read_text(encoding="utf-8") if warnings_file.is_file() else ""
+    warnings = [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+    for line in warnings:
+        log(f"  sphinx ({lang}): {line.strip()}")
+    if process.returncode != 0:
+        raise SiteBuildError(f"Sphinx failed on the {lang} site:\n{output}\n{text}")
+    return len(warnings)
 
 
 def build_site(
@@ -139,7 +149,7 @@ def build_site(
             report.lessons.append((master_path.stem, lang, done.seconds))
             executed[lang, master_path.stem] = (master_path, done.notebook)
 
-    titles = {}
+    titles, sphinx = {}, {}
     for lang in langs:
         title = t("site.course_title", lang)
         titles[lang] = title
@@ -173,11 +183,15 @@ def build_site(
         )
         log(f"rendering the {lang} site ({len(lessons)} lessons, {len(guides)} guide pages)")
         # myst-nb writes beside Sphinx's output folder (jupyter_execute/): build in the
-        # build folder, then copy the HTML into the site without source maps (3.4 MB each).
+        # build folder, then copy the HTML into the site. The languages render in parallel.
         html = build_dir / lang / "html"
         if html.exists():
             shutil.rmtree(html)
-        report.warnings += _run_sphinx(src, html, build_dir / lang / "doctrees")
+        html.parent.joinpath("warnings.txt").unlink(missing_ok=True)
+        sphinx[lang] = (html, _start_sphinx(src, html, build_dir / lang / "doctrees"))
+    for lang, (html, process) in sphinx.items():
+        report.warnings += _finish_sphinx(process, html, lang, log)
+        # Without source maps (3.4 MB a language), which only a browser's developer tools read.
         shutil.copytree(html, staging / lang, ignore=shutil.ignore_patterns("*.map", ".buildinfo"))
 
     (staging / "index.html").write_text(pages.landing_page(titles), encoding="utf-8")

@@ -49,8 +49,6 @@ def sphinx_settings(lang: str, title: str) -> dict:
     """The values of conf.py for one language."""
     return {
         "project": title,
-        "author": "gencourse",
-        "copyright": "gencourse",
         "language": lang,
         "extensions": ["myst_nb", "gencourse.site.sphinx_ext"],
         "nb_execution_mode": "off",
@@ -72,6 +70,8 @@ def sphinx_settings(lang: str, title: str) -> dict:
             "use_fullscreen_button": False,
             "home_page_in_toc": True,
             "show_navbar_depth": 1,
+            # No "By <author>" line: its Korean translation reads badly, and there is no author.
+            "footer_content_items": [],
         },
         "html_context": {"gencourse_switch_label": t("site.switch", OTHER[lang])},
     }

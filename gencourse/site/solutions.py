@@ -16,7 +16,7 @@ from gencourse import release
 #: (``]``, ``return x``); every longer line of a solution is searched for.
 MIN_CHARS = 6
 _ALNUM = re.compile(r"[0-9A-Za-z_]")
-_TRIVIAL = {"pass", "break", "continue", "else:", "try:", "finally:", "return None"}
+_TRIVIAL = {"return", "pass", "break", "continue", "else:", "try:", "finally:", "return None"}
 
 
 def solution_lines(source: str) -> list[str]:
