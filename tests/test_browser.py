@@ -477,7 +477,9 @@ def test_does_lesson_02_run_in_jupyterlab_and_its_latent_explorer_respond(tmp_pa
     finally:
         watchdog.cancel()
         lab.stop()
-    (shots / "notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    # Appended: the site's browser test (test_site_browser.py) writes its notes beside these.
+    with open(shots / "notes.txt", "a", encoding="utf-8") as out:
+        out.write("\n".join(notes) + "\n")
     print("\n[browser test] " + "\n[browser test] ".join(notes))
     print(f"[browser test] screenshots: {shots}")
 
