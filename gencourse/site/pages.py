@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 
 from gencourse.i18n import t
-from gencourse.site import config, mathjax
+from gencourse.site import config
 from gencourse.site.config import LANGUAGE_NAMES, OTHER
 
 CONF_PY = """\
@@ -48,9 +48,9 @@ def css(lang: str) -> str:
     )
 
 
-def sphinx_settings(lang: str, title: str, local_mathjax: bool = False) -> dict:
-    """The values of conf.py for one language (MathJax from the site itself when local)."""
-    settings = {
+def sphinx_settings(lang: str, title: str) -> dict:
+    """The values of conf.py for one language."""
+    return {
         "project": title,
         "language": lang,
         "extensions": ["myst_nb", "gencourse.site.sphinx_ext"],
@@ -78,11 +78,6 @@ def sphinx_settings(lang: str, title: str, local_mathjax: bool = False) -> dict:
         },
         "html_context": {"gencourse_switch_label": t("site.switch", OTHER[lang])},
     }
-    if local_mathjax:
-        settings["mathjax_path"] = mathjax.MATHJAX_PATH
-        settings["mathjax2_config"] = mathjax.MATHJAX2_CONFIG
-        settings["myst_update_mathjax"] = False  # its settings are MathJax 3/4's
-    return settings
 
 
 def index_page(lang: str, title: str, lead: str, lessons: list[str], guides: list[str]) -> str:
@@ -139,7 +134,6 @@ def write_source(
     students: dict,
     guides: dict,
     alts: dict,
-    local_mathjax: bool = False,
 ) -> None:
     """Writes the Sphinx source folder ``src`` (emptied first).
 
@@ -152,14 +146,13 @@ def write_source(
         students: lesson name -> path of the student notebook to offer for download.
         guides: guide page name -> markdown.
         alts: image hash -> alternative text.
-        local_mathjax: the pages load MathJax from ``<site>/_mathjax`` (else from the web).
     """
     if src.exists():
         shutil.rmtree(src)
     for folder in ("lessons", "guide", "_student", "_static", "_templates"):
         (src / folder).mkdir(parents=True)
     (src / "conf.py").write_text(CONF_PY, encoding="utf-8")
-    settings = sphinx_settings(lang, title, local_mathjax)
+    settings = sphinx_settings(lang, title)
     (src / "_site.json").write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
     (src / "_alt.json").write_text(json.dumps(alts, ensure_ascii=False, indent=1), "utf-8")
     (src / "_static" / "site.css").write_text(css(lang), encoding="utf-8")
