@@ -1,7 +1,15 @@
+import keras
 import numpy as np
 import pytest
+from keras import layers, ops
 
 from gencourse.models import diffusion as dm
+from gencourse.models.diffusion import (
+    DiffusionModel,
+    build_toy_denoiser,
+    load_diffusion,
+    make_diffusion,
+)
 
 # --- the schedules ----------------------------------------------------------------
 
@@ -182,3 +190,214 @@ def test_does_the_posterior_check_numerically_against_a_grid():
     mean, variance = dm.posterior_mean_variance(np.array([x0]), np.array([x_t]), t, s)
     assert mean[0] == pytest.approx(grid_mean, abs=1e-6)
     assert variance == pytest.approx(grid_var, rel=1e-4)
+
+
+# --- the Keras model ------------------------------------------------------------------
+
+
+@keras.saving.register_keras_serializable(package="gencourse_tests")
+class GaussianOracle(layers.Layer):
+    """The optimal noise predictor when every pixel of x0 is N(mean, std^2), independently.
+
+    x_t = a x0 + b eps with a = sqrt(alpha_bar_t), b = sqrt(1 - alpha_bar_t) is jointly
+    Gaussian with eps, so E[eps | x_t] = b (x_t - a mean) / (a^2 std^2 + b^2), in closed form.
+    """
+
+    def __init__(self, alpha_bars, mean, std, **kwargs):
+        super().__init__(**kwargs)
+        self.alpha_bars = np.asarray(alpha_bars, "float32")
+        self.mean, self.std = float(mean), float(std)
+
+    def call(self, inputs):
+        x_t, t, _ = inputs
+        shape = (-1,) + (1,) * (len(x_t.shape) - 1)
+        alpha_bar = ops.reshape(ops.take(self.alpha_bars, ops.reshape(t, (-1,))), shape)
+        a, b = ops.sqrt(alpha_bar), ops.sqrt(1.0 - alpha_bar)
+        return b * (x_t - a * self.mean) / (a * a * self.std**2 + b * b)
+
+
+def oracle_model(mean01, std01, shape=(2, 2, 1), schedule="linear"):
+    """A DiffusionModel whose network is the exact predictor for pixels N(mean01, std01^2) in [0, 1]."""
+    s = dm.make_schedule(schedule, 1000)
+    x_t = keras.Input(shape=shape)
+    t = keras.Input(shape=(1,), dtype="int32")
+    label = keras.Input(shape=(1,), dtype="int32")
+    eps_hat = GaussianOracle(s.alpha_bars, 2 * mean01 - 1, 2 * std01)([x_t, t, label])
+    return DiffusionModel(keras.Model([x_t, t, label], eps_hat), num_classes=2, schedule=schedule)
+
+
+def test_do_both_samplers_land_exactly_on_a_single_point_given_the_exact_noise():
+    # Data that is one point (std 0): the exact predictor takes any x_T to it.
+    model = oracle_model(0.6, 0.0)
+    for method, steps in (("ddim", 10), ("ddpm", 20)):
+        x = model.sample(np.zeros(50, int), steps=steps, method=method, guidance=1.0, seed=0)
+        np.testing.assert_allclose(x, 0.6, atol=1e-5)
+
+
+def test_do_samples_with_the_exact_noise_have_the_datas_mean_and_spread():
+    # Pixels N(0.6, 0.1^2): DDPM with all 1,000 steps draws from it (std within 3%, the
+    # standard error of 8,000 values being 0.8%); deterministic DDIM with few steps
+    # shrinks the spread (measured: 0.049 at 10 steps, 0.088 at 50) and more steps bring
+    # it closer to the data's.
+    model = oracle_model(0.6, 0.1)
+    ddpm = model.sample(np.zeros(2000, int), method="ddpm", guidance=1.0, seed=0)
+    assert ddpm.mean() == pytest.approx(0.6, abs=0.005)
+    assert ddpm.std() == pytest.approx(0.1, rel=0.03)
+    spreads = [
+        model.sample(np.zeros(2000, int), steps=s, guidance=1.0, seed=1).std() for s in (10, 50)
+    ]
+    assert spreads[0] < spreads[1] < 0.1 and abs(spreads[1] - 0.1) < 0.02, spreads
+
+
+def test_does_a_trained_toy_model_learn_the_optimal_noise_predictor():
+    # 1-D data x ~ N(0.6, 0.1^2) in [0, 1], i.e. x0 ~ N(0.2, 0.2^2) on the model's [-1, 1]
+    # scale: the optimal prediction is linear in x_t (see GaussianOracle). A small MLP
+    # trained by DiffusionModel.fit must come close to it (measured: mean absolute error
+    # 0.02-0.04 at t >= 200, where the prediction spans about -2..2).
+    keras.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
+    x = (0.6 + 0.1 * rng.standard_normal((20_000, 1))).astype("float32")
+    model = DiffusionModel(build_toy_denoiser(1, 1), num_classes=1, seed=0, label_dropout=0.0)
+    model.compile(optimizer=keras.optimizers.Adam(3e-3))
+    model.fit(x, np.zeros(len(x), "int32"), epochs=6, batch_size=256, verbose=0)
+    mean, std = 0.2, 0.2
+    for t in (200, 500, 900):
+        a, b = np.sqrt(model.schedule.alpha_bars[t]), np.sqrt(1 - model.schedule.alpha_bars[t])
+        spread = np.sqrt(a * a * std * std + b * b)
+        x_t = np.linspace(a * mean - 2 * spread, a * mean + 2 * spread, 41, dtype="float32")
+        predicted = ops.convert_to_numpy(model([x_t[:, None], np.full(41, t), np.zeros(41)]))
+        exact = b * (x_t - a * mean) / spread**2
+        assert np.mean(np.abs(predicted[:, 0] - exact)) < 0.1, t
+        slope = np.polyfit(x_t, predicted[:, 0], 1)[0]
+        assert slope == pytest.approx(b / spread**2, rel=0.15), t
+    samples = model.sample(np.zeros(2000, int), steps=200, method="ddpm", guidance=1.0, seed=1)
+    assert samples.mean() == pytest.approx(0.6, abs=0.02)
+    assert samples.std() == pytest.approx(0.1, rel=0.2)
+
+
+def tiny_model(seed=0, **kwargs):
+    return make_diffusion(image_shape=(8, 8, 1), num_classes=3, width=8, seed=seed, **kwargs)
+
+
+def tiny_digits(n=32, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.uniform(size=(n, 8, 8, 1)).astype("float32"), rng.integers(0, 3, n)
+
+
+def test_does_the_training_batch_noise_with_q_sample_and_drop_labels_at_the_stated_rate():
+    model = tiny_model(label_dropout=0.2)
+    images = np.full((20_000, 1, 1, 1), 0.75, "float32")  # x0 = 0.5 on the [-1, 1] scale
+    x_t, t, labels, noise = (
+        ops.convert_to_numpy(v) for v in model.noisy_batch(images, np.ones(20_000, "int32"))
+    )
+    expected = dm.q_sample(np.full(images.shape, 0.5), t, noise, model.schedule.alpha_bars)
+    np.testing.assert_allclose(x_t, expected, atol=1e-5)
+    assert t.min() == 0 and t.max() == 999 and abs(t.mean() - 499.5) < 10
+    assert set(np.unique(labels)) == {1, 3}  # the label, or the null label (num_classes)
+    assert np.mean(labels == 3) == pytest.approx(0.2, abs=0.015)
+    assert abs(noise.mean()) < 0.03 and noise.std() == pytest.approx(1.0, abs=0.03)
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    """A tiny model fitted on a handful of 8 x 8 'digits' (fitted once: tracing fit takes seconds)."""
+    model = tiny_model()
+    x, y = tiny_digits(64)
+    history = model.fit(x, y, epochs=6, batch_size=32, verbose=0)
+    return model, history
+
+
+def test_does_a_quick_fit_on_a_handful_of_digits_lower_the_loss_it_reports(fitted):
+    model, history = fitted
+    assert set(history.history) == {"loss"}
+    losses = history.history["loss"]
+    assert losses[0] < 1.5 and losses[-1] < losses[0], losses
+
+
+def test_are_samples_in_range_of_the_right_shape_and_fixed_by_their_seed(fitted):
+    model, _ = fitted
+    for method in ("ddim", "ddpm"):
+        a = model.sample([0, 1, 2, 3], steps=4, method=method, seed=5)
+        assert a.shape == (4, 8, 8, 1) and a.dtype == np.float32
+        assert a.min() >= 0.0 and a.max() <= 1.0
+        np.testing.assert_array_equal(a, model.sample([0, 1, 2, 3], steps=4, method=method, seed=5))
+        assert not np.allclose(a, model.sample([0, 1, 2, 3], steps=4, method=method, seed=6))
+    # Chunks: the same images, whatever the batch size.
+    np.testing.assert_allclose(
+        model.sample([0, 1, 2], steps=3, seed=2, batch_size=2),
+        model.sample([0, 1, 2], steps=3, seed=2),
+        atol=1e-5,
+    )
+    assert model.sample([], steps=3).shape == (0, 8, 8, 1)
+    # generate: the model's own steps and guidance, labels 0..num_classes-1 only.
+    np.testing.assert_array_equal(
+        model.generate([0, 2], seed=1),
+        model.sample([0, 2], steps=model.sample_steps, guidance=model.guidance, seed=1),
+    )
+
+
+def test_does_guidance_zero_give_the_unconditional_sample_and_one_the_conditional():
+    model = tiny_model()
+    output = model.network.get_layer("eps_hat")  # starts at zero: give it weights
+    kernel, bias = output.get_weights()
+    output.set_weights([0.1 * np.random.default_rng(0).standard_normal(kernel.shape), bias])
+    null = np.full(4, model.null_label)
+    unconditional = model.sample(null, steps=5, seed=3)
+    np.testing.assert_allclose(
+        model.sample([0, 1, 2, 0], steps=5, guidance=0.0, seed=3), unconditional, atol=1e-5
+    )
+    conditional = model.sample([0, 1, 2, 0], steps=5, guidance=1.0, seed=3)
+    assert not np.allclose(conditional, unconditional, atol=1e-3)
+    assert not np.allclose(model.sample([0, 1, 2, 0], steps=5, guidance=3.0, seed=3), conditional)
+
+
+def test_are_bad_requests_refused_with_the_value_received():
+    model = tiny_model()
+    with pytest.raises(ValueError, match=r"labels must lie in 0..3.*to 4"):
+        model.sample([4], steps=2)
+    with pytest.raises(ValueError, match="labels must lie in 0..2"):
+        model.generate([3])
+    with pytest.raises(ValueError, match="method.*Received: method='euler'"):
+        model.sample([0], method="euler")
+    with pytest.raises(ValueError, match="steps must be at most 1000"):
+        model.sample([0], steps=1001)
+    with pytest.raises(ValueError, match="label_dropout.*Received"):
+        tiny_model(label_dropout=1.0)
+    with pytest.raises(ValueError, match="schedule must be one of"):
+        tiny_model(schedule="sigmoid")
+
+
+def test_does_a_saved_model_sample_the_same_after_loading(tmp_path, fitted):
+    model, _ = fitted
+    path = tmp_path / "diffusion.keras"
+    model.save(path)
+    loaded = load_diffusion(path)
+    assert (loaded.schedule_name, loaded.timesteps, loaded.num_classes) == ("linear", 1000, 3)
+    np.testing.assert_allclose(loaded.schedule.alpha_bars, model.schedule.alpha_bars)
+    np.testing.assert_allclose(
+        loaded.sample([0, 1], steps=5, seed=1), model.sample([0, 1], steps=5, seed=1), atol=1e-6
+    )
+
+
+def test_does_fit_without_labels_train_the_null_label_only():
+    model = tiny_model(schedule="cosine", timesteps=100)
+    x, _ = tiny_digits(32)
+    assert model.schedule_name == "cosine" and model.schedule.steps == 100
+    _, _, labels, _ = model.noisy_batch(x)
+    assert set(ops.convert_to_numpy(labels).tolist()) == {model.null_label}
+    before = model.network.get_layer("label_embedding").get_weights()[0].copy()
+    # Batches of 8: the first step moves only the zero-initialised output layer.
+    model.fit(x, epochs=1, batch_size=8, verbose=0)
+    after = model.network.get_layer("label_embedding").get_weights()[0]
+    changed = np.any(before != after, axis=1)
+    assert changed.tolist() == [False, False, False, True]  # only the null label's row
+
+
+def test_does_respacing_keep_q_of_x_t_given_x0_at_the_kept_steps():
+    s = dm.linear_schedule(1000)
+    kept = dm.ddim_timesteps(10, 1000)
+    r = dm.respace(s, kept)
+    assert r.steps == 10
+    np.testing.assert_allclose(r.alpha_bars, s.alpha_bars[np.sort(kept)], rtol=1e-12)
+    # Every step kept: the schedule itself.
+    np.testing.assert_allclose(dm.respace(s, np.arange(1000)).betas, s.betas, rtol=1e-9)
