@@ -533,6 +533,7 @@ def test_does_axe_find_no_serious_or_critical_accessibility_violation(reader, si
         reader.goto(path)
         if "search.html" in path:
             reader.page.wait_for_function(SEARCH_DONE, timeout=60_000)
+        _wait_for_math(reader)  # axe looks at the typeset page a reader sees
         for v in _axe_violations(reader, script):
             seen.setdefault((v["id"], v["impact"]), set()).add(path)
             if v["impact"] in BLOCKING:
@@ -548,8 +549,14 @@ def test_does_axe_find_no_serious_or_critical_accessibility_violation(reader, si
     assert blocking == [], "serious or critical accessibility violations:\n" + "\n".join(blocking)
 
 
+#: What MathJax puts in place of a formula's TeX (version 3 and 4: mjx-container; 2: spans).
+TYPESET = "mjx-container, .MathJax, .MathJax_CHTML, .MathJax_SVG, .MathJax_Display"
 #: The page's math: how many formulas, how many MathJax typeset, TeX left as dollars in prose.
-MATH = """() => {
+MATH = (
+    """() => {
+  const TYPESET_BY_MATHJAX = '"""
+    + TYPESET
+    + """';
   const script = document.querySelector('script[src*="mathjax" i]');
   const prose = [...document.querySelectorAll('article p, article li')]
     .map(e => { const c = e.cloneNode(true);
@@ -557,11 +564,26 @@ MATH = """() => {
                 return c.textContent; }).join('\\n');
   return {
     formulas: document.querySelectorAll('article .math').length,
-    typeset: document.querySelectorAll('article .math mjx-container').length,
+    typeset: [...document.querySelectorAll('article .math')]
+      .filter(e => e.querySelector(TYPESET_BY_MATHJAX)).length,
     mathjax: script ? script.src : null,
     dollars: prose.match(/\\$[^$\\s][^$\\n]{0,60}\\$/g) || [],
   };
 }"""
+)
+
+
+def _wait_for_math(reader: Reader) -> None:
+    """Waits until MathJax, where the site serves it, has typeset every formula of the page."""
+    math = reader.page.evaluate(MATH)
+    if math["formulas"] and math["mathjax"] and reader.local_file(math["mathjax"]) is not None:
+        reader.page.wait_for_function(
+            f"n => document.querySelectorAll('article .math').length === n && "
+            f"[...document.querySelectorAll('article .math')]"
+            f".every(e => e.querySelector('{TYPESET}'))",
+            arg=math["formulas"],
+            timeout=90_000,
+        )
 
 
 def test_is_the_lessons_math_written_for_mathjax_and_typeset_where_it_is_served(reader, site):
@@ -576,11 +598,7 @@ def test_is_the_lessons_math_written_for_mathjax_and_typeset_where_it_is_served(
         if math["formulas"] and math["mathjax"]:
             sources.add(math["mathjax"])
             if reader.local_file(math["mathjax"]) is not None:  # served with the site: typeset
-                page.wait_for_function(
-                    "n => document.querySelectorAll('article .math mjx-container').length >= n",
-                    arg=math["formulas"],
-                    timeout=60_000,
-                )
+                _wait_for_math(reader)
                 math = page.evaluate(MATH)
             elif not re.match(r"https://[\w.-]+/.*mathjax.*\.js$", math["mathjax"], re.I):
                 problems.append(f"{path}: MathJax from {math['mathjax']!r}")
