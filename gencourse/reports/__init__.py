@@ -10,10 +10,21 @@ the catalogue (``gencourse/i18n/catalog/reports.py``).
 - :mod:`gencourse.reports.vae`: lesson 02;
 - :mod:`gencourse.reports.gan`: lesson 03;
 - :mod:`gencourse.reports.cgan`: lesson 04;
+- :mod:`gencourse.reports.diffusion`: lesson 07;
 - :mod:`gencourse.reports.printing`: the tables and lines they share.
 """
 
-from gencourse.reports import cgan, gan, generative, vae
+from gencourse.reports import cgan, diffusion, gan, generative, vae
 from gencourse.reports.printing import headers, judge_accuracy, say, table
 
-__all__ = ["cgan", "gan", "generative", "headers", "judge_accuracy", "say", "table", "vae"]
+__all__ = [
+    "cgan",
+    "diffusion",
+    "gan",
+    "generative",
+    "headers",
+    "judge_accuracy",
+    "say",
+    "table",
+    "vae",
+]
