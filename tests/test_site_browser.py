@@ -86,7 +86,6 @@ def _why_no_axe() -> str | None:
 
 
 SKIP = REASON or _why_no_axe()
-pytestmark = pytest.mark.skipif(SKIP is not None, reason=f"site browser test skipped: {SKIP}")
 
 
 # --- the site, served ---------------------------------------------------------------------
@@ -171,9 +170,17 @@ class Reader:
 
 
 @pytest.fixture(scope="module")
-def reader(site, tmp_path_factory):
-    """A served site and a headless Chromium reading it; notes are appended to notes.txt."""
+def reader(request, tmp_path_factory):
+    """A served site and a headless Chromium reading it; notes are appended to notes.txt.
+
+    Without Chromium, playwright or axe-core, every test that reads the site is skipped
+    with the reason (before the site is built).
+    """
+    if SKIP is not None:
+        pytest.skip(f"site browser test skipped: {SKIP}")
     from playwright.sync_api import sync_playwright
+
+    site = request.getfixturevalue("site")
 
     shots = Path(os.environ.get("GENCOURSE_SCREENSHOTS") or tmp_path_factory.mktemp("site-shots"))
     shots.mkdir(parents=True, exist_ok=True)
@@ -615,3 +622,54 @@ def test_is_the_lessons_math_written_for_mathjax_and_typeset_where_it_is_served(
             else "not served with the site, so an offline reader sees TeX (not typeset here)"
         )
     )
+
+
+def test_would_the_page_check_report_broken_links_unnamed_images_and_stray_korean(tmp_path):
+    # The checks of every page, on a page described by hand (no browser needed).
+    (tmp_path / "en" / "lessons").mkdir(parents=True)
+    (tmp_path / "en" / "lessons" / "03_gan.html").write_text('<h1 id="top">x</h1>', "utf-8")
+    one = Reader.__new__(Reader)
+    one.folder, one.server = tmp_path, type("S", (), {"url": "http://127.0.0.1:1"})()
+    one.page = type("P", (), {"url": f"{one.server.url}/en/lessons/03_gan.html"})()
+    base = f"{one.server.url}/en/lessons/"
+    colab = "https://colab.research.google.com/github/o/r/blob/main/notebooks/en/03_gan.ipynb"
+    binder = "https://mybinder.org/v2/gh/o/r/main?labpath=notebooks/en/03_gan.ipynb"
+    good = {
+        "links": [
+            {"raw": "03_gan.html#top", "href": base + "03_gan.html#top", "text": ""},
+            {"raw": colab, "href": colab, "text": ""},
+            {"raw": binder, "href": binder, "text": ""},
+        ],
+        "images": [{"src": base + "a.png", "alt": "Figure: real digits", "width": 28}],
+        "ids": ["top"],
+        "text": "",
+        "foreign": [],
+    }
+    assert _page_problems(one, "en/lessons/03_gan.html", good, {}) == []
+    bad = {
+        "links": [
+            {"raw": "04_cgan.html", "href": base + "04_cgan.html", "text": "next"},
+            {"raw": "#gone", "href": base + "03_gan.html#gone", "text": ""},
+            {"raw": colab, "href": colab.replace("03_gan", "02_vae"), "text": ""},
+        ],
+        "images": [
+            {"src": base + "a.png", "alt": "", "width": 28},
+            {"src": base + "b.png", "alt": "../_images/b.png", "width": 0},
+        ],
+        "ids": ["top"],
+        "text": "UserWarning: Glyph 54032 missing from font(s) DejaVu Sans.",
+        "foreign": ["검색"],
+    }
+    found = "\n".join(_page_problems(one, "en/lessons/03_gan.html", bad, {}))
+    for problem in (
+        "broken link '04_cgan.html'",
+        "names no element #gone",
+        "Colab link to another lesson",
+        "no Binder link",
+        "a.png has no alternative text",
+        "b.png did not load",
+        "b.png has a path as alternative text",
+        "Korean on an English page: ['검색']",
+        "missing from font",
+    ):
+        assert problem in found, f"{problem!r} not reported in:\n{found}"
