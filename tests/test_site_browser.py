@@ -492,6 +492,10 @@ def test_does_the_offline_search_find_a_lesson_from_a_korean_word(reader):
         if lang == "ko":
             reader.page.screenshot(path=reader.shots / "site_ko_search.png")
         reader.notes.append(f"search ({lang}) {term!r}: {summary} {found}")
+    # The word as a reader may type it, with its particle: the query is stemmed as the text was.
+    summary, found = _search(reader, "ko", SEARCHES["ko"][0] + "는")
+    assert f"{SEARCHES['ko'][1]}.html" in found, f"'{SEARCHES['ko'][0]}는' found {found}"
+    reader.notes.append(f"search (ko) '{SEARCHES['ko'][0]}는': {found}")
     # A word that no page holds finds nothing (the search does not list every page).
     _, nothing = _search(reader, "ko", "쿼크글루온플라스마")
     assert nothing == [], f"a word on no page found {nothing}"
