@@ -168,7 +168,7 @@ def test_does_the_posterior_match_bayes_rule_on_a_1d_gaussian():
     s = dm.cosine_schedule(50)
     x0, x_t = 0.7, -0.3
     for t in (1, 10, 30, 49):
-        ab_prev, a, b = s.alpha_bars[t - 1], s.alphas[t], s.betas[t]
+        ab_prev, a, b = s.alpha_bars_prev[t], s.alphas[t], s.betas[t]
         v_prior = 1 - ab_prev
         var = 1 / (1 / v_prior + a / b)
         mu = var * (np.sqrt(ab_prev) * x0 / v_prior + np.sqrt(a) * x_t / b)
@@ -181,7 +181,7 @@ def test_does_the_posterior_check_numerically_against_a_grid():
     s = dm.linear_schedule(100, 1e-3, 0.1)
     t, x0, x_t = 20, 0.4, 0.1
     grid = np.linspace(-4, 4, 200_001)
-    prior = -0.5 * (grid - np.sqrt(s.alpha_bars[t - 1]) * x0) ** 2 / (1 - s.alpha_bars[t - 1])
+    prior = -0.5 * (grid - np.sqrt(s.alpha_bars_prev[t]) * x0) ** 2 / (1 - s.alpha_bars_prev[t])
     likelihood = -0.5 * (x_t - np.sqrt(s.alphas[t]) * grid) ** 2 / s.betas[t]
     w = np.exp(prior + likelihood - np.max(prior + likelihood))
     w /= w.sum()
@@ -401,3 +401,39 @@ def test_does_respacing_keep_q_of_x_t_given_x0_at_the_kept_steps():
     np.testing.assert_allclose(r.alpha_bars, s.alpha_bars[np.sort(kept)], rtol=1e-12)
     # Every step kept: the schedule itself.
     np.testing.assert_allclose(dm.respace(s, np.arange(1000)).betas, s.betas, rtol=1e-9)
+
+
+def test_do_the_formulas_give_the_same_values_on_tensors_as_on_numpy_arrays():
+    # The model trains and samples with the same functions, given TensorFlow tensors.
+    import tensorflow as tf
+
+    rng = np.random.default_rng(5)
+    s = dm.linear_schedule(1000)
+    x0, noise, eps_hat = (rng.normal(size=(3, 4, 4, 1)) for _ in range(3))
+    t = np.array([0, 500, 999])
+    tensors = [tf.constant(v, "float32") for v in (x0, noise, eps_hat)]
+    t_tensor = tf.constant(t, "int32")
+    pairs = [
+        (
+            dm.q_sample(x0, t, noise, s.alpha_bars),
+            dm.q_sample(tensors[0], t_tensor, tensors[1], s.alpha_bars),
+        ),
+        (
+            dm.ddpm_step(x0, t, eps_hat, s, noise),
+            dm.ddpm_step(tensors[0], t_tensor, tensors[2], s, tensors[1]),
+        ),
+        (
+            dm.ddim_step(x0, eps_hat, s.alpha_bars[t], s.alpha_bars_prev[t]),
+            dm.ddim_step(
+                tensors[0],
+                tensors[2],
+                tf.constant(s.alpha_bars[t], "float32"),
+                tf.constant(s.alpha_bars_prev[t], "float32"),
+            ),
+        ),
+        (dm.guided_noise(x0, noise, 2.5), dm.guided_noise(tensors[0], tensors[1], 2.5)),
+        (dm.diffusion_loss(noise, eps_hat), dm.diffusion_loss(tensors[1], tensors[2])),
+    ]
+    for reference, tensor in pairs:
+        assert ops.is_tensor(tensor)
+        np.testing.assert_allclose(ops.convert_to_numpy(tensor), reference, rtol=1e-4, atol=1e-4)
