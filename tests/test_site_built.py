@@ -32,7 +32,7 @@ class Page(HTMLParser):
 
     def __init__(self, path: Path):
         super().__init__()
-        self.links, self.images, self.lang = [], [], None
+        self.links, self.images, self.assets, self.lang = [], [], [], None
         self.feed(path.read_text(encoding="utf-8"))
 
     def handle_starttag(self, tag, attrs):
@@ -43,6 +43,10 @@ class Page(HTMLParser):
             self.links.append(attrs)
         elif tag == "img":
             self.images.append(attrs)
+        elif tag == "script" and attrs.get("src"):
+            self.assets.append(attrs["src"])
+        elif tag == "link" and attrs.get("rel") == "stylesheet":
+            self.assets.append(attrs["href"])
 
 
 def _target(page: Path, href: str) -> Path:
@@ -94,11 +98,15 @@ def test_does_each_lesson_page_have_its_launch_links_and_language_switch(built_s
         )
 
 
-def test_does_every_internal_link_and_image_of_every_page_exist(built_site):
+def test_does_every_internal_link_image_script_and_stylesheet_exist(built_site):
     broken = []
-    for page in sorted(built_site.rglob("*.html")):
+    # The pages, not the themes' template fragments that Sphinx copies into _static.
+    pages = [p for p in sorted(built_site.rglob("*.html")) if "_static" not in p.parts]
+    assert len(pages) > 2 * (len(LESSONS) + len(GUIDES))
+    for page in pages:
         parsed = Page(page)
         refs = [a["href"] for a in parsed.links] + [i.get("src", "") for i in parsed.images]
+        refs += parsed.assets
         for ref in refs:
             if urlsplit(ref).scheme or ref.startswith(("#", "mailto:")) or not ref:
                 continue
@@ -135,3 +143,10 @@ def test_does_the_korean_index_find_a_word_written_with_its_particle(built_site)
 def test_is_the_site_under_the_size_limit(built_site):
     size = sum(p.stat().st_size for p in built_site.rglob("*") if p.is_file())
     assert 1_000_000 < size < config.MAX_BYTES
+
+
+def test_is_math_drawn_by_the_sites_own_mathjax(built_site):
+    page = built_site / "en" / "lessons" / "02_vae.html"
+    scripts = [src for src in Page(page).assets if "MathJax.js" in src]
+    assert len(scripts) == 1 and "://" not in scripts[0]
+    assert _target(page, scripts[0]) == (built_site / "_mathjax" / "MathJax.js").resolve()

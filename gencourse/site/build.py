@@ -21,12 +21,15 @@ from pathlib import Path
 
 from gencourse import release
 from gencourse.i18n import LANGUAGES, t
-from gencourse.site import config, pages
+from gencourse.site import config, mathjax, pages
 from gencourse.site.execute import SiteBuildError, execute
 from gencourse.site.notebooks import add_header, graft, image_alts, lesson_title
 from gencourse.site.readme import GUIDE_SECTIONS, guide_pages
 from gencourse.site.solutions import course_solution_lines, leaks
 
+# Source maps (3.4 MB a language) only a browser's developer tools read; the themes' Jinja
+# fragments (webpack-macros.html) that Sphinx copies into _static are not pages.
+_NOT_PUBLISHED = ("*.map", ".buildinfo", "*webpack-macros.html")
 _TEXT_SUFFIXES = {".html", ".js", ".json", ".ipynb", ".txt", ".css", ".md", ".svg", ".xml"}
 
 
@@ -149,6 +152,9 @@ def build_site(
             report.lessons.append((master_path.stem, lang, done.seconds))
             executed[lang, master_path.stem] = (master_path, done.notebook)
 
+    local_mathjax = mathjax.copy_mathjax(staging) is not None
+    if not local_mathjax:
+        log("jupyter-server-mathjax is not installed: the pages load MathJax from the web")
     titles, sphinx = {}, {}
     for lang in langs:
         title = t("site.course_title", lang)
@@ -179,8 +185,9 @@ def build_site(
         guides = guide_pages(readme, lang, config.repo_url(repository))
         src = build_dir / lang / "src"
         pages.write_source(
-            src, lang, title, readme_lead(readme, lang), lessons, students, guides, alts
-        )
+            src, lang, title, readme_lead(readme, lang), lessons, students, guides, alts,
+            local_mathjax,
+        )  # fmt: skip
         log(f"rendering the {lang} site ({len(lessons)} lessons, {len(guides)} guide pages)")
         # myst-nb writes beside Sphinx's output folder (jupyter_execute/): build in the
         # build folder, then copy the HTML into the site. The languages render in parallel.
@@ -191,8 +198,7 @@ def build_site(
         sphinx[lang] = (html, _start_sphinx(src, html, build_dir / lang / "doctrees"))
     for lang, (html, process) in sphinx.items():
         report.warnings += _finish_sphinx(process, html, lang, log)
-        # Without source maps (3.4 MB a language), which only a browser's developer tools read.
-        shutil.copytree(html, staging / lang, ignore=shutil.ignore_patterns("*.map", ".buildinfo"))
+        shutil.copytree(html, staging / lang, ignore=shutil.ignore_patterns(*_NOT_PUBLISHED))
 
     (staging / "index.html").write_text(pages.landing_page(titles), encoding="utf-8")
     found = find_leaks(staging, course_solution_lines(root))

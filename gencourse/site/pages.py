@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 
 from gencourse.i18n import t
-from gencourse.site import config
+from gencourse.site import config, mathjax
 from gencourse.site.config import LANGUAGE_NAMES, OTHER
 
 CONF_PY = """\
@@ -42,15 +42,18 @@ def css(lang: str) -> str:
         ".gencourse-launch code.download { font: inherit; background: none; border: 0;"
         " padding: 0; color: inherit; }\n"
         ".gencourse-lang-switch { align-self: center; }\n"
+        # MathJax's hidden MathML for screen readers asks for TeX fonts this copy lacks.
+        ".MJX_Assistive_MathML [class^='MJX-tex'], .MJX_Assistive_MathML [mathvariant]"
+        " { font-family: inherit !important; }\n"
         # Keras' model summaries colour their text for dark terminals (rich's cyan, green,
         # blue): too faint on a light page (axe-core: color-contrast), so they take the text's.
         '.output.text_html pre span[style*="color"] { color: inherit !important; }\n'
     )
 
 
-def sphinx_settings(lang: str, title: str) -> dict:
-    """The values of conf.py for one language."""
-    return {
+def sphinx_settings(lang: str, title: str, local_mathjax: bool = False) -> dict:
+    """The values of conf.py for one language (MathJax from the site itself when local)."""
+    settings = {
         "project": title,
         "language": lang,
         "extensions": ["myst_nb", "gencourse.site.sphinx_ext"],
@@ -78,6 +81,11 @@ def sphinx_settings(lang: str, title: str) -> dict:
         },
         "html_context": {"gencourse_switch_label": t("site.switch", OTHER[lang])},
     }
+    if local_mathjax:
+        settings["mathjax_path"] = mathjax.MATHJAX_PATH
+        settings["mathjax2_config"] = mathjax.MATHJAX2_CONFIG
+        settings["myst_update_mathjax"] = False  # its settings are MathJax 3/4's
+    return settings
 
 
 def index_page(lang: str, title: str, lead: str, lessons: list[str], guides: list[str]) -> str:
@@ -134,6 +142,7 @@ def write_source(
     students: dict,
     guides: dict,
     alts: dict,
+    local_mathjax: bool = False,
 ) -> None:
     """Writes the Sphinx source folder ``src`` (emptied first).
 
@@ -146,13 +155,14 @@ def write_source(
         students: lesson name -> path of the student notebook to offer for download.
         guides: guide page name -> markdown.
         alts: image hash -> alternative text.
+        local_mathjax: the pages load MathJax from ``<site>/_mathjax`` (else from the web).
     """
     if src.exists():
         shutil.rmtree(src)
     for folder in ("lessons", "guide", "_student", "_static", "_templates"):
         (src / folder).mkdir(parents=True)
     (src / "conf.py").write_text(CONF_PY, encoding="utf-8")
-    settings = sphinx_settings(lang, title)
+    settings = sphinx_settings(lang, title, local_mathjax)
     (src / "_site.json").write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
     (src / "_alt.json").write_text(json.dumps(alts, ensure_ascii=False, indent=1), "utf-8")
     (src / "_static" / "site.css").write_text(css(lang), encoding="utf-8")
