@@ -168,7 +168,7 @@ def test_does_the_posterior_match_bayes_rule_on_a_1d_gaussian():
     s = dm.cosine_schedule(50)
     x0, x_t = 0.7, -0.3
     for t in (1, 10, 30, 49):
-        ab_prev, a, b = s.alpha_bars_prev[t], s.alphas[t], s.betas[t]
+        ab_prev, a, b = s.alpha_bars[t - 1], s.alphas[t], s.betas[t]
         v_prior = 1 - ab_prev
         var = 1 / (1 / v_prior + a / b)
         mu = var * (np.sqrt(ab_prev) * x0 / v_prior + np.sqrt(a) * x_t / b)
@@ -181,7 +181,7 @@ def test_does_the_posterior_check_numerically_against_a_grid():
     s = dm.linear_schedule(100, 1e-3, 0.1)
     t, x0, x_t = 20, 0.4, 0.1
     grid = np.linspace(-4, 4, 200_001)
-    prior = -0.5 * (grid - np.sqrt(s.alpha_bars_prev[t]) * x0) ** 2 / (1 - s.alpha_bars_prev[t])
+    prior = -0.5 * (grid - np.sqrt(s.alpha_bars[t - 1]) * x0) ** 2 / (1 - s.alpha_bars[t - 1])
     likelihood = -0.5 * (x_t - np.sqrt(s.alphas[t]) * grid) ** 2 / s.betas[t]
     w = np.exp(prior + likelihood - np.max(prior + likelihood))
     w /= w.sum()
