@@ -441,11 +441,12 @@ def test_is_hangul_drawn_with_a_korean_font_on_a_korean_lesson_page(reader, site
             reader.notes.append(_assert_hangul_rendered(page, cdp, probe, korean))
     finally:
         cdp.detach()
+    _wait_for_math(reader)
     page.evaluate("() => window.scrollTo(0, 0)")
     page.screenshot(path=reader.shots / "site_ko_lesson.png")
-    reader.goto(f"en/lessons/{SEARCHES['en'][1]}.html").screenshot(
-        path=reader.shots / "site_en_lesson.png"
-    )
+    reader.goto(f"en/lessons/{SEARCHES['en'][1]}.html")
+    _wait_for_math(reader)
+    page.screenshot(path=reader.shots / "site_en_lesson.png")
     # A figure with Hangul in it: its title in Korean, drawn by matplotlib.
     shown = []  # lessons with a figure; the first whose alt text holds Hangul is taken
     for lesson in LESSONS:
@@ -560,6 +561,7 @@ def test_does_axe_find_no_serious_or_critical_accessibility_violation(reader, si
     assert blocking == [], "serious or critical accessibility violations:\n" + "\n".join(blocking)
 
 
+#: Sphinx's formulas are ``.math.notranslate`` (MathJax 2 names spans of its own output "math").
 #: What MathJax puts in place of a formula's TeX (version 3 and 4: mjx-container; 2: spans).
 TYPESET = "mjx-container, .MathJax, .MathJax_CHTML, .MathJax_SVG, .MathJax_Display"
 #: The page's math: how many formulas, how many MathJax typeset, TeX left as dollars in prose.
@@ -574,8 +576,8 @@ MATH = (
                 c.querySelectorAll('code, pre, .math').forEach(x => x.remove());
                 return c.textContent; }).join('\\n');
   return {
-    formulas: document.querySelectorAll('article .math').length,
-    typeset: [...document.querySelectorAll('article .math')]
+    formulas: document.querySelectorAll('article .math.notranslate').length,
+    typeset: [...document.querySelectorAll('article .math.notranslate')]
       .filter(e => e.querySelector(TYPESET_BY_MATHJAX)).length,
     mathjax: script ? script.src : null,
     dollars: prose.match(/\\$[^$\\s][^$\\n]{0,60}\\$/g) || [],
@@ -589,11 +591,17 @@ def _wait_for_math(reader: Reader) -> None:
     math = reader.page.evaluate(MATH)
     if math["formulas"] and math["mathjax"] and reader.local_file(math["mathjax"]) is not None:
         reader.page.wait_for_function(
-            f"n => document.querySelectorAll('article .math').length === n && "
-            f"[...document.querySelectorAll('article .math')]"
+            f"n => document.querySelectorAll('article .math.notranslate').length === n && "
+            f"[...document.querySelectorAll('article .math.notranslate')]"
             f".every(e => e.querySelector('{TYPESET}'))",
             arg=math["formulas"],
             timeout=90_000,
+        )
+        # MathJax 2's "Processing math: 100%" box goes a moment after it is done.
+        reader.page.wait_for_function(
+            "() => { const m = document.getElementById('MathJax_Message');"
+            " return !m || m.style.display === 'none' || !m.textContent.trim(); }",
+            timeout=30_000,
         )
 
 
