@@ -95,10 +95,10 @@ def build_unet(
     starts at zero, so an untrained network predicts no noise.
 
     At the defaults (16, 32 and 64 channels, the lesson's network) it has
-    369,409 parameters, and one forward pass of one image costs 38.8 M
-    multiply-adds (counted from its layers by ``bench/diffusion_speed.py``),
-    0.078 GFLOP; a training step (forward and backward, about three forward
-    passes) about 0.23 GFLOP per image. Group normalisation is left out by
+    369,409 parameters, and one forward pass of one image costs 38.7 M
+    multiply-adds (38,687,232, counted from its convolutions and dense layers
+    by ``bench/diffusion_speed.py``), 0.077 GFLOP; a training step (forward
+    and backward, about three forward passes) about 0.23 GFLOP per image. Group normalisation is left out by
     default: on a 2-core CPU it doubled the time of a forward pass (2.8 s
     against 1.4 s for 400 images, medians of 4 alternating runs on a loaded
     machine); the residual blocks train without it.
