@@ -79,7 +79,11 @@ def sphinx_settings(lang: str, title: str, local_mathjax: bool = False) -> dict:
             # No "By <author>" line: its Korean translation reads badly, and there is no author.
             "footer_content_items": [],
         },
-        "html_context": {"gencourse_switch_label": t("site.switch", OTHER[lang])},
+        # default_mode: pydata-sphinx-theme logs a console error when it is left empty.
+        "html_context": {
+            "gencourse_switch_label": t("site.switch", OTHER[lang]),
+            "default_mode": "auto",
+        },
     }
     if local_mathjax:
         settings["mathjax_path"] = mathjax.MATHJAX_PATH
