@@ -56,6 +56,22 @@ def test_does_sharpness_fall_when_an_image_is_blurred():
     assert report.sharpness(blurred) < report.sharpness(stripes) / 10
 
 
+def test_does_the_noising_figure_show_each_schedule_at_each_step():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from gencourse.models.diffusion import cosine_schedule, linear_schedule
+
+    schedules = {"linear": linear_schedule(10), "cosine": cosine_schedule(10)}
+    fig = report.noising_figure(np.zeros((28, 28)), schedules, [0, 5, 9])
+    assert len(fig.axes) == 2 * 3 + 1
+    assert fig._suptitle.get_text().endswith(r"$\bar{\alpha}_t$")
+    assert [line.get_label() for line in fig.axes[-1].lines] == [
+        "linear schedule",
+        "cosine schedule",
+    ]
+
+
 # --- verdicts, branch by branch ----------------------------------------------------------
 
 

@@ -6,8 +6,8 @@ MESSAGES = {
     "r07.schedule_cosine": {"ko": "코사인 스케줄", "en": "cosine schedule"},
     "r07.timestep": {"ko": "시간 단계 t", "en": "timestep t"},
     "r07.noising_title": {
-        "ko": "한 숫자에 노이즈를 더하는 과정 $q(x_t | x_0)$와 두 스케줄의 $\\bar{\\alpha}_t$",
-        "en": "Noising one digit, $q(x_t | x_0)$, and the two schedules' $\\bar{\\alpha}_t$",
+        "ko": "한 숫자에 노이즈 더하기 $q(x_t | x_0)$, 그리고 두 스케줄의 $\\bar{{\\alpha}}_t$",
+        "en": "Noising one digit, $q(x_t | x_0)$, and the two schedules' $\\bar{{\\alpha}}_t$",
     },
     # --- sampling steps --------------------------------------------------------------------
     "r07.steps_headers": {
