@@ -24,11 +24,15 @@ name               what ``load`` returns                                     les
 Each model was trained exactly as its lesson trains it (same constructor,
 seed, epochs and batch size; ``gencourse rebuild pretrained`` does it
 again), so "train it yourself" in the lesson gives a model of the same
-kind. The GANs ship their generators only (their discriminators are only
-needed to go on training, and they would double the download): a loaded GAN's
-discriminator is freshly initialised. To stay small, weights are stored as
-8-bit integers with one float scale per output channel; :func:`card` gives
-each model's recipe and its quality measured after that rounding, which
+kind. One exception: ``gan_mnist5k`` has a budget of its own, the lesson's
+code and settings trained for ``epochs`` instead of the lesson's
+``lesson_epochs`` (the lesson must fit in 5 minutes; the shipped model need
+not), and lesson 03 shows what the longer training bought. The GANs ship
+their generators only (their discriminators are only needed to go on
+training, and they would double the download): a loaded GAN's discriminator
+is freshly initialised. To stay small, weights are stored as 8-bit integers
+with one float scale per output channel; :func:`card` gives each model's
+recipe and its quality measured after that rounding, which
 ``tests/test_pretrained.py`` checks again.
 """
 
@@ -36,6 +40,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import time
 from pathlib import Path
 
@@ -69,7 +74,12 @@ RECIPES = {
             "discriminator_hidden": 128,
             "discriminator_dropout": 0.7,
         },
-        "epochs": 20,
+        # The shipped GAN's own budget (issue 33): the lesson's code and settings, trained
+        # longer than the lesson's 5-minute run (``lesson_epochs``) can afford. 50 epochs:
+        # chosen among 30-60 (and 100) by the judge's figures on generated digits and their
+        # distance to the training digits, never the test digits (weights/README.md).
+        "epochs": 50,
+        "lesson_epochs": 20,
         "batch_size": 32,
         "parts": ["generator"],
     },
@@ -313,6 +323,7 @@ def rebuild(which=None, folder=WEIGHTS) -> dict:
         recipe = RECIPES[name]
         keras.utils.set_random_seed(0)
         model = _build(name)
+        load_before = os.getloadavg()[0]  # training times depend on what else the machine ran
         t0 = time.perf_counter()
         if name == "ssgan_mnist5k":
             _train_semi(model, digits, recipe)
@@ -324,6 +335,7 @@ def rebuild(which=None, folder=WEIGHTS) -> dict:
                 *fit_args, epochs=recipe["epochs"], batch_size=recipe["batch_size"], verbose=0
             )
         seconds = time.perf_counter() - t0
+        load_after = os.getloadavg()[0]
         if recipe.get("fit_code_density"):
             model.fit_code_density(digits.x_train, seed=0)
         _ship_average(model)
@@ -338,6 +350,8 @@ def rebuild(which=None, folder=WEIGHTS) -> dict:
             "file": path.name,
             "bytes": path.stat().st_size,
             "train_seconds": round(seconds, 1),
+            "made_on": time.strftime("%Y-%m-%d"),
+            "load_average": [round(load_before, 1), round(load_after, 1)],
             "measured": {k: round(v, 4) for k, v in measured.items()},
             "stated": _stated(measured),
             "made_by": f"{REBUILD} {name}",

@@ -222,3 +222,54 @@ def test_are_table_headers_split_on_the_bar(lang):
     titles = reports.headers("r03.d_star_headers")
     assert len(titles) == 4 and titles[0] == "x" and titles[1] == "D*(x)"
     assert reports.headers("r03.bump_headers", share=0.25, std=0.5)[1].endswith("25.0%)")
+
+
+# --- lesson 03: what the pretrained GAN's longer training bought --------------------------
+
+
+def _figures(frechet, share):
+    return gan.Figures(frechet, share, rarest_share=0.06, effective=9.8)
+
+
+@pytest.mark.parametrize(
+    ("lesson_fd", "shipped_fd", "fd_key"),
+    [(17.5, 9.0, "r03.budget_fd_down"), (17.5, 16.0, "r03.budget_fd_same"),
+     (9.0, 17.5, "r03.budget_fd_up")],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("lesson_share", "shipped_share", "sure_key"),
+    [(0.71, 0.86, "r03.budget_sure_up"), (0.71, 0.72, "r03.budget_sure_same"),
+     (0.86, 0.71, "r03.budget_sure_down")],
+)  # fmt: skip
+def test_does_the_budget_verdict_follow_the_distance_and_the_share(
+    lang, lesson_fd, shipped_fd, fd_key, lesson_share, shipped_share, sure_key
+):
+    lesson, shipped = _figures(lesson_fd, lesson_share), _figures(shipped_fd, shipped_share)
+    lines = gan.budget_verdict(lesson, shipped, real_share=0.97, epochs=20, pretrained_epochs=100)
+    assert lines[0] == i18n.t("r03.budget_epochs", lesson=20, shipped=100, ratio=5.0)
+    change = abs(shipped_fd - lesson_fd)
+    assert lines[1] == i18n.t(
+        fd_key, lesson=lesson_fd, shipped=shipped_fd, change=change, margin=gan.FD_MARGIN
+    )
+    gain = shipped_share - lesson_share
+    assert lines[2] == i18n.t(
+        sure_key, lesson=lesson_share, shipped=shipped_share, real=0.97,
+        change=abs(gain) * 100, margin=gan.SHARE_MARGIN * 100,
+    )  # fmt: skip
+    if sure_key == "r03.budget_sure_up":  # 15 of the 26 points up to the real digits' share
+        assert lines[3] == i18n.t("r03.budget_gap_closed", closed=0.15 / 0.26)
+        assert "58%" in lines[3]
+    else:
+        assert len(lines) == 3
+
+
+def test_does_the_budget_table_print_both_gans_and_the_real_digits(lang, capsys):
+    real = gan.Figures(None, 0.971, 0.085, 9.97)
+    names = ["lesson", "pretrained"]
+    gan.budget_table(names, [_figures(17.46, 0.713), _figures(8.04, 0.861)], real,
+                     (20, 100), (131.4, 1502.0))  # fmt: skip
+    out = capsys.readouterr().out
+    for text in ("17.5", "71.3%", "8.0", "86.1%", "1502", "97.1%", "8.5%", "10.0"):
+        assert text in out
+    last = out.strip().splitlines()[-1]
+    assert i18n.t("r03.real_digits") in last and " - " in f" {last} "

@@ -203,3 +203,122 @@ def ema_report(judge, panels: dict, real) -> tuple[float, float]:
     say(t("r03.ema_distances", own=own_fd, average=average_fd))
     print(ema_verdict(own_fd, average_fd))
     return own_fd, average_fd
+
+
+# --- what the pretrained GAN's longer training bought ----------------------------------
+
+# Two shares of 1,000 samples closer than this count as about equal.
+SHARE_MARGIN = 0.02
+
+
+@dataclass
+class Figures:
+    """What lesson 03 measures of a set of digits, generated or real."""
+
+    frechet: float | None  # to the held-out digits in the judge's features (None: not taken)
+    confident_share: float  # read by the judge with >= 0.9 confidence
+    rarest_share: float  # the share of the digit the judge reads least often
+    effective: float  # the effective number of digits (:func:`effective_classes`)
+
+
+def figures(judge, images, real=None) -> Figures:
+    """The judge's figures for ``images``, with their Fréchet distance to ``real`` if given."""
+    verdict = metrics.judge_images(judge, images)
+    distance = None if real is None else metrics.frechet_distance(images, real, judge)
+    shares = verdict.shares
+    return Figures(
+        distance, verdict.confident_share, float(shares.min()), effective_classes(shares)
+    )
+
+
+def _direction(change: float, margin: float) -> str:
+    """ "same" within ``margin``, else "up" or "down" with the sign of ``change``."""
+    if abs(change) < margin:
+        return "same"
+    return "up" if change > 0 else "down"
+
+
+def budget_verdict(
+    lesson: Figures, pretrained: Figures, real_share: float, epochs: int, pretrained_epochs: int
+) -> list[str]:
+    """What the longer training bought, from the numbers: the budgets, the distance, the share.
+
+    Args:
+        lesson, pretrained: the figures of the lesson's GAN and of the pretrained one.
+        real_share: the share of the real held-out digits read with >= 0.9 confidence.
+        epochs, pretrained_epochs: how long each was trained.
+
+    Returns:
+        The sentences, one per line.
+    """
+    ratio = pretrained_epochs / epochs
+    lines = [t("r03.budget_epochs", lesson=epochs, shipped=pretrained_epochs, ratio=ratio)]
+    change = pretrained.frechet - lesson.frechet
+    lines.append(
+        t(
+            f"r03.budget_fd_{_direction(change, FD_MARGIN)}",
+            lesson=lesson.frechet,
+            shipped=pretrained.frechet,
+            change=abs(change),
+            margin=FD_MARGIN,
+        )
+    )
+    gain = pretrained.confident_share - lesson.confident_share
+    lines.append(
+        t(
+            f"r03.budget_sure_{_direction(gain, SHARE_MARGIN)}",
+            lesson=lesson.confident_share,
+            shipped=pretrained.confident_share,
+            real=real_share,
+            change=abs(gain) * 100,
+            margin=SHARE_MARGIN * 100,
+        )
+    )
+    if gain >= SHARE_MARGIN and real_share > lesson.confident_share:
+        closed = gain / (real_share - lesson.confident_share)
+        lines.append(t("r03.budget_gap_closed", closed=closed))
+    return lines
+
+
+def budget_table(names, rows: list[Figures], real: Figures, epochs, seconds) -> None:
+    """Prints one row per GAN (its budget and figures) and the real digits' row under them."""
+
+    def cells(f: Figures) -> list[str]:
+        distance = "-" if f.frechet is None else f"{f.frechet:.1f}"
+        shares = [f"{f.confident_share:.1%}", f"{f.rarest_share:.1%}", f"{f.effective:.1f}"]
+        return [distance, *shares]
+
+    lines = [
+        [name, epoch_count, f"{s:.0f}", *cells(f)]
+        for name, f, epoch_count, s in zip(names, rows, epochs, seconds, strict=True)
+    ]
+    table("r03.budget_headers", [*lines, [t("r03.real_digits"), "-", "-", *cells(real)]])
+
+
+def budget_report(
+    judge, panels: dict, real, epochs: int, seconds: float
+) -> tuple[Figures, Figures]:
+    """Prints the same figures for the lesson's GAN and the pretrained one, and what they say.
+
+    Both sets of samples are measured here, live, the same way; the pretrained GAN's epochs
+    and training time come from its card (:func:`gencourse.pretrained.card`).
+
+    Args:
+        judge: the judge classifier.
+        panels: name -> generated images: first the lesson's GAN's, then the pretrained
+            GAN's (1,000 each, from the same noise vectors).
+        real: the held-out digits the distances are measured to.
+        epochs, seconds: the lesson's GAN's training (epochs, and seconds on this machine).
+
+    Returns:
+        The figures of the lesson's GAN and of the pretrained one.
+    """
+    from gencourse import pretrained
+
+    card = pretrained.card("gan_mnist5k")
+    lesson, shipped = (figures(judge, images, real) for images in panels.values())
+    real_figures = figures(judge, real)
+    budgets = (epochs, card["epochs"]), (seconds, card["train_seconds"])
+    budget_table(panels, [lesson, shipped], real_figures, *budgets)
+    say(*budget_verdict(lesson, shipped, real_figures.confident_share, epochs, card["epochs"]))
+    return lesson, shipped

@@ -164,6 +164,42 @@ MESSAGES = {
         "ko": "이번 실행에서는 이동 평균의 샘플이 실제 숫자에서 더 멉니다: 이번에는 평균이 도움이 되지 않았습니다",
         "en": "in this run the moving average's samples are farther from the real digits: the average did not help this time",
     },
+    "r03.budget_headers": {
+        "ko": "샘플 1,000장|에포크|훈련 시간(초)|프레셰 거리|90% 이상 확신|가장 드문 숫자|유효 숫자 종류 수",
+        "en": "1,000 samples|epochs|training (s)|Fréchet distance|>= 90% sure|rarest digit|effective digits",
+    },
+    "r03.budget_epochs": {
+        "ko": "미리 훈련된 GAN은 이 수업과 같은 코드와 설정으로 {shipped} 에포크 동안 훈련했습니다. 이 수업의 {lesson} 에포크의 {ratio:.3g}배입니다. 두 훈련 시간은 서로 다른 기계나 부하에서 잰 값이니 대략만 비교하세요.",
+        "en": "The pretrained GAN was trained with this lesson's code and settings for {shipped} epochs, {ratio:.3g} times this lesson's {lesson}; its training time was measured on another machine or load, so compare the times only roughly.",
+    },
+    "r03.budget_fd_down": {
+        "ko": "프레셰 거리(낮을수록 좋음): 이 수업의 GAN {lesson:.1f}, 미리 훈련된 GAN {shipped:.1f}. 더 긴 훈련이 실제 숫자까지의 거리를 {change:.1f}만큼 줄였습니다.",
+        "en": "Fréchet distance (lower is better): {lesson:.1f} for this lesson's GAN, {shipped:.1f} for the pretrained one: the longer training brought the samples {change:.1f} closer to the real digits.",
+    },
+    "r03.budget_fd_same": {
+        "ko": "프레셰 거리(낮을수록 좋음): 이 수업의 GAN {lesson:.1f}, 미리 훈련된 GAN {shipped:.1f}. 차이가 {margin:g} 안쪽이므로 이 거리로는 더 긴 훈련이 얻은 것이 없습니다.",
+        "en": "Fréchet distance (lower is better): {lesson:.1f} for this lesson's GAN, {shipped:.1f} for the pretrained one, within {margin:g} of each other: by this distance the longer training bought nothing.",
+    },
+    "r03.budget_fd_up": {
+        "ko": "프레셰 거리(낮을수록 좋음): 이 수업의 GAN {lesson:.1f}, 미리 훈련된 GAN {shipped:.1f}. 미리 훈련된 GAN의 거리가 {change:.1f}만큼 더 큽니다. 이 거리로 보면 더 긴 훈련이 오히려 손해였습니다.",
+        "en": "Fréchet distance (lower is better): {lesson:.1f} for this lesson's GAN, {shipped:.1f} for the pretrained one, {change:.1f} farther from the real digits: by this distance the longer training did harm.",
+    },
+    "r03.budget_sure_up": {
+        "ko": "심판이 90% 이상 확신하며 읽은 샘플: 이 수업의 GAN {lesson:.1%}, 미리 훈련된 GAN {shipped:.1%}, 실제 테스트 숫자 {real:.1%}. 더 긴 훈련이 또렷한 숫자를 {change:.1f}%p 늘렸습니다.",
+        "en": "Samples the judge reads with >= 90% confidence: {lesson:.1%} for this lesson's GAN, {shipped:.1%} for the pretrained one, {real:.1%} for the real held-out digits: the longer training made {change:.1f} percentage points more of them clear digits.",
+    },
+    "r03.budget_sure_same": {
+        "ko": "심판이 90% 이상 확신하며 읽은 샘플: 이 수업의 GAN {lesson:.1%}, 미리 훈련된 GAN {shipped:.1%}, 실제 테스트 숫자 {real:.1%}. 차이가 {margin:g}%p 안쪽이므로 또렷함은 거의 같습니다.",
+        "en": "Samples the judge reads with >= 90% confidence: {lesson:.1%} for this lesson's GAN, {shipped:.1%} for the pretrained one, {real:.1%} for the real held-out digits; within {margin:g} percentage points, about equally clear.",
+    },
+    "r03.budget_sure_down": {
+        "ko": "심판이 90% 이상 확신하며 읽은 샘플: 이 수업의 GAN {lesson:.1%}, 미리 훈련된 GAN {shipped:.1%}, 실제 테스트 숫자 {real:.1%}. 더 긴 훈련 뒤에 또렷한 숫자가 오히려 {change:.1f}%p 줄었습니다.",
+        "en": "Samples the judge reads with >= 90% confidence: {lesson:.1%} for this lesson's GAN, {shipped:.1%} for the pretrained one, {real:.1%} for the real held-out digits: after the longer training {change:.1f} percentage points fewer are clear digits.",
+    },
+    "r03.budget_gap_closed": {
+        "ko": "이 수업의 GAN과 실제 테스트 숫자 사이에 벌어져 있던 이 비율의 차이 가운데 더 긴 훈련이 메운 몫: {closed:.0%}",
+        "en": "The longer training closed {closed:.0%} of the gap in that share between this lesson's GAN and the real held-out digits.",
+    },
     # --- lesson 04 ----------------------------------------------------------------------
     "r04.mismatch_headers": {
         "ko": "훈련 방식|레이블 일치율|틀린 레이블 쌍의 D (마지막 에포크)",
