@@ -437,3 +437,12 @@ def test_do_the_formulas_give_the_same_values_on_tensors_as_on_numpy_arrays():
     for reference, tensor in pairs:
         assert ops.is_tensor(tensor)
         np.testing.assert_allclose(ops.convert_to_numpy(tensor), reference, rtol=1e-4, atol=1e-4)
+
+
+def test_does_make_diffusion_pick_the_quick_width_in_quick_mode(monkeypatch):
+    monkeypatch.setenv("GENCOURSE_QUICK", "1")
+    assert make_diffusion(image_shape=(8, 8, 1)).network.get_layer("stem").filters == 8
+    monkeypatch.setenv("GENCOURSE_QUICK", "0")
+    full = make_diffusion(image_shape=(8, 8, 1), label_dropout=0.1, guidance=3.0)
+    assert full.network.get_layer("stem").filters == 16
+    assert (full.label_dropout, full.guidance) == (0.1, 3.0)

@@ -658,6 +658,8 @@ def make_diffusion(
     seed=None,
     strategy=None,
     groups=0,
+    sample_steps=50,
+    guidance=2.0,
 ):
     """The lesson's conditional diffusion model (a :func:`build_unet` network), compiled with Adam.
 
@@ -665,7 +667,8 @@ def make_diffusion(
         image_shape, num_classes: the images' shape and the number of labels.
         width: the U-Net's first level's channels; None: 16 in full mode, 8
             in quick mode (:func:`gencourse.config.pick`).
-        schedule, timesteps, label_dropout, seed: as in :class:`DiffusionModel`.
+        schedule, timesteps, label_dropout, sample_steps, guidance, seed: as in
+            :class:`DiffusionModel`.
         learning_rate: Adam's learning rate.
         groups: the U-Net's group normalisation (0, the default, leaves it
             out: on a 2-core CPU it doubled the time of a forward pass).
@@ -689,6 +692,8 @@ def make_diffusion(
             schedule=schedule,
             timesteps=timesteps,
             label_dropout=label_dropout,
+            sample_steps=sample_steps,
+            guidance=guidance,
             seed=seed,
         )
         model.compile(optimizer=keras.optimizers.Adam(learning_rate))
