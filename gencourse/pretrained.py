@@ -4,22 +4,25 @@
     >>> cgan = pretrained.load("cgan_mnist5k")
     >>> images = cgan.generate(np.repeat(np.arange(10), 10), seed=0)  # 10 of each digit
 
-=================  ========================================================  ==========
-name               what ``load`` returns                                     lesson
-=================  ========================================================  ==========
-``vae_mnist5k``    the lesson's VAE with a 16-D latent space (encoder and    02
-                   decoder trained, and the mixture of Gaussians fitted to
-                   its training codes): ``sample``, ``sample(n,
-                   from_codes=True)``, ``encode``, ``decode``
-``gan_mnist5k``    the lesson's GAN, generator trained (its weights'         03
-                   moving average): ``generate(n)``
-``cgan_mnist5k``   the lesson's conditional GAN, generator trained:          04
-                   ``generate(labels)``
-``ssgan_mnist5k``  the lesson's semi-supervised GAN trained with 10 labels    06
-                   per class (and the other training digits unlabelled),
-                   discriminator trained: ``classify(images)``
-``judge_mnist5k``  the judge classifier of :mod:`gencourse.models.judge`     all
-=================  ========================================================  ==========
+=====================  ========================================================  ==========
+name                   what ``load`` returns                                     lesson
+=====================  ========================================================  ==========
+``vae_mnist5k``        the lesson's VAE with a 16-D latent space (encoder and    02
+                       decoder trained, and the mixture of Gaussians fitted to
+                       its training codes): ``sample``, ``sample(n,
+                       from_codes=True)``, ``encode``, ``decode``
+``gan_mnist5k``        the lesson's GAN, generator trained (its weights'         03
+                       moving average): ``generate(n)``
+``cgan_mnist5k``       the lesson's conditional GAN, generator trained:          04
+                       ``generate(labels)``
+``ssgan_mnist5k``      the lesson's semi-supervised GAN trained with 10 labels    06
+                       per class (and the other training digits unlabelled),
+                       discriminator trained: ``classify(images)``
+``diffusion_mnist5k``  the lesson's conditional diffusion model (its U-Net       07
+                       trained): ``generate(labels)``, ``sample(labels,
+                       steps, method, guidance, seed)``
+``judge_mnist5k``      the judge classifier of :mod:`gencourse.models.judge`     all
+=====================  ========================================================  ==========
 
 Each model was trained exactly as its lesson trains it (same constructor,
 seed, epochs and batch size; ``gencourse rebuild pretrained`` does it
@@ -102,6 +105,16 @@ RECIPES = {
         "batch_size": 100,
         "parts": ["discriminator"],
     },
+    # Lesson 07's conditional diffusion model (make_diffusion's defaults at full width),
+    # trained on the 4,000 training digits with their labels; samples with DDIM, 50 steps,
+    # guidance 2 (the model's generate).
+    "diffusion_mnist5k": {
+        "lesson": "07_diffusion",
+        "build": {"width": 16, "seed": 0},
+        "epochs": 60,
+        "batch_size": 64,
+        "parts": ["network"],
+    },
 }
 
 
@@ -137,6 +150,7 @@ def _check_name(name):
 def _build(name):
     """The untrained model of ``name``, exactly as its lesson builds it."""
     from gencourse.models import make_conditional_gan, make_gan, make_vae
+    from gencourse.models.diffusion import make_diffusion
     from gencourse.models.ssgan import make_ssgan
 
     make = {
@@ -144,6 +158,7 @@ def _build(name):
         "gan_mnist5k": make_gan,
         "cgan_mnist5k": make_conditional_gan,
         "ssgan_mnist5k": make_ssgan,
+        "diffusion_mnist5k": make_diffusion,
     }
     return make[name](**RECIPES[name]["build"])
 
@@ -154,8 +169,8 @@ def _variables(model, name):
 
 
 def load(name: str):
-    """A trained model, ready to use: ``"vae_mnist5k"``, ``"gan_mnist5k"``, ``"cgan_mnist5k"``
-    or ``"judge_mnist5k"``.
+    """A trained model, ready to use: one of :func:`names`, e.g. ``"cgan_mnist5k"``,
+    ``"diffusion_mnist5k"`` or ``"judge_mnist5k"``.
 
     Each call returns a fresh model, so training it further changes no one else's.
 
@@ -267,6 +282,19 @@ def measure(name, model, digits, judge) -> dict:
         }
     if name == "ssgan_mnist5k":
         return {"held_out_accuracy": float(np.mean(model.classify(digits.x_test) == digits.y_test))}
+    if name == "diffusion_mnist5k":
+        labels = np.repeat(np.arange(10), 100)
+        images = model.generate(labels, seed=0)  # DDIM, 50 steps, guidance 2
+        # Guidance 0 is the unconditional prediction: the null label, whatever digit comes.
+        unconditional = model.sample(np.full(1000, model.null_label), steps=50, seed=1)
+        return {
+            "label_agreement_1000": metrics.label_agreement(judge, images, labels).overall,
+            "confident_share_1000": metrics.confident_share(judge, images),
+            "frechet_distance_1000": metrics.frechet_distance(images, digits.x_test, judge),
+            "rarest_class_share_unconditional_1000": float(
+                metrics.class_shares(judge, unconditional).min()
+            ),
+        }
     labels = np.repeat(np.arange(10), 100)
     agreement = metrics.label_agreement(judge, model.generate(labels, seed=0), labels)
     return {"label_agreement_1000": agreement.overall}
@@ -329,7 +357,9 @@ def rebuild(which=None, folder=WEIGHTS) -> dict:
             _train_semi(model, digits, recipe)
         else:
             fit_args = (
-                (digits.x_train, digits.y_train) if name == "cgan_mnist5k" else (digits.x_train,)
+                (digits.x_train, digits.y_train)
+                if name in ("cgan_mnist5k", "diffusion_mnist5k")
+                else (digits.x_train,)
             )
             model.fit(
                 *fit_args, epochs=recipe["epochs"], batch_size=recipe["batch_size"], verbose=0
