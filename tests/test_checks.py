@@ -812,6 +812,124 @@ WRONG["isolating_pair"] = [
     (lambda: ("ssgan_classic", "ssgan_classic"), "hint.pair.same"),
 ]
 
+# --- lesson 07 (diffusion model) ----------------------------------------------------------
+# Written from the lesson's formulas, not from gencourse.models.diffusion.
+
+
+def _col4(a):
+    """A scalar or one value per example, shaped (-1, 1, 1, 1)."""
+    return np.reshape(np.asarray(a, dtype="float64"), (-1, 1, 1, 1))
+
+
+def _q(x0, t, e, ab):
+    a = _col4(np.asarray(ab)[np.asarray(t)])
+    return np.sqrt(a) * x0 + np.sqrt(1 - a) * e
+
+
+def _q_loop(x0, t, e, ab):
+    out = np.empty(np.shape(x0))
+    for i, step in enumerate(np.asarray(t)):
+        out[i] = np.sqrt(ab[step]) * x0[i] + np.sqrt(1 - ab[step]) * e[i]
+    return out
+
+
+def _ddim(x, e, at, ap):
+    at, ap = _col4(at), _col4(ap)
+    x0 = (x - np.sqrt(1 - at) * e) / np.sqrt(at)
+    return np.sqrt(ap) * x0 + np.sqrt(1 - ap) * e
+
+
+CORRECT.update(
+    {
+        "q_sample": [
+            _q,
+            _q_loop,
+            lambda x0, t, e, ab: (
+                np.sqrt(np.asarray(ab)[t])[:, None, None, None] * x0
+                + np.sqrt(1 - np.asarray(ab)[t])[:, None, None, None] * e
+            ),
+        ],
+        "diffusion_loss": [
+            lambda n, p: np.mean((np.asarray(n) - np.asarray(p)) ** 2),
+            lambda n, p: np.square(np.subtract(p, n)).mean(),
+            lambda n, p: np.sum((np.asarray(n) - p) ** 2) / np.size(n),
+        ],
+        "ddim_step": [
+            _ddim,
+            lambda x, e, at, ap: (
+                np.sqrt(_col4(ap) / _col4(at)) * (x - np.sqrt(1 - _col4(at)) * e)
+                + np.sqrt(1 - _col4(ap)) * e
+            ),
+            lambda x, e, at, ap: (
+                np.sqrt(_col4(ap)) * (x / np.sqrt(_col4(at)) - np.sqrt(1 / _col4(at) - 1) * e)
+                + np.sqrt(1 - _col4(ap)) * e
+            ),
+        ],
+        "guided_noise": [
+            lambda c, u, s: u + s * (c - u),
+            lambda c, u, s: s * np.asarray(c) + (1 - s) * np.asarray(u),
+            lambda c, u, s: np.add(u, np.multiply(s, np.subtract(c, u))),
+        ],
+    }
+)
+WRONG.update(
+    {
+        "q_sample": [
+            (
+                lambda x0, t, e, ab: (
+                    _col4(np.asarray(ab)[t]) * x0 + (1 - _col4(np.asarray(ab)[t])) * e
+                ),
+                "hint.qsample.no_sqrt",
+            ),
+            (
+                lambda x0, t, e, ab: _q(x0, np.asarray(t) - 1, e, ab),
+                "hint.qsample.off_by_one",
+            ),
+            (
+                lambda x0, t, e, ab: (
+                    np.sqrt(_col4(np.asarray(ab)[t])) * e
+                    + np.sqrt(1 - _col4(np.asarray(ab)[t])) * x0
+                ),
+                "hint.qsample.swapped",
+            ),
+        ],
+        "diffusion_loss": [
+            (lambda n, p: np.sum((np.asarray(n) - p) ** 2), "hint.mse.summed"),
+            (lambda n, p: np.mean(np.abs(np.asarray(n) - p)), "hint.mse.absolute"),
+            (
+                lambda n, p: np.mean((np.asarray(n) - p) ** 2, axis=(1, 2, 3)),
+                "hint.mse.per_example",
+            ),
+        ],
+        "ddim_step": [
+            (lambda x, e, at, ap: _ddim(x, e, ap, at), "hint.ddim.swapped"),
+            (
+                lambda x, e, at, ap: (
+                    np.sqrt(_col4(ap)) * (x - np.sqrt(1 - _col4(at)) * e)
+                    + np.sqrt(1 - _col4(ap)) * e
+                ),
+                "hint.ddim.no_division",
+            ),
+            (
+                lambda x, e, at, ap: (
+                    np.sqrt(_col4(ap))
+                    * np.clip((x - np.sqrt(1 - _col4(at)) * e) / np.sqrt(_col4(at)), -1, 1)
+                    + np.sqrt(1 - _col4(ap)) * e
+                ),
+                "hint.ddim.clipped",
+            ),
+        ],
+        "guided_noise": [
+            (lambda c, u, s: s * np.asarray(c), "hint.guide.cond_only"),
+            (lambda c, u, s: c + s * (u - c), "hint.guide.swapped"),
+            (
+                lambda c, u, s: (1 + s) * np.asarray(c) - s * np.asarray(u),
+                "hint.guide.other_convention",
+            ),
+        ],
+    }
+)
+
 # Written independently of the references in gencourse.models.ssgan and .pseudo.
 
 

@@ -8,7 +8,8 @@ returns the result without printing, for pytest and the grader.
 The exercises live in one module per lesson, so that a notebook maps to one
 file: :mod:`~gencourse.check.generative` (01), :mod:`~gencourse.check.vae`
 (02), :mod:`~gencourse.check.gan` (03), :mod:`~gencourse.check.cgan` (04),
-:mod:`~gencourse.check.augment` (05) and :mod:`~gencourse.check.semi` (06).
+:mod:`~gencourse.check.augment` (05), :mod:`~gencourse.check.semi` (06) and
+:mod:`~gencourse.check.diffusion` (07).
 Each declares its ``LESSON`` and its ``EXERCISES``; the notebook functions
 here (``check.<exercise>(fn)``) are generated from them, one per exercise.
 
@@ -21,7 +22,7 @@ per-student versions, :class:`Variant` (see :mod:`gencourse.assign`).
 
 from __future__ import annotations
 
-from gencourse.check import augment, cgan, gan, generative, semi, vae
+from gencourse.check import augment, cgan, diffusion, gan, generative, semi, vae
 from gencourse.check.core import (
     Case,
     CheckFailed,
@@ -38,7 +39,7 @@ from gencourse.check.core import report as _report
 from gencourse.check.variant import Variant
 
 #: The lesson modules, in lesson order.
-MODULES = (generative, vae, gan, cgan, augment, semi)
+MODULES = (generative, vae, gan, cgan, augment, semi, diffusion)
 
 
 def _registry(modules) -> tuple[dict[str, Exercise], dict[str, tuple[str, ...]]]:

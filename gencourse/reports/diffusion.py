@@ -138,7 +138,7 @@ def steps_verdict(steps, frechets, seconds) -> str:
         frechet=frechets[enough],
         best_steps=steps[best],
         best=frechets[best],
-        times=seconds[best] / seconds[enough],
+        share=seconds[enough] / seconds[best],
     )
 
 
@@ -178,8 +178,11 @@ def steps_report(model, judge, real_images, labels, ddim_steps, ddpm_steps, seed
         qs = [runs[method, s] for s in steps_list]
         axes[0].plot(steps_list, [q.frechet for q in qs], "o-", label=method.upper())
         axes[1].plot(steps_list, [q.seconds_per_1000 for q in qs], "o-", label=method.upper())
+    ticks = sorted(set(ddim_steps) | set(ddpm_steps))
     for ax, key in zip(axes, ("r07.frechet", "r07.seconds_per_1000"), strict=True):
         ax.set_xscale("log")
+        ax.minorticks_off()
+        ax.set_xticks(ticks, [str(s) for s in ticks])
         ax.set_xlabel(t("r07.steps"))
         ax.set_ylabel(t(key))
         ax.legend()

@@ -29,8 +29,8 @@ MESSAGES = {
         "en": "DDIM reached its lowest Fréchet distance ({frechet:.1f}) at {steps} steps; every smaller number of steps was more than 10% higher.",
     },
     "r07.steps_enough": {
-        "ko": "DDIM은 {steps}단계로 가장 낮은 프레셰 거리({best:.1f}, {best_steps}단계)의 10% 안쪽({frechet:.1f})에 들었고, 시간은 {times:.1f}분의 1이었습니다.",
-        "en": "DDIM came within 10% of its lowest Fréchet distance ({best:.1f} at {best_steps} steps) with {steps} steps ({frechet:.1f}), in 1/{times:.1f} of the time.",
+        "ko": "DDIM은 {steps}단계로 가장 낮은 프레셰 거리({best:.1f}, {best_steps}단계)의 10% 안쪽({frechet:.1f})에 들었고, 걸린 시간은 {best_steps}단계의 {share:.0%}였습니다.",
+        "en": "DDIM came within 10% of its lowest Fréchet distance ({best:.1f} at {best_steps} steps) with {steps} steps ({frechet:.1f}), taking {share:.0%} of the time of {best_steps} steps.",
     },
     "r07.methods_tie": {
         "ko": "같은 {steps}단계에서 DDIM({ddim:.1f})과 DDPM({ddpm:.1f})의 프레셰 거리 차이는 10% 안쪽이었습니다.",
