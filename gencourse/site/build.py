@@ -10,18 +10,24 @@ only when it is complete, holds no solution line and is under the size limit.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
+
 from gencourse import release
+from gencourse.grade import outlock
 from gencourse.i18n import LANGUAGES, t
 from gencourse.site import config, mathjax, pages
+from gencourse.site.config import OTHER
 from gencourse.site.execute import SiteBuildError, execute
 from gencourse.site.notebooks import add_header, graft, image_alts, lesson_title
 from gencourse.site.readme import GUIDE_SECTIONS, guide_pages
@@ -120,7 +126,8 @@ def build_site(
         langs: the languages to build.
         cache_dir: executed masters (default ``<root>/runs/site-cache``).
         repository: GitHub ``OWNER/REPO`` for the launch links.
-        build_dir: Sphinx's sources and doctrees (default ``<root>/runs/site-build``).
+        build_dir: Sphinx's sources and doctrees (default: a new folder under
+            ``<root>/runs/``, removed afterwards, so that builds never share one).
         log: where progress lines go.
         run: the lesson runner (tests pass a counting one).
 
@@ -131,10 +138,24 @@ def build_site(
         SiteBuildError: a lesson failed, a solution line reached a built file, or the
             site is larger than :data:`gencourse.site.config.MAX_BYTES`.
     """
-    start = time.perf_counter()
     root, out = Path(root).resolve(), Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with outlock.hold(out.parent / f".{out.name}.lock"):
+            if build_dir is not None:
+                return _build(
+                    root, out, mode, langs, cache_dir, repository, Path(build_dir), log, run
+                )
+            (root / "runs").mkdir(exist_ok=True)
+            with tempfile.TemporaryDirectory(prefix="site-build-", dir=root / "runs") as tmp:
+                return _build(root, out, mode, langs, cache_dir, repository, Path(tmp), log, run)
+    except outlock.Locked as exc:
+        raise SiteBuildError(f"Another build of {out} is running ({exc.holder}).") from None
+
+
+def _build(root, out, mode, langs, cache_dir, repository, build_dir, log, run) -> SiteReport:
+    start = time.perf_counter()
     cache_dir = Path(cache_dir or root / "runs" / "site-cache")
-    build_dir = Path(build_dir or root / "runs" / "site-build")
     report = SiteReport(out)
     readme = (root / "README.md").read_text(encoding="utf-8")
     staging = out.parent / f".{out.name}.building"
@@ -146,11 +167,19 @@ def build_site(
     executed = {}
     for lang in langs:
         for master_path in sorted((root / "solutions" / lang).glob("*.ipynb")):
+            # The master as executed: grafting reads this copy, not the file, which
+            # somebody may edit while the other lessons run.
+            master_bytes = master_path.read_bytes()
             done = execute(root, master_path, lang, mode, cache_dir, run=run)
+            if hashlib.sha256(master_bytes).hexdigest()[:16] not in done.notebook.name:
+                raise SiteBuildError(
+                    f"{master_path.relative_to(root)} changed while the site was built; "
+                    "nothing was published. Run the command again."
+                )
             how = "cached" if done.cached else f"executed in {done.seconds:.0f} s"
             log(f"{master_path.stem} [{lang}, {mode}]: {how}")
             report.lessons.append((master_path.stem, lang, done.seconds))
-            executed[lang, master_path.stem] = (master_path, done.notebook)
+            executed[lang, master_path.stem] = (master_path, master_bytes, done.notebook)
 
     local_mathjax = mathjax.copy_mathjax(staging) is not None
     if not local_mathjax:
@@ -160,10 +189,10 @@ def build_site(
         title = t("site.course_title", lang)
         titles[lang] = title
         lessons, students, alts = {}, {}, {}
-        for (lesson_lang, lesson), (master_path, run_path) in executed.items():
+        for (lesson_lang, lesson), (master_path, master_bytes, run_path) in executed.items():
             if lesson_lang != lang:
                 continue
-            master = release.read(master_path)
+            master = nbformat.reads(master_bytes.decode("utf-8"), as_version=4)
             rel = master_path.relative_to(root).as_posix()
             nb, dropped = graft(master, release.read(run_path), rel)
             report.dropped_outputs += dropped
@@ -186,7 +215,7 @@ def build_site(
         src = build_dir / lang / "src"
         pages.write_source(
             src, lang, title, readme_lead(readme, lang), lessons, students, guides, alts,
-            local_mathjax,
+            local_mathjax, OTHER[lang] in langs,
         )  # fmt: skip
         log(f"rendering the {lang} site ({len(lessons)} lessons, {len(guides)} guide pages)")
         # myst-nb writes beside Sphinx's output folder (jupyter_execute/): build in the

@@ -24,8 +24,8 @@ globals().update(json.loads((Path(__file__).parent / "_site.json").read_text(enc
 """
 
 LANG_SWITCH = """\
-<a class="btn btn-sm gencourse-lang-switch" href="{{ gencourse_other_url }}"
-   lang="{{ gencourse_other_lang }}" hreflang="{{ gencourse_other_lang }}">{{ gencourse_switch_label }}</a>
+{% if gencourse_switch %}<a class="btn btn-sm gencourse-lang-switch" href="{{ gencourse_other_url }}"
+   lang="{{ gencourse_other_lang }}" hreflang="{{ gencourse_other_lang }}">{{ gencourse_switch_label }}</a>{% endif %}
 """
 
 
@@ -51,8 +51,17 @@ def css(lang: str) -> str:
     )
 
 
-def sphinx_settings(lang: str, title: str, local_mathjax: bool = False) -> dict:
-    """The values of conf.py for one language (MathJax from the site itself when local)."""
+def sphinx_settings(
+    lang: str, title: str, local_mathjax: bool = False, switch: bool = True
+) -> dict:
+    """The values of conf.py for one language.
+
+    Args:
+        lang: the language.
+        title: the course's title.
+        local_mathjax: MathJax from the site itself (else from the web).
+        switch: the other language is built too, so pages link to it.
+    """
     settings = {
         "project": title,
         "language": lang,
@@ -83,6 +92,7 @@ def sphinx_settings(lang: str, title: str, local_mathjax: bool = False) -> dict:
         "html_context": {
             "gencourse_switch_label": t("site.switch", OTHER[lang]),
             "default_mode": "auto",
+            "gencourse_switch": switch,
         },
     }
     if local_mathjax:
@@ -147,6 +157,7 @@ def write_source(
     guides: dict,
     alts: dict,
     local_mathjax: bool = False,
+    switch: bool = True,
 ) -> None:
     """Writes the Sphinx source folder ``src`` (emptied first).
 
@@ -160,13 +171,14 @@ def write_source(
         guides: guide page name -> markdown.
         alts: image hash -> alternative text.
         local_mathjax: the pages load MathJax from ``<site>/_mathjax`` (else from the web).
+        switch: the other language is built too (the language switch links to it).
     """
     if src.exists():
         shutil.rmtree(src)
     for folder in ("lessons", "guide", "_student", "_static", "_templates"):
         (src / folder).mkdir(parents=True)
     (src / "conf.py").write_text(CONF_PY, encoding="utf-8")
-    settings = sphinx_settings(lang, title, local_mathjax)
+    settings = sphinx_settings(lang, title, local_mathjax, switch)
     (src / "_site.json").write_text(json.dumps(settings, ensure_ascii=False, indent=1), "utf-8")
     (src / "_alt.json").write_text(json.dumps(alts, ensure_ascii=False, indent=1), "utf-8")
     (src / "_static" / "site.css").write_text(css(lang), encoding="utf-8")
