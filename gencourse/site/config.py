@@ -15,6 +15,12 @@ FONTS = (
     '"Noto Sans KR", "NanumGothic", "Nanum Gothic", "NanumBarunGothic", '
     '"Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK KR", system-ui, sans-serif'
 )
+#: The English pages: Latin fonts first (Korean fonts draw a backslash as the won sign,
+#: ₩), then the Korean ones for the Hangul the pages hold (the language switch).
+FONTS_EN = (
+    'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", "Noto Sans KR", '
+    '"NanumGothic", "Nanum Gothic", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif'
+)
 MONO_FONTS = (
     '"SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", "NanumGothicCoding", '
     '"D2Coding", "Noto Sans Mono CJK KR", "NanumGothic", "Malgun Gothic", monospace'

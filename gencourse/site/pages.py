@@ -31,9 +31,10 @@ LANG_SWITCH = """\
 
 def css(lang: str) -> str:
     """The site's stylesheet: Korean-capable fonts first, the launch links in one row."""
+    fonts = config.FONTS_EN if lang == "en" else config.FONTS
     return (
-        f":root {{\n  --pst-font-family-base: {config.FONTS};\n"
-        f"  --pst-font-family-heading: {config.FONTS};\n"
+        f":root {{\n  --pst-font-family-base: {fonts};\n"
+        f"  --pst-font-family-heading: {fonts};\n"
         f"  --pst-font-family-monospace: {config.MONO_FONTS};\n}}\n"
         'html[lang="ko"] body { word-break: keep-all; overflow-wrap: anywhere; }\n'
         ".gencourse-launch { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem;"

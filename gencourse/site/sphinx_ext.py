@@ -58,8 +58,37 @@ def add_language_switch(app, pagename, templatename, context, doctree) -> None:
     context["gencourse_home_url"] = f"{up}index.html"
 
 
+#: Search messages Sphinx's catalogue may leave empty for a language (the count of pages
+#: found, in Korean): filled from the course's catalogue after translations.js loads.
+_SEARCH_MESSAGES = {
+    "Search finished, found one page matching the search query.": "site.search_found"
+}
+
+
+def fill_search_messages(app) -> None:
+    from gencourse.i18n import known_language, t
+
+    lang = known_language(app.config.language)
+    if lang is None:
+        return
+    filled = {english: [t(key, lang)] for english, key in _SEARCH_MESSAGES.items()}
+    app.add_js_file(
+        None,
+        body=(
+            "(() => {\n  const filled = " + json.dumps(filled, ensure_ascii=False) + ";\n"
+            "  for (const [english, text] of Object.entries(filled)) {\n"
+            "    const had = Documentation.TRANSLATIONS[english];\n"
+            "    const empty = Array.isArray(had) ? !had.some(Boolean) : had === '';\n"
+            "    if (had !== undefined && empty) Documentation.TRANSLATIONS[english] = text;\n"
+            "  }\n})();"
+        ),
+        priority=900,
+    )
+
+
 def setup(app):
     app.add_search_language(SearchKorean)
+    app.connect("builder-inited", fill_search_messages)
     app.connect("doctree-resolved", set_image_alts)  # after myst-nb placed the images
     app.connect("html-page-context", add_language_switch)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,6 +1,12 @@
 """Texts of the course's website (gencourse.site): page furniture, launch links, alt text."""
 
 MESSAGES = {
+    # Sphinx's Korean catalogue leaves this search message empty (the result count would
+    # not be said); the site fills it. ${resultCount} is Sphinx's placeholder.
+    "site.search_found": {
+        "ko": "검색을 마쳤습니다. 검색어에 맞는 페이지를 ${resultCount}개 찾았습니다.",
+        "en": "Search finished, found ${resultCount} page(s) matching the search query.",
+    },
     "site.course_title": {
         "ko": "생성 모델로 더 크고 현실적인 데이터셋 만들기",
         "en": "Generative models for bigger, more realistic datasets",
