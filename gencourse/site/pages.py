@@ -37,6 +37,8 @@ def css(lang: str) -> str:
         f"  --pst-font-family-heading: {fonts};\n"
         f"  --pst-font-family-monospace: {config.MONO_FONTS};\n}}\n"
         'html[lang="ko"] body { word-break: keep-all; overflow-wrap: anywhere; }\n'
+        # ... but a key's name (the search box's Ctrl + K) never breaks inside.
+        'html[lang="ko"] kbd { overflow-wrap: normal; white-space: nowrap; }\n'
         ".gencourse-launch { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem;"
         " margin: 0.5rem 0 1rem; }\n"
         ".gencourse-launch p { margin: 0; }\n"
