@@ -313,3 +313,23 @@ def test_are_the_readmes_relative_links_pointed_at_the_repository():
         "[a](https://github.com/O/R/blob/main/requirements/README.md) "
         "[b](https://x.org/y) [c](#here)"
     )
+
+
+def test_does_the_korean_search_get_its_result_count_message():
+    """Sphinx's Korean catalogue leaves the count message empty; the site fills it."""
+    from types import SimpleNamespace
+
+    from gencourse.site import sphinx_ext
+
+    added = []
+    for lang in ("ko", "en"):
+        app = SimpleNamespace(
+            config=SimpleNamespace(language=lang),
+            add_js_file=lambda name, **kw: added.append((lang, name, kw)),
+        )
+        sphinx_ext.fill_search_messages(app)
+    (ko_lang, ko_name, ko_kw), (en_lang, _, en_kw) = added
+    assert (ko_lang, ko_name, en_lang) == ("ko", None, "en")
+    assert "페이지를 ${resultCount}개 찾았습니다" in ko_kw["body"]
+    assert "found ${resultCount} page(s)" in en_kw["body"]
+    assert ko_kw["priority"] > 200  # after Sphinx's translations.js

@@ -71,7 +71,9 @@ def fill_search_messages(app) -> None:
     lang = known_language(app.config.language)
     if lang is None:
         return
-    filled = {english: [t(key, lang)] for english, key in _SEARCH_MESSAGES.items()}
+    filled = {
+        english: [t(key, lang, count="${resultCount}")] for english, key in _SEARCH_MESSAGES.items()
+    }
     app.add_js_file(
         None,
         body=(

@@ -2,10 +2,10 @@
 
 MESSAGES = {
     # Sphinx's Korean catalogue leaves this search message empty (the result count would
-    # not be said); the site fills it. ${resultCount} is Sphinx's placeholder.
+    # not be said); the site fills it. {count} becomes Sphinx's placeholder, ${resultCount}.
     "site.search_found": {
-        "ko": "검색을 마쳤습니다. 검색어에 맞는 페이지를 ${resultCount}개 찾았습니다.",
-        "en": "Search finished, found ${resultCount} page(s) matching the search query.",
+        "ko": "검색을 마쳤습니다. 검색어에 맞는 페이지를 {count}개 찾았습니다.",
+        "en": "Search finished, found {count} page(s) matching the search query.",
     },
     "site.course_title": {
         "ko": "생성 모델로 더 크고 현실적인 데이터셋 만들기",
