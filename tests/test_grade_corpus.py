@@ -710,8 +710,8 @@ def test_are_the_gan_lessons_graded_with_tuple_answers_and_library_calls(tmp_pat
     wrong_form = "def mixed_batch(real_images, fake_images):\n    return np.concatenate([real_images, fake_images])\n"
     library = (
         "def mismatched_labels(labels, offsets, num_classes):\n"
-        "    from gencourse.models import gan\n"
-        "    return np.asarray(gan.mismatched_labels(labels, offsets, num_classes))\n"
+        "    from gencourse.models import cgan\n"
+        "    return np.asarray(cgan.mismatched_labels(labels, offsets, num_classes))\n"
     )
     shuffled = (
         "def mixed_batch(real_images, fake_images):\n"
@@ -744,7 +744,7 @@ def test_are_the_gan_lessons_graded_with_tuple_answers_and_library_calls(tmp_pat
     assert rows["g3_wrong_form"]["mixed_batch"] == "0"
     assert rows["g4_correct"]["total"] == "3"
     assert rows["g4_library"]["mismatched_labels"] == "0"
-    assert "gencourse.models.gan.mismatched_labels" in rows["g4_library"]["error"]
+    assert "gencourse.models.cgan.mismatched_labels" in rows["g4_library"]["error"]
     feedback = (tmp_path / "out_03_gan" / "feedback" / "g3_wrong_form.md").read_text("utf-8")
     assert i18n.t("hint.batch.pair", "en") in feedback
 
