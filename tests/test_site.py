@@ -16,8 +16,8 @@ from gencourse import release
 from gencourse.site import korean_search, readme
 from gencourse.site.build import find_leaks, readme_lead
 from gencourse.site.execute import SiteBuildError, cache_path, execute
+from gencourse.site.leaks import leaks, notebook_solution_lines, solution_lines
 from gencourse.site.notebooks import add_header, graft, image_alts, lesson_title
-from gencourse.site.solutions import leaks, notebook_solution_lines, solution_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTION = "    scaled = x * secret_factor + 7"
@@ -325,7 +325,7 @@ def test_does_the_korean_search_get_its_result_count_message():
     for lang in ("ko", "en"):
         app = SimpleNamespace(
             config=SimpleNamespace(language=lang),
-            add_js_file=lambda name, **kw: added.append((lang, name, kw)),
+            add_js_file=lambda name, _lang=lang, **kw: added.append((_lang, name, kw)),
         )
         sphinx_ext.fill_search_messages(app)
     (ko_lang, ko_name, ko_kw), (en_lang, _, en_kw) = added

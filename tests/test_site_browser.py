@@ -19,7 +19,7 @@ The tests ask:
   ``CSS.getPlatformFontsForNode``) in a Korean lesson's heading and text?
 - does the site's offline search find lesson 03 for "판별자" (the text says
   "판별자는", "판별자가") and for "discriminator" on the English site?
-- does any page show a line of its master's solutions (``gencourse.site.solutions``)?
+- does any page show a line of its master's solutions (``gencourse.site.leaks``)?
 - does axe-core (bundled by ``axe-playwright-python``) find a serious or
   critical accessibility violation on the landing page, the indexes, every
   lesson page and the search results?
@@ -503,7 +503,7 @@ def test_does_the_offline_search_find_a_lesson_from_a_korean_word(reader):
 
 
 def test_does_any_lesson_page_show_a_line_of_its_solutions(reader):
-    from gencourse.site.solutions import leaks, notebook_solution_lines
+    from gencourse.site.leaks import leaks, notebook_solution_lines
 
     searched, found = 0, []
     for lang in LANGS:

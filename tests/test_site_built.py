@@ -14,7 +14,7 @@ import site_build  # noqa: E402
 
 from gencourse.site import config  # noqa: E402
 from gencourse.site.korean_search import strip_particle  # noqa: E402
-from gencourse.site.solutions import course_solution_lines, leaks  # noqa: E402
+from gencourse.site.leaks import course_solution_lines, leaks  # noqa: E402
 
 ROOT = site_build.ROOT
 LANGS = ("ko", "en")

@@ -29,9 +29,9 @@ from gencourse.i18n import LANGUAGES, t
 from gencourse.site import config, mathjax, pages
 from gencourse.site.config import OTHER
 from gencourse.site.execute import SiteBuildError, execute
+from gencourse.site.leaks import course_solution_lines, leaks
 from gencourse.site.notebooks import add_header, graft, image_alts, lesson_title
 from gencourse.site.readme import GUIDE_SECTIONS, guide_pages
-from gencourse.site.solutions import course_solution_lines, leaks
 
 # Source maps (3.4 MB a language) only a browser's developer tools read; the themes' Jinja
 # fragments (webpack-macros.html) that Sphinx copies into _static are not pages.

@@ -18,7 +18,7 @@ import nbformat
 
 from gencourse import release
 from gencourse.site.execute import SiteBuildError
-from gencourse.site.solutions import leaks, notebook_solution_lines
+from gencourse.site.leaks import leaks, notebook_solution_lines
 
 _TEXT_TYPES = ("text/plain", "text/html", "text/markdown", "text/latex", "application/javascript")
 # Widgets need a live kernel: a static page shows their text form instead.
