@@ -36,22 +36,7 @@ import os
 import time
 
 import numpy as np
-
-
-def forward_macs(model) -> int:
-    """Multiply-adds of one forward pass of one image through ``model``'s conv and dense layers."""
-    total = 0
-    for layer in model.layers:
-        kind = type(layer).__name__
-        if kind == "Conv2D":
-            _, h, w, filters = layer.output.shape
-            kh, kw = layer.kernel_size
-            total += h * w * filters * kh * kw * layer.input.shape[-1]
-        elif kind == "Dense":
-            total += int(np.prod(layer.input.shape[1:])) * layer.units
-        elif hasattr(layer, "layers"):  # a model inside a model
-            total += forward_macs(layer)
-    return total
+from augment_grid import layer_macs  # bench/ is on the path when a script here runs
 
 
 def matmul_rate(size: int = 2048, bursts: int = 5, repeats: int = 4) -> float:
@@ -154,7 +139,7 @@ def main(argv=None) -> int:
     )
 
     model = make_diffusion(seed=0, width=8 if args.quick else None)
-    macs = forward_macs(model.network)
+    macs = layer_macs(model.network)
     print(
         f"U-Net: {model.network.count_params():,} parameters; {macs / 1e6:.1f} M multiply-adds "
         f"per image per forward pass ({2 * macs / 1e9:.3f} GFLOP), counted from its layers",
