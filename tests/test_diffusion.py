@@ -446,3 +446,78 @@ def test_does_make_diffusion_pick_the_quick_width_in_quick_mode(monkeypatch):
     full = make_diffusion(image_shape=(8, 8, 1), label_dropout=0.1, guidance=3.0)
     assert full.network.get_layer("stem").filters == 16
     assert (full.label_dropout, full.guidance) == (0.1, 3.0)
+
+
+# --- clipping, the weights' moving average and the decaying learning rate ---------------
+
+
+def test_does_clipped_noise_imply_the_clipped_clean_image_and_leave_in_range_ones_alone():
+    rng = np.random.default_rng(0)
+    x_t = rng.standard_normal((6, 2, 2, 1))
+    eps_hat = 2.0 * rng.standard_normal((6, 2, 2, 1))  # x0_hat far outside [-1, 1] somewhere
+    alpha_bar = np.linspace(0.05, 0.95, 6)
+    x0_hat = dm.predict_x0(x_t, eps_hat, alpha_bar)
+    assert np.abs(x0_hat).max() > 1.5
+    clipped = dm.clipped_noise(x_t, eps_hat, alpha_bar)
+    np.testing.assert_allclose(dm.predict_x0(x_t, clipped, alpha_bar), np.clip(x0_hat, -1, 1))
+    inside = np.abs(x0_hat) <= 1.0
+    np.testing.assert_allclose(clipped[inside], eps_hat[inside])
+    assert not np.allclose(clipped[~inside], eps_hat[~inside])
+    tensors = dm.clipped_noise(
+        ops.convert_to_tensor(x_t, "float32"),
+        ops.convert_to_tensor(eps_hat, "float32"),
+        ops.convert_to_tensor(alpha_bar, "float32"),
+    )
+    np.testing.assert_allclose(ops.convert_to_numpy(tensors), clipped, rtol=1e-4, atol=1e-4)
+
+
+def test_does_clipping_change_nothing_for_data_well_inside_the_range():
+    # Pixels N(0.6, 0.1^2): the exact predictor's x0_hat stays inside [-1, 1] at every step.
+    model = oracle_model(0.6, 0.1)
+    for method, steps in (("ddim", 20), ("ddpm", 50)):
+        a = model.sample(np.zeros(200, int), steps=steps, method=method, guidance=1.0, seed=0)
+        b = model.sample(
+            np.zeros(200, int), steps=steps, method=method, guidance=1.0, seed=0, clip=False
+        )
+        np.testing.assert_allclose(a, b, atol=1e-4)
+
+
+def test_do_the_shipped_weights_equal_the_moving_average_of_every_steps_weights():
+    # Keras' rule: the average starts at the first step's weights, then
+    # average = m * average + (1 - m) * weights after each step.
+    model = tiny_model(ema_momentum=0.8)
+    x, y = tiny_digits(64)
+    seen = []
+    record = keras.callbacks.LambdaCallback(
+        on_train_batch_end=lambda batch, logs: seen.append(
+            [np.array(w) for w in model.network.get_weights()]
+        )
+    )
+    model.fit(x, y, epochs=2, batch_size=16, verbose=0, callbacks=[record])
+    assert len(seen) == 8
+    average = seen[0]
+    for weights in seen[1:]:
+        average = [0.8 * a + 0.2 * w for a, w in zip(average, weights, strict=True)]
+    final = model.network.get_weights()
+    assert not np.allclose(final[0], seen[-1][0])  # not the last step's weights
+    for got, want in zip(final, average, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-6)
+
+
+def test_does_the_learning_rate_fall_to_zero_along_a_cosine_over_decay_steps():
+    model = tiny_model(decay_steps=10)
+    rate = model.optimizer.learning_rate  # read at the optimizer's step count
+    schedule = model.optimizer._learning_rate
+    assert float(rate) == pytest.approx(1e-3)
+    assert float(schedule(5)) == pytest.approx(1e-3 * 0.5 * (1 + np.cos(np.pi / 2)), rel=1e-5)
+    assert float(schedule(10)) == pytest.approx(0.0, abs=1e-9)
+    assert isinstance(tiny_model().optimizer.learning_rate, keras.Variable)
+
+
+def test_are_bad_ema_momenta_and_decay_steps_refused_with_the_value_received():
+    for bad in (0.0, 1.0, 1.5, True):
+        with pytest.raises(ValueError, match=rf"ema_momentum.*Received: ema_momentum={bad!r}"):
+            tiny_model(ema_momentum=bad)
+    for bad in (0, -3, 2.5, True):
+        with pytest.raises(ValueError, match=rf"decay_steps.*Received: decay_steps={bad!r}"):
+            tiny_model(decay_steps=bad)

@@ -284,6 +284,21 @@ def _ancestral(x_t, eps_hat, beta, alpha_bar, later, noise):
     return mean + later * _sqrt(beta) * noise
 
 
+def clipped_noise(x_t, eps_hat, alpha_bar_t):
+    """The noise that the clean image :func:`predict_x0` implies, clipped to [-1, 1], implies in turn.
+
+    A step (DDIM or DDPM) taken with it heads for an image in [-1, 1], the range
+    the network was trained on: ``predict_x0(x_t, clipped_noise(...))`` equals
+    ``clip(predict_x0(x_t, eps_hat), -1, 1)``.
+    """
+    if not _is_tensor(x_t, eps_hat, alpha_bar_t):
+        x_t, eps_hat = _np(x_t), _np(eps_hat)
+    x0_hat = predict_x0(x_t, eps_hat, alpha_bar_t)
+    x0_hat = ops.clip(x0_hat, -1.0, 1.0) if _is_tensor(x0_hat) else np.clip(x0_hat, -1.0, 1.0)
+    alpha_bar_t = _broadcast(alpha_bar_t, len(x_t.shape))
+    return (x_t - _sqrt(alpha_bar_t) * x0_hat) / _sqrt(1.0 - alpha_bar_t)
+
+
 def guided_noise(eps_cond, eps_uncond, scale):
     """Classifier-free guidance: eps_uncond + scale * (eps_cond - eps_uncond).
 
@@ -506,7 +521,13 @@ class DiffusionModel(keras.Model):
 
         network = self.network
 
-        def eps(x, t, labels, guidance, guided):
+        def eps(x, t, labels, alpha_bar_t, guidance, guided, clip):
+            eps_hat = guided_eps(x, t, labels, guidance, guided)
+            if not clip:
+                return eps_hat
+            return clipped_noise(x, eps_hat, alpha_bar_t)
+
+        def guided_eps(x, t, labels, guidance, guided):
             n = tf.shape(x)[0]
             t_column = tf.fill((n, 1), t)
             if not guided:
@@ -524,14 +545,14 @@ class DiffusionModel(keras.Model):
 
         if method == "ddim":
 
-            def step(x, t, labels, alpha_bar_t, alpha_bar_prev, guidance, guided, seed):
-                eps_hat = eps(x, t, labels, guidance, guided)
+            def step(x, t, labels, alpha_bar_t, alpha_bar_prev, guidance, guided, clip, seed):
+                eps_hat = eps(x, t, labels, alpha_bar_t, guidance, guided, clip)
                 return ddim_step(x, eps_hat, alpha_bar_t, alpha_bar_prev)
 
         else:
 
-            def step(x, t, labels, alpha_bar_t, alpha_bar_prev, guidance, guided, seed):
-                eps_hat = eps(x, t, labels, guidance, guided)
+            def step(x, t, labels, alpha_bar_t, alpha_bar_prev, guidance, guided, clip, seed):
+                eps_hat = eps(x, t, labels, alpha_bar_t, guidance, guided, clip)
                 # The respaced schedule's beta between the two kept timesteps (:func:`respace`).
                 beta = 1.0 - alpha_bar_t / alpha_bar_prev
                 # No noise at the last step, where alpha_bar_prev = 1 (the data itself).
@@ -543,7 +564,9 @@ class DiffusionModel(keras.Model):
         self._sampling_steps[method] = compiled
         return compiled
 
-    def sample(self, labels, steps=None, method="ddim", guidance=None, seed=None, batch_size=500):
+    def sample(
+        self, labels, steps=None, method="ddim", guidance=None, seed=None, batch_size=500, clip=True
+    ):
         """One new image per entry of ``labels``, in [0, 1]; the same ``seed``, the same images.
 
         Starts from x_T ~ N(0, I) and runs ``steps`` reverse steps at timesteps
@@ -565,6 +588,10 @@ class DiffusionModel(keras.Model):
                 them with :func:`guided_noise`. Null labels are never guided.
             seed: an int, or None for fresh noise.
             batch_size: images denoised at once.
+            clip: True clips each step's predicted clean image x0_hat
+                (:func:`predict_x0`) to [-1, 1] and continues from the noise
+                it implies (Ho et al. 2020 clip the same way); False uses the
+                network's prediction as it is.
 
         Returns:
             A NumPy float32 array (n, *image_shape), clipped to [0, 1].
@@ -606,6 +633,7 @@ class DiffusionModel(keras.Model):
                     tf.constant(alpha_bars_prev[i], "float32"),
                     tf.constant(guidance, "float32"),
                     guided,
+                    bool(clip),
                     tf.constant([int(noise_seeds[k]), i], "int32"),
                 )
             out.append(np.clip((x.numpy() + 1.0) / 2.0, 0.0, 1.0))
@@ -660,6 +688,8 @@ def make_diffusion(
     groups=0,
     sample_steps=50,
     guidance=2.0,
+    ema_momentum=None,
+    decay_steps=None,
 ):
     """The lesson's conditional diffusion model (a :func:`build_unet` network), compiled with Adam.
 
@@ -674,6 +704,13 @@ def make_diffusion(
             out: on a 2-core CPU it doubled the time of a forward pass).
         strategy: a ``tf.distribute.Strategy`` to build and train under, or None
             (see :mod:`gencourse.models.distribute`).
+        ema_momentum: None, or a momentum in (0, 1) (e.g. 0.999): Adam then keeps
+            an exponential moving average of the weights, and each ``fit`` ends
+            by putting that average into the network (Keras' ``use_ema``). The
+            average of the last few thousand steps denoises better than the
+            last step's weights (Ho et al. 2020 sample from such an average).
+        decay_steps: None for a fixed learning rate, or the number of steps
+            over which it falls to zero along a cosine.
 
     Example:
         >>> model = make_diffusion(seed=0)
@@ -696,8 +733,29 @@ def make_diffusion(
             guidance=guidance,
             seed=seed,
         )
-        model.compile(optimizer=keras.optimizers.Adam(learning_rate))
+        model.compile(optimizer=_adam(learning_rate, ema_momentum, decay_steps))
     return model
+
+
+def _adam(learning_rate, ema_momentum, decay_steps):
+    if ema_momentum is not None and (
+        isinstance(ema_momentum, bool) or not 0.0 < float(ema_momentum) < 1.0
+    ):
+        raise ValueError(
+            f"ema_momentum must be None or lie in (0, 1). Received: ema_momentum={ema_momentum!r}"
+        )
+    if decay_steps is not None and (
+        isinstance(decay_steps, bool) or not isinstance(decay_steps, int) or decay_steps < 1
+    ):
+        raise ValueError(
+            f"decay_steps must be None or a positive int. Received: decay_steps={decay_steps!r}"
+        )
+    rate = learning_rate
+    if decay_steps is not None:
+        rate = keras.optimizers.schedules.CosineDecay(learning_rate, decay_steps)
+    if ema_momentum is None:
+        return keras.optimizers.Adam(rate)
+    return keras.optimizers.Adam(rate, use_ema=True, ema_momentum=float(ema_momentum))
 
 
 def load_diffusion(path):
