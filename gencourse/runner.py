@@ -65,8 +65,9 @@ def run_lesson(
         "GENCOURSE_QUICK": "1" if mode == "quick" else "0",
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
     }
-    saved = {name: os.environ.get(name) for name in kernel_env}
-    os.environ.update(kernel_env)
+    # Given to the kernel alone: this process's environment stays as it is, so that several
+    # lessons can run at once from threads (the site's build does).
+    env = {**os.environ, **kernel_env}
     client = NotebookClient(
         nb,
         timeout=cell_timeout,
@@ -76,7 +77,7 @@ def run_lesson(
     error = None
     start = time.perf_counter()
     try:
-        with client.setup_kernel():
+        with client.setup_kernel(env=env):
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
                     continue
@@ -91,12 +92,6 @@ def run_lesson(
         error = f"cell {index} failed: {exc.ename}: {exc.evalue}"
     except Exception as exc:  # a dead kernel, for example
         error = f"the kernel stopped: {type(exc).__name__}: {exc}"
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
     seconds = time.perf_counter() - start
     lines.append(f"total {seconds:.1f} s")
     lines.append(f"error: {error}" if error else "ok")

@@ -5,6 +5,7 @@ tests/test_site_built.py through the shared fixture of tests/site_build.py.
 """
 
 import base64
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -210,6 +211,32 @@ def test_does_a_rebuild_execute_only_the_lesson_whose_master_changed(tmp_path):
     third = _execute_all(root, cache, run)
     assert run.lessons == ["02_b"] and [e.cached for e in third] == [True, False]
     assert sorted(p.name.split(".")[0] for p in (cache / "en").glob("*.ipynb")) == ["01_a", "02_b"]
+
+
+def test_do_lessons_run_at_once_from_threads_each_get_their_own_mode(tmp_path, monkeypatch):
+    # The site's build runs lessons from threads: each kernel gets its mode in its own
+    # environment, and the building process's environment is left as it was.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gencourse.runner import run_lesson
+
+    root = _course(tmp_path, ["01_a", "02_b"])
+    for path in (root / "solutions" / "en").glob("*.ipynb"):
+        nb = release.read(path)
+        nb.cells[2].source = "import os; print(os.environ['GENCOURSE_QUICK'])"
+        release.write(nb, path)
+    monkeypatch.setenv("GENCOURSE_QUICK", "parent")
+    jobs = [("01_a", "quick"), ("02_b", "full")] * 2
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(
+            pool.map(
+                lambda job: run_lesson(root, job[0], "en", job[1], out_dir=tmp_path / job[1]),
+                jobs,
+            )
+        )
+    printed = [release.read(r.notebook).cells[2].outputs[0]["text"] for r in results]
+    assert printed == ["1\n", "0\n", "1\n", "0\n"]
+    assert os.environ["GENCOURSE_QUICK"] == "parent"
 
 
 def test_does_a_failing_cell_stop_the_build_and_cache_nothing(tmp_path):

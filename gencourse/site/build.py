@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +117,7 @@ def build_site(
     build_dir=None,
     log=print,
     run=None,
+    jobs: int = 1,
 ) -> SiteReport:
     """Builds the website of the course at ``root`` into ``out``.
 
@@ -130,6 +132,8 @@ def build_site(
             ``<root>/runs/``, removed afterwards, so that builds never share one).
         log: where progress lines go.
         run: the lesson runner (tests pass a counting one).
+        jobs: lessons executed at once (each in a kernel of its own); more than the
+            machine's cores only makes each lesson slower.
 
     Returns:
         A :class:`SiteReport`.
@@ -144,16 +148,20 @@ def build_site(
         with outlock.hold(out.parent / f".{out.name}.lock"):
             if build_dir is not None:
                 return _build(
-                    root, out, mode, langs, cache_dir, repository, Path(build_dir), log, run
+                    root, out, mode, langs, cache_dir, repository, Path(build_dir), log, run, jobs
                 )
             (root / "runs").mkdir(exist_ok=True)
             with tempfile.TemporaryDirectory(prefix="site-build-", dir=root / "runs") as tmp:
-                return _build(root, out, mode, langs, cache_dir, repository, Path(tmp), log, run)
+                return _build(
+                    root, out, mode, langs, cache_dir, repository, Path(tmp), log, run, jobs
+                )
     except outlock.Locked as exc:
         raise SiteBuildError(f"Another build of {out} is running ({exc.holder}).") from None
 
 
-def _build(root, out, mode, langs, cache_dir, repository, build_dir, log, run) -> SiteReport:
+def _build(
+    root, out, mode, langs, cache_dir, repository, build_dir, log, run, jobs=1
+) -> SiteReport:
     start = time.perf_counter()
     cache_dir = Path(cache_dir or root / "runs" / "site-cache")
     report = SiteReport(out)
@@ -163,23 +171,40 @@ def _build(root, out, mode, langs, cache_dir, repository, build_dir, log, run) -
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
 
-    # Every lesson is executed (or found in the cache) before any page is written.
+    # Every lesson is executed (or found in the cache) before any page is written, ``jobs``
+    # kernels at a time (each lesson runs in a kernel process of its own).
+    masters = [
+        (lang, master_path)
+        for lang in langs
+        for master_path in sorted((root / "solutions" / lang).glob("*.ipynb"))
+    ]
+
+    def one(lang, master_path):
+        # The master as executed: grafting reads this copy, not the file, which
+        # somebody may edit while the other lessons run.
+        master_bytes = master_path.read_bytes()
+        done = execute(root, master_path, lang, mode, cache_dir, run=run)
+        if hashlib.sha256(master_bytes).hexdigest()[:16] not in done.notebook.name:
+            raise SiteBuildError(
+                f"{master_path.relative_to(root)} changed while the site was built; "
+                "nothing was published. Run the command again."
+            )
+        how = "cached" if done.cached else f"executed in {done.seconds:.0f} s"
+        log(f"{master_path.stem} [{lang}, {mode}]: {how}")
+        return master_bytes, done
+
     executed = {}
-    for lang in langs:
-        for master_path in sorted((root / "solutions" / lang).glob("*.ipynb")):
-            # The master as executed: grafting reads this copy, not the file, which
-            # somebody may edit while the other lessons run.
-            master_bytes = master_path.read_bytes()
-            done = execute(root, master_path, lang, mode, cache_dir, run=run)
-            if hashlib.sha256(master_bytes).hexdigest()[:16] not in done.notebook.name:
-                raise SiteBuildError(
-                    f"{master_path.relative_to(root)} changed while the site was built; "
-                    "nothing was published. Run the command again."
-                )
-            how = "cached" if done.cached else f"executed in {done.seconds:.0f} s"
-            log(f"{master_path.stem} [{lang}, {mode}]: {how}")
-            report.lessons.append((master_path.stem, lang, done.seconds))
-            executed[lang, master_path.stem] = (master_path, master_bytes, done.notebook)
+    with ThreadPoolExecutor(max_workers=max(1, int(jobs))) as pool:
+        futures = [pool.submit(one, lang, master_path) for lang, master_path in masters]
+        try:
+            for (lang, master_path), future in zip(masters, futures, strict=True):
+                master_bytes, done = future.result()  # the first failure, in lesson order
+                report.lessons.append((master_path.stem, lang, done.seconds))
+                executed[lang, master_path.stem] = (master_path, master_bytes, done.notebook)
+        except BaseException:
+            for future in futures:  # lessons not started yet never start
+                future.cancel()
+            raise
 
     local_mathjax = mathjax.copy_mathjax(staging) is not None
     if not local_mathjax:

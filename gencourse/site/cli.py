@@ -23,6 +23,13 @@ def add_arguments(parser) -> None:
         "(default: <root>/runs/site-cache)"
     )  # fmt: skip
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="lessons executed at once, each in a kernel of its own (default: 1; a full-mode "
+        "lesson already keeps every core busy, a quick one mostly one)",
+    )
+    parser.add_argument(
         "--repo",
         default=config.REPOSITORY,
         help=f"GitHub OWNER/REPO of the Colab and Binder links (default: {config.REPOSITORY})",
@@ -34,6 +41,9 @@ def run(args, root) -> int:
     from gencourse.site.execute import SiteBuildError
 
     langs = LANGUAGES if args.lang == "all" else (args.lang,)
+    if args.jobs < 1:
+        print(f"error: --jobs must be 1 or more. Received: {args.jobs}", file=sys.stderr)
+        return 2
     try:
         report = build_site(
             root,
@@ -43,6 +53,7 @@ def run(args, root) -> int:
             args.cache,
             args.repo,
             log=lambda s: print(s, flush=True),
+            jobs=args.jobs,
         )
     except SiteBuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
