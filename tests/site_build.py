@@ -12,12 +12,17 @@ A test module that needs the built site defines its fixture from :func:`build_on
 pytest-xdist runs modules in two processes: the first one to need the site builds
 it under ``runs/site-test/`` while holding that folder's lock
 (:mod:`gencourse.grade.outlock`); the other waits, then finds the build stamped
-with the same test run's id and reuses it. A later session builds again, reusing
-the executed lessons in the site's cache (``runs/site-cache``) while their
-masters are unchanged.
+with the same test run's id and reuses it.
+
+Every build executes every master afresh, in quick mode with strict checks (the
+suite's environment, inherited by the kernels): its cache, :data:`CACHE`, is
+emptied first, because a cached run would hide a library change that breaks a
+lesson. ``tests/test_masters.py`` reads these executions: they are the suite's
+run of the solution notebooks.
 """
 
 import os
+import shutil
 import time
 import uuid
 from pathlib import Path
@@ -26,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "runs" / "site-test"
 SITE = BASE / "site"
 STAMP = BASE / "built-by-run"
+CACHE = BASE / "cache"
 WAIT_S = 3600
 _RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"local-{uuid.uuid4().hex}"
 
@@ -42,9 +48,12 @@ def build_once() -> Path:
                 if STAMP.is_file() and STAMP.read_text() == _RUN_ID and SITE.is_dir():
                     return SITE
                 STAMP.unlink(missing_ok=True)
+                shutil.rmtree(CACHE, ignore_errors=True)
                 # Two kernels at once: a quick lesson mostly keeps one core busy, and the
                 # other test process may be waiting for this build.
-                report = build_site(ROOT, SITE, mode="quick", build_dir=BASE / "build", jobs=2)
+                report = build_site(
+                    ROOT, SITE, mode="quick", cache_dir=CACHE, build_dir=BASE / "build", jobs=2
+                )
                 STAMP.write_text(_RUN_ID)
                 print(
                     f"site built in {report.seconds:.0f} s, {report.bytes:,} bytes, "
