@@ -25,6 +25,12 @@ def test_do_the_arms_train_on_the_sets_they_are_named_after(digits):
         "real_both": 110,
         "synthetic": 40,
     }
+    # The diffusion model's samples: on top of the real digits, and alone.
+    run.made["diffusion"] = (np.zeros((40, 28, 28, 1), "float32"), augment.balanced_labels(4))
+    sets = augment.training_sets(run)
+    assert len(sets["real_diffusion"][0]) == 70 and len(sets["synthetic_diffusion"][0]) == 40
+    np.testing.assert_array_equal(sets["real_diffusion"][0][:30], x)
+    assert not sets["real_diffusion"][0][30:].any()  # the samples, not the cGAN's 0.5s
     for images, labels in sets.values():
         assert len(images) == len(labels)
         assert np.bincount(labels, minlength=10).std() == 0  # every arm is balanced
@@ -46,11 +52,11 @@ def test_does_a_tiny_grid_give_every_n_arm_and_seed_an_accuracy(digits):
     keys = {(r["n"], r["arm"], r["seed"]) for r in results.rows}
     assert keys == {(2, arm, 1) for arm in augment.ARMS}
     assert all(0.0 <= r["accuracy"] <= 1.0 for r in results.rows)
-    total = len(augment.ARMS) + 3  # every arm's recogniser and the three data makers
+    total = len(augment.ARMS) + 4  # every arm's recogniser and the four data makers
     assert seen[0] == (0, total) and seen[-1] == (total, total)
     assert total == len(seen) - 1 == augment.grid_size([2], [1])
     makers = {(q["maker"], q["seed"]) for q in results.quality}
-    assert makers == {(m, 1) for m in ("cgan", "cvae", "diffaug", "filtered")}
+    assert makers == {(m, 1) for m in ("cgan", "cvae", "diffaug", "diffusion", "filtered")}
     assert all(0.0 <= q["agreement"] <= 1.0 and q["nearest"] >= 0.0 for q in results.quality)
     summary = results.summary()
     assert [(s["n"], s["arm"], s["runs"]) for s in summary] == [(2, a, 1) for a in augment.ARMS]

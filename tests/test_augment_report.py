@@ -147,11 +147,12 @@ def test_does_a_summary_with_the_new_arms_plot_two_panels_and_the_quality_table(
             "nearest": 0.2,
             "accepted": 0.4 if m == "filtered" else "",
         }
-        for m in ("cvae", "cgan", "filtered")
+        for m in ("diffusion", "cvae", "cgan", "filtered")
         for s in (0, 1)
     ]
     cells = augment.summarize_quality(quality)
-    assert [c["maker"] for c in cells] == ["cgan", "filtered", "cvae"]
+    assert [c["maker"] for c in cells] == ["cgan", "filtered", "cvae", "diffusion"]
     assert cells[1]["accepted"] == 0.4 and "accepted" not in cells[0]
     augment.print_quality(cells, "en")
-    assert "label agreement" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "label agreement" in out and "diffusion model" in out

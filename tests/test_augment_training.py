@@ -61,3 +61,25 @@ def test_does_the_cgan_loop_match_a_fresh_cgan_fitted_by_keras(few):
     before = mine.generate(labels, seed=1)
     augment.train_cgan(x, y, steps=2, batch_size=8, seed=5, keep=False)
     np.testing.assert_array_equal(mine.generate(labels, seed=1), before)
+
+
+def test_does_the_diffusion_loop_match_a_fresh_model_fitted_by_keras_and_end_at_rate_zero(few):
+    x, y = few
+    options = {"width": 4, "sample_steps": 2, "guidance": 3.0}
+    mine = augment.train_diffusion(x, y, steps=3, batch_size=8, seed=2, **options)
+    fresh = training._make_diffusion(2, decay_steps=3, **options)
+    idx = training._step_indices(len(x), 3, 8, np.random.default_rng([2, 13]))
+    fresh.fit(x[idx], y[idx], batch_size=8, epochs=1, shuffle=False, verbose=0)
+    labels = np.arange(10)
+    np.testing.assert_allclose(
+        mine.generate(labels, seed=1), fresh.generate(labels, seed=1), rtol=1e-4, atol=1e-5
+    )
+    # The learning rate falls to zero over exactly the run's steps, from Adam's 1e-3.
+    assert int(mine.optimizer.iterations) == 3
+    assert float(mine.optimizer.learning_rate) == pytest.approx(0.0, abs=1e-9)
+    longer = augment.train_diffusion(x, y, steps=2, batch_size=8, seed=2, keep=False, width=4)
+    assert float(longer.optimizer.learning_rate) == pytest.approx(0.0, abs=1e-9)
+    assert longer is not mine
+    assert float(training._make_diffusion(2, width=4, decay_steps=3).optimizer.learning_rate) == (
+        pytest.approx(1e-3)
+    )

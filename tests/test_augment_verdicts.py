@@ -344,3 +344,36 @@ def test_are_a_mean_and_spread_that_round_alike_printed_with_two_decimals():
     # Equal to two decimals (float noise aside): one decimal is honest
     assert values(0.001, 0.0010000000001) == {"gap": "+0.1", "spread": "0.1", "seeds": 5}
     assert values(0.0, 0.004)["gap"] == "+0.0"
+
+
+# n = 10: the diffusion model's samples are the best maker (+6, +6, +7 over real: +6.3 ± 0.6);
+# n = 100: they cost a little (-1, -0.5, -0.5: -0.7 ± 0.3). The other arms as in ALL_ARMS.
+WITH_DIFFUSION = {
+    n: {s["arm"]: list(s["accuracies"].values()) for s in ALL_ARMS if s["n"] == n}
+    for n in (10, 100)
+}
+WITH_DIFFUSION[10] |= {"real_diffusion": [0.85, 0.86, 0.88], "synthetic_diffusion": [0.5, 0.6, 0.7]}
+WITH_DIFFUSION[100] |= {
+    "real_diffusion": [0.925, 0.935, 0.94],
+    "synthetic_diffusion": [0.8, 0.8, 0.9],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_is_the_diffusion_arm_read_against_real_only_at_every_n_with_its_paired_spread(lang):
+    lines = augment.conclusions(_summary(WITH_DIFFUSION), lang)
+    arm = augment.arm_name("real_diffusion", lang)
+    parts = f"{_part(lang, 10, '+6.3', 0.6)}; {_part(lang, 100, '-0.7', 0.3)}"
+    assert lines[-1] == i18n.t("augment.c.maker_vs_real", lang, arm=arm, parts=parts)
+    best = i18n.t("augment.c.best_maker", lang, n=10, arm=arm, mean=86.3, gap="+6.3",
+                  spread="0.6", seeds=3)  # fmt: skip
+    assert best in lines
+    # The fixes to the cGAN are read as before, just above it.
+    assert [_said("augment.c.fix_change", [line], lang) != [] for line in lines[-4:]] == [
+        True, True, True, False,
+    ]  # fmt: skip
+
+
+def test_is_no_diffusion_sentence_printed_for_a_grid_without_the_diffusion_arm():
+    lines = augment.conclusions(ALL_ARMS, "en")
+    assert not _said("augment.c.maker_vs_real", lines, "en")

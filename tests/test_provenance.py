@@ -106,6 +106,8 @@ def test_does_the_code_part_cover_the_makers_and_the_recogniser():
         "run_once",
         "build_recogniser",
         "_make_cgan",
+        "_make_diffusion",
+        "make_diffusion+",
         "scarce_indices",
         "final_accuracy",
     ):
@@ -140,3 +142,35 @@ def test_does_following_a_move_keep_a_hash_and_a_real_change_not():
     other = "from gencourse.models.cgan import make_conditional_gan\n" + after.split("\n", 1)[1]
     assert dump(other) != dump(before)
     assert dump("import numpy as np\nx = 1\n") == ast.dump(ast.parse("import numpy as np\nx = 1\n"))
+
+
+def test_does_a_name_with_plus_hash_what_it_uses_and_nothing_else_of_its_module():
+    source = (
+        "SCALE = 2\n"
+        "OTHER = 5\n"
+        "def helper(x):\n    return SCALE * x\n"
+        "def unused(x):\n    return OTHER\n"
+        "class Model:\n    def step(self, x):\n        return helper(x) + 1\n"
+        "def make():\n    return Model()\n"
+    )
+
+    def names(name):
+        nodes = provenance.uses(source, name)
+        return [getattr(node, "name", None) or node.targets[0].id for node in nodes]
+
+    assert names("make") == ["SCALE", "helper", "Model", "make"]  # in source order, transitively
+    assert names("helper") == ["SCALE", "helper"]
+    with pytest.raises(KeyError, match="nope"):
+        provenance.uses(source, "nope")
+
+
+def test_does_the_diffusion_makers_hash_follow_its_sampler_but_not_lesson_07s_other_code():
+    import inspect
+
+    from gencourse.models import diffusion
+
+    nodes = provenance.uses(inspect.getsource(diffusion), "make_diffusion")
+    used = {getattr(node, "name", None) for node in nodes}
+    # Training and DDIM sampling with guidance are in; the toy denoiser of lesson 07 is not.
+    assert {"DiffusionModel", "q_sample", "ddim_step", "guided_noise", "_adam"} <= used
+    assert "build_toy_denoiser" not in used and "load_diffusion" not in used

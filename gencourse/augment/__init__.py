@@ -20,7 +20,12 @@ The arms share everything except their training set:
                     DiffAugment (:mod:`gencourse.models.diffaugment`);
 ``real_filtered``   plus ``k`` plain-cGAN samples per class that the run's own
                     real-only recogniser reads as their label, refilled to
-                    ``k`` (never the shipped judge: it has seen 4,000 labels).
+                    ``k`` (never the shipped judge: it has seen 4,000 labels);
+``real_diffusion``  plus ``k`` samples per class of lesson 07's conditional
+                    diffusion model (:mod:`gencourse.models.diffusion`,
+                    DDIM with classifier-free guidance);
+``synthetic_diffusion``  the diffusion model's samples alone (its classification
+                    accuracy score).
 
 Every arm is scored on the same 1,000 held-out real digits of ``mnist5k``.
 
@@ -57,7 +62,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from gencourse.augment.sets import ARMS, CGAN_ARMS, CVAE_ARMS, DIFFAUG_ARMS, FIX_ARMS, MAKER_ARMS
+from gencourse.augment.sets import (
+    ARMS,
+    CGAN_ARMS,
+    CVAE_ARMS,
+    DIFFAUG_ARMS,
+    DIFFUSION_ARMS,
+    FIX_ARMS,
+    MAKER_ARMS,
+)
 
 # --- the exercises' references -------------------------------------------------------
 
@@ -172,6 +185,7 @@ from gencourse.augment.training import (  # noqa: E402
     train_cgan,
     train_cvae,
     train_diffaug_cgan,
+    train_diffusion,
     train_recogniser,
     with_budget,
 )
@@ -182,6 +196,7 @@ __all__ = [
     "CGAN_ARMS",
     "CVAE_ARMS",
     "DIFFAUG_ARMS",
+    "DIFFUSION_ARMS",
     "MAKER_ARMS",
     "FIX_ARMS",
     "filtered_samples",
@@ -190,6 +205,7 @@ __all__ = [
     "recogniser_trainer",
     "train_cvae",
     "train_diffaug_cgan",
+    "train_diffusion",
     "sample_quality",
     "summarize_quality",
     "print_quality",

@@ -20,6 +20,7 @@ from gencourse.augment.sets import (
     CGAN_ARMS,
     CVAE_ARMS,
     DIFFAUG_ARMS,
+    DIFFUSION_ARMS,
     classic_copies,
     filtered_samples,
     scarce_subset,
@@ -31,6 +32,7 @@ from gencourse.augment.training import (
     train_cgan,
     train_cvae,
     train_diffaug_cgan,
+    train_diffusion,
 )
 
 
@@ -38,11 +40,11 @@ from gencourse.augment.training import (
 class Run:
     """Everything one (n, seed) run made, for a notebook to look at.
 
-    ``cgan`` (and ``cvae``, ``diffaug``) are the process's shared models (see
+    ``cgan`` (and ``cvae``, ``diffaug``, ``diffusion``) are the process's shared models (see
     :class:`~gencourse.augment.training.StepLoop`): each holds this run's
     weights until the next run trains it again. ``synthetic`` holds the plain
     cGAN's samples; ``made`` the other makers' (``"cvae"``, ``"diffaug"``,
-    ``"filtered"``), each ``(images, labels)``; ``quality`` each maker's label
+    ``"diffusion"``, ``"filtered"``), each ``(images, labels)``; ``quality`` each maker's label
     agreement (read by the shipped judge, for the report only) and median
     distance to the nearest training image.
     """
@@ -83,6 +85,9 @@ def training_sets(run: Run) -> dict:
         sets["real_diffaug"] = plus(run.made["diffaug"])
     if "filtered" in run.made:
         sets["real_filtered"] = plus(run.made["filtered"])
+    if "diffusion" in run.made:
+        sets["real_diffusion"] = plus(run.made["diffusion"])
+        sets["synthetic_diffusion"] = run.made["diffusion"]
     return sets
 
 
@@ -160,6 +165,18 @@ def run_once(
             budget.cgan_batch_size,
             width,
         ),
+        (
+            "diffusion",
+            DIFFUSION_ARMS,
+            train_diffusion,
+            budget.diffusion_steps,
+            budget.diffusion_batch_size,
+            {
+                "width": budget.diffusion_width,
+                "sample_steps": budget.diffusion_sample_steps,
+                "guidance": budget.diffusion_guidance,
+            },
+        ),
     )
     for name, needs, train, steps, batch_size, size in makers:
         if any(a in needs for a in arms):
@@ -200,7 +217,8 @@ def run_once(
 
 
 def _models_per_run(arms) -> int:
-    makers = sum(any(a in needs for a in arms) for needs in (CGAN_ARMS, CVAE_ARMS, DIFFAUG_ARMS))
+    needed = (CGAN_ARMS, CVAE_ARMS, DIFFAUG_ARMS, DIFFUSION_ARMS)
+    makers = sum(any(a in needs for a in arms) for needs in needed)
     return len(set(arms) | ({"real"} if "real_filtered" in arms else set())) + makers
 
 

@@ -29,7 +29,9 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent.parent / "results"
 
 #: The code each setting's numbers depend on, as ``module:qualified name`` (``module:*`` for
-#: a whole module).
+#: a whole module; ``module:name+`` for a top-level name and every top-level function, class
+#: and constant of its module it uses, directly or through each other: the part of a
+#: module a maker uses, so that the rest of the module may change without a re-run).
 RECIPE_CODE = {
     "scarce": (
         "gencourse.augment.sets:_class_orders",
@@ -56,6 +58,9 @@ RECIPE_CODE = {
         "gencourse.models.cgan:make_conditional_gan",
         "gencourse.models.cvae:*",
         "gencourse.models.diffaugment:*",
+        "gencourse.augment.training:_make_diffusion",
+        "gencourse.models.diffusion:make_diffusion+",
+        "gencourse.models.unet:*",
     ),
     # Lesson 06: lesson 05's split, copies and recogniser, and each way of using the
     # unlabelled digits (the shipped VAE that M1 reads enters as its weights' bytes).
@@ -133,11 +138,56 @@ def _without_docstrings(tree: ast.AST) -> ast.AST:
     return tree
 
 
+def _top_level(tree: ast.Module) -> dict:
+    """``{name: node}`` of a module's top-level functions, classes and assigned names."""
+    defined = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            defined[node.name] = node
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for leaf in ast.walk(target):
+                    if isinstance(leaf, ast.Name):
+                        defined[leaf.id] = node
+    return defined
+
+
+def uses(source: str, name: str) -> list:
+    """The top-level nodes of ``source`` that ``name`` needs: its own and those it uses.
+
+    Follows the names each node reads (functions, classes, constants of the same module),
+    transitively, and returns the nodes in source order.
+
+    Raises:
+        KeyError: if ``name`` is not defined at the top level of ``source``.
+    """
+    defined = _top_level(ast.parse(source))
+    if name not in defined:
+        raise KeyError(f"{name!r} is not a top-level name of the module.")
+    kept, todo = {}, [defined[name]]
+    while todo:
+        node = todo.pop()
+        if id(node) in kept:
+            continue
+        kept[id(node)] = node
+        todo += [
+            defined[leaf.id]
+            for leaf in ast.walk(node)
+            if isinstance(leaf, ast.Name) and leaf.id in defined
+        ]
+    return sorted(kept.values(), key=lambda node: node.lineno)
+
+
 def _code(ref: str) -> str:
     if ref.startswith("file:"):  # package data the numbers depend on: its bytes
         return hashlib.sha256((RESULTS.parent / ref[5:]).read_bytes()).hexdigest()
     module_name, _, name = ref.partition(":")
     module = importlib.import_module(module_name)
+    if name.endswith("+"):
+        nodes = uses(inspect.getsource(module), name[:-1])
+        tree = _imports_as_before_the_move(_without_docstrings(ast.Module(nodes, [])))
+        return ast.dump(tree, include_attributes=False)
     if name == "*":
         source = inspect.getsource(module)
     else:

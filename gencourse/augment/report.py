@@ -255,6 +255,8 @@ _STYLE = {
     "synthetic_cvae": ("tab:green", "X"),
     "real_diffaug": ("tab:orange", "*"),
     "real_filtered": ("tab:brown", "h"),
+    "real_diffusion": ("tab:cyan", "d"),
+    "synthetic_diffusion": ("tab:cyan", "<"),
     "pseudo": ("tab:gray", "s"),
     "m1": ("tab:green", "P"),
     "ssgan": ("tab:red", "^"),
@@ -369,7 +371,7 @@ def summarize_quality(quality) -> list:
     groups: dict = {}
     for row in quality:
         groups.setdefault((int(row["n"]), row["maker"]), []).append(row)
-    order = ("cgan", "diffaug", "filtered", "cvae")
+    order = ("cgan", "diffaug", "filtered", "cvae", "diffusion")
     out = []
     for (n, maker), rows in sorted(
         groups.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1]))

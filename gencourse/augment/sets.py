@@ -24,16 +24,29 @@ ARMS = (
     "synthetic_cvae",
     "real_diffaug",
     "real_filtered",
+    "real_diffusion",
+    "synthetic_diffusion",
 )
-#: The arms that need each data maker: the plain cGAN, the conditional VAE, the DiffAugment cGAN.
+#: The arms that need each data maker: the plain cGAN, the conditional VAE, the DiffAugment
+#: cGAN, the diffusion model (lesson 07's, :mod:`gencourse.models.diffusion`).
 CGAN_ARMS = ("real_cgan", "real_both", "synthetic", "real_filtered")
 CVAE_ARMS = ("real_cvae", "synthetic_cvae")
 DIFFAUG_ARMS = ("real_diffaug",)
+DIFFUSION_ARMS = ("real_diffusion", "synthetic_diffusion")
 #: Lesson 05's live slice: every arm but the DiffAugment cGAN's (its maker costs as much as the
-#: plain cGAN's; the shipped grid has it).
-LIVE_ARMS = tuple(arm for arm in ARMS if arm not in DIFFAUG_ARMS)
+#: plain cGAN's) and the diffusion model's (it costs more); the shipped grid has them.
+LIVE_ARMS = tuple(arm for arm in ARMS if arm not in DIFFAUG_ARMS + DIFFUSION_ARMS)
 #: The two panels of the plot: the data makers side by side, and the fixes to the plain cGAN.
-MAKER_ARMS = ("real", "real_classic", "real_cgan", "synthetic", "real_cvae", "synthetic_cvae")
+MAKER_ARMS = (
+    "real",
+    "real_classic",
+    "real_cgan",
+    "synthetic",
+    "real_cvae",
+    "synthetic_cvae",
+    "real_diffusion",
+    "synthetic_diffusion",
+)
 FIX_ARMS = ("real", "real_classic", "real_cgan", "real_both", "real_diffaug", "real_filtered")
 
 

@@ -26,6 +26,13 @@ class Budget:
     cvae_steps: int = 600
     cvae_batch_size: int = 64
     cgan_width: int = 64  # both cGANs' generator width; their discriminators' is half
+    # Lesson 07's diffusion model as a data maker: its U-Net's first width, the steps (its
+    # learning rate falls to zero along a cosine over them), and its DDIM sampling.
+    diffusion_steps: int = 1000
+    diffusion_batch_size: int = 64
+    diffusion_width: int = 8
+    diffusion_sample_steps: int = 20
+    diffusion_guidance: float = 3.0
 
 
 #: The grid's recipe (``gencourse augment``): lesson 04's cGAN, 600 maker steps, 400
@@ -36,7 +43,9 @@ FULL = Budget()
 #: steps. The cGANs' size (half width, 800 steps) was chosen on validation digits and the
 #: judge's label agreement at n = 10, seeds 0 and 1, among five sizes that fit the time
 #: (``bench/README.md``, "Recipes"); ``bench/right_sized.py`` compares its conclusions with
-#: :data:`FULL`'s.
+#: :data:`FULL`'s. Its diffusion maker (the class's defaults, :data:`FULL`'s too): a U-Net of
+#: width 8 trained 1,000 steps, sampled with DDIM in 20 steps at guidance 3; fixed in advance
+#: by its cost, about a minute per cell on an idle 2-core CPU (training and 100 samples per class).
 LESSON = Budget(recogniser_steps=200, cgan_steps=800, cgan_width=32, cvae_steps=400)
 QUICK = Budget(
     recogniser_steps=4,
@@ -45,6 +54,9 @@ QUICK = Budget(
     cgan_batch_size=32,
     cvae_steps=2,
     cvae_batch_size=32,
+    diffusion_steps=2,
+    diffusion_batch_size=32,
+    diffusion_sample_steps=2,
 )
 
 
@@ -304,10 +316,14 @@ def _make_cgan(seed, width=64):
     return make_conditional_gan(latent_dim=64, num_classes=10, seed=seed, width=width)
 
 
-def _train(kind, make, images, labels, steps, batch_size, seed, keep, width=None):
-    """Trains the process's shared model of ``kind`` (see :func:`train_cgan` for ``keep``)."""
-    if width is not None:  # one shared model per kind and width
-        kind, make = f"{kind}-{width}", partial(make, width=width)
+def _train(kind, make, images, labels, steps, batch_size, seed, keep, **options):
+    """Trains the process's shared model of ``kind`` (see :func:`train_cgan` for ``keep``).
+
+    ``options`` go to ``make`` (e.g. ``width``); each set of them has a shared model of its own.
+    """
+    if options:
+        kind = kind + "".join(f"-{key}={value}" for key, value in sorted(options.items()))
+        make = partial(make, **options)
     loop = step_loop(kind, make, images.shape[1:])
     loop.fit(images, labels, steps, batch_size, seed)
     return loop.copy(seed) if keep else loop.model
@@ -323,7 +339,7 @@ def train_cgan(
     before then. The default returns a model of the caller's own. ``width``: the
     generator's (the discriminator's is half), see :data:`LESSON`.
     """
-    return _train("cgan", _make_cgan, images, labels, steps, batch_size, seed, keep, width)
+    return _train("cgan", _make_cgan, images, labels, steps, batch_size, seed, keep, width=width)
 
 
 def _make_diffaug(seed, width=64):
@@ -340,7 +356,9 @@ def train_diffaug_cgan(
     The same networks, optimizers, steps and batches; only what the
     discriminator sees differs. ``keep`` and ``width`` as in :func:`train_cgan`.
     """
-    return _train("diffaug", _make_diffaug, images, labels, steps, batch_size, seed, keep, width)
+    return _train(
+        "diffaug", _make_diffaug, images, labels, steps, batch_size, seed, keep, width=width
+    )
 
 
 def _make_cvae(seed):
@@ -355,6 +373,57 @@ def train_cvae(images, labels, steps: int, batch_size: int = 64, seed: int = 0, 
     ``keep`` as in :func:`train_cgan`.
     """
     return _train("cvae", _make_cvae, images, labels, steps, batch_size, seed, keep)
+
+
+def _make_diffusion(seed, width=8, decay_steps=None, sample_steps=20, guidance=3.0):
+    from gencourse.models.diffusion import make_diffusion
+
+    model = make_diffusion(
+        width=width,
+        seed=seed,
+        decay_steps=decay_steps,
+        sample_steps=sample_steps,
+        guidance=guidance,
+        ema_momentum=None,  # StepLoop calls train_step itself: no fit would put an average in
+    )
+    # Its slots built now, as a fresh model's would be after one step: StepLoop copies them.
+    model.optimizer.build(model.network.trainable_weights)
+    return model
+
+
+def train_diffusion(
+    images,
+    labels,
+    steps: int,
+    batch_size: int = 64,
+    seed: int = 0,
+    keep=True,
+    width: int = 8,
+    sample_steps: int = 20,
+    guidance: float = 3.0,
+):
+    """Lesson 07's conditional diffusion model, ``steps`` steps on these images only.
+
+    Its learning rate falls to zero along a cosine over exactly these ``steps``
+    (``make_diffusion(decay_steps=steps)``), so each step count has a shared
+    model of its own; its ``generate`` samples with DDIM in ``sample_steps``
+    steps at classifier-free ``guidance``. ``keep`` as in :func:`train_cgan`;
+    ``width``: the U-Net's first level's channels (:func:`gencourse.models.unet.build_unet`).
+    """
+    return _train(
+        "diffusion",
+        _make_diffusion,
+        images,
+        labels,
+        steps,
+        batch_size,
+        seed,
+        keep,
+        width=width,
+        decay_steps=int(steps),
+        sample_steps=sample_steps,
+        guidance=float(guidance),
+    )
 
 
 def nearest_distance(images, reference, batch_size: int = 500) -> np.ndarray:

@@ -18,8 +18,9 @@ sentences with tables of :class:`Rule` rather than with branches:
 - :data:`ACROSS_N`: one sentence per rule that is about some n, naming them
   all (where the cGAN's samples helped, tied or hurt, the likely reason, how
   classic augmentation compares, what the samples add on top of it, whether
-  any generated data beat classic augmentation, and what each fix
-  (DiffAugment, filtering, the CVAE) changed against the plain cGAN).
+  any generated data beat classic augmentation, what each fix
+  (DiffAugment, filtering, the CVAE) changed against the plain cGAN, and what
+  the diffusion model's samples changed against real only).
 
 The sentences themselves are in the catalogue (``augment.c.*`` in
 ``gencourse/i18n/catalog/augment.py``); lesson 06 (:mod:`gencourse.semi.verdicts`)
@@ -204,10 +205,18 @@ EACH_N = (
 )
 
 # The arms that add generated samples (the data makers, each on top of the real digits),
-# and the fixes to the plain cGAN.
-GENERATED = ("real_cgan", "real_cvae", "real_diffaug", "real_filtered", "real_both")
-MAKERS = ("real_cgan", "real_cvae", "real_diffaug", "real_filtered")
+# the fixes to the plain cGAN, and the makers of another family, each read against real only.
+GENERATED = (
+    "real_cgan",
+    "real_cvae",
+    "real_diffaug",
+    "real_filtered",
+    "real_diffusion",
+    "real_both",
+)
+MAKERS = ("real_cgan", "real_cvae", "real_diffaug", "real_filtered", "real_diffusion")
 FIXES = ("real_diffaug", "real_filtered", "real_cvae")
+OTHER_MAKERS = ("real_diffusion",)
 
 
 def _makers(f: Finding) -> list:
@@ -279,7 +288,7 @@ def _has_generated(f: Finding) -> bool:
 
     (A summary of the five original arms is read by the rules above alone.)
     """
-    return any(a in f.means for a in FIXES) and bool(_over_classic(f))
+    return any(a in f.means for a in FIXES + OTHER_MAKERS) and bool(_over_classic(f))
 
 
 def _beats_classic(f: Finding) -> bool:
@@ -349,6 +358,15 @@ def _fix_rule(fix: str) -> Rule:
     return Rule("augment.c.fix_change", lambda f: _pair(f, fix, "real_cgan") is not None, values)
 
 
+def _maker_rule(arm: str) -> Rule:
+    """A maker of another family (not a fix to the cGAN): its paired difference from real only."""
+
+    def values(found: list, lang: str) -> dict:
+        return {"arm": arm_name(arm, lang), "parts": _parts((f.vs(arm) for f in found), lang)}
+
+    return Rule("augment.c.maker_vs_real", lambda f: arm in f.means, values)
+
+
 ACROSS_N = (
     Rule("augment.c.cgan_helps", lambda f: _cgan(f) == "helps", _cgan_values),
     Rule("augment.c.cgan_tie", lambda f: _cgan(f) == "tie", _cgan_values),
@@ -392,6 +410,7 @@ ACROSS_N = (
         needs=lambda found: not any(_beats_classic(f) for f in found),
     ),
     *(_fix_rule(fix) for fix in FIXES),
+    *(_maker_rule(arm) for arm in OTHER_MAKERS),
 )
 
 

@@ -10,9 +10,14 @@ MESSAGES = {
     "augment.arm.synthetic_cvae": {"ko": "CVAE 샘플만 (CAS)", "en": "CVAE samples only (CAS)"},
     "augment.arm.real_diffaug": {"ko": "실제 + DiffAugment cGAN", "en": "real + DiffAugment cGAN"},
     "augment.arm.real_filtered": {"ko": "실제 + 걸러 낸 cGAN 샘플", "en": "real + filtered cGAN"},
+    "augment.arm.real_diffusion": {"ko": "실제 + 확산 모델 샘플", "en": "real + diffusion"},
+    "augment.arm.synthetic_diffusion": {
+        "ko": "확산 모델 샘플만 (CAS)",
+        "en": "diffusion samples only (CAS)",
+    },
     "augment.fig.makers": {
-        "ko": "데이터를 만드는 모델: cGAN과 CVAE",
-        "en": "Data makers: cGAN and CVAE",
+        "ko": "데이터를 만드는 모델: cGAN, CVAE, 확산 모델",
+        "en": "Data makers: cGAN, CVAE and diffusion",
     },
     "augment.fig.fixes": {
         "ko": "cGAN을 고치는 방법: DiffAugment와 걸러 내기",
@@ -28,6 +33,7 @@ MESSAGES = {
     "augment.maker.cvae": {"ko": "CVAE", "en": "CVAE"},
     "augment.maker.diffaug": {"ko": "DiffAugment cGAN", "en": "DiffAugment cGAN"},
     "augment.maker.filtered": {"ko": "걸러 낸 cGAN", "en": "filtered cGAN"},
+    "augment.maker.diffusion": {"ko": "확산 모델", "en": "diffusion model"},
     "augment.col.n": {"ko": "클래스당 n", "en": "n per class"},
     "augment.table_title": {
         "ko": "테스트 숫자 1,000장에 대한 정확도(%): 시드별 정확도의 평균 ± 표준편차 (칸마다 시드 {runs}개)",
@@ -137,6 +143,10 @@ MESSAGES = {
     "augment.c.no_beats_classic": {
         "ko": "어느 n에서도 생성된 데이터를 더한 방법이 '실제 + 고전적 증강'을 시드 간 퍼짐보다 큰 차이로 앞서지 못했습니다(n마다 차이가 가장 큰 생성 데이터 방법 − 고전적 증강: {parts}).",
         "en": "At no n did an arm with generated data beat 'real + classic' by more than the spread between seeds (at each n the generated-data arm with the largest difference, minus classic: {parts}).",
+    },
+    "augment.c.maker_vs_real": {
+        "ko": "'{arm}' 방법과 '실제 데이터만'의 차이: {parts}.",
+        "en": "'{arm}' against 'real only': {parts}.",
     },
     "augment.c.fix_change": {
         "ko": "'{arm}' 방법이 일반 cGAN('실제 + cGAN 샘플') 대비 바꾼 정확도: {parts}.",
