@@ -145,8 +145,8 @@ MESSAGES = {
         "en": "At no n did an arm with generated data beat 'real + classic' by more than the spread between seeds (at each n the generated-data arm with the largest difference, minus classic: {parts}).",
     },
     "augment.c.maker_vs_real": {
-        "ko": "'{arm}' 방법과 '실제 데이터만'의 차이: {parts}.",
-        "en": "'{arm}' against 'real only': {parts}.",
+        "ko": "'{arm}' 방법이 '실제 데이터만' 대비 바꾼 정확도: {parts}.",
+        "en": "What '{arm}' changed against 'real only': {parts}.",
     },
     "augment.c.fix_change": {
         "ko": "'{arm}' 방법이 일반 cGAN('실제 + cGAN 샘플') 대비 바꾼 정확도: {parts}.",
