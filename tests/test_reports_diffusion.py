@@ -80,6 +80,12 @@ def test_does_the_steps_verdict_name_the_fewest_steps_close_to_the_best():
     assert "with 25 steps" in text and "taking 50% of the time of 50 steps" in text
     text = report.steps_verdict([5, 10, 50], [30.0, 20.0, 10.0], [1, 2, 10])
     assert text.startswith("DDIM reached its lowest") and "50 steps" in text
+    # The fewest steps already the best: no claim about fewer steps than were measured.
+    text = report.steps_verdict([5, 10, 25], [9.9, 12.3, 12.5], [1, 2, 5])
+    assert text == (
+        "DDIM reached its lowest Fréchet distance (9.9) with the fewest steps measured, 5; "
+        "more steps did not lower it."
+    )
 
 
 @pytest.mark.parametrize(

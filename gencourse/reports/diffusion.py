@@ -130,6 +130,8 @@ def steps_verdict(steps, frechets, seconds) -> str:
     frechets, seconds = np.asarray(frechets, float), np.asarray(seconds, float)
     best = int(np.argmin(frechets))
     enough = next(i for i in range(len(steps)) if frechets[i] <= (1 + CLOSE) * frechets[best])
+    if best == 0:  # the fewest steps measured were already the best
+        return t("r07.steps_fewest", steps=steps[0], frechet=frechets[0])
     if enough == best:
         return t("r07.steps_best", steps=steps[best], frechet=frechets[best])
     return t(

@@ -25,8 +25,12 @@ MESSAGES = {
         "en": "Quality and time against the number of sampling steps",
     },
     "r07.steps_best": {
-        "ko": "DDIM은 가장 많은 단계 수에서 가장 낮은 프레셰 거리({frechet:.1f}, {steps}단계)를 보였습니다. 더 적은 단계는 모두 그보다 10% 넘게 높았습니다.",
+        "ko": "DDIM은 {steps}단계에서 가장 낮은 프레셰 거리({frechet:.1f})를 보였습니다. 그보다 적은 단계는 모두 10% 넘게 높았습니다.",
         "en": "DDIM reached its lowest Fréchet distance ({frechet:.1f}) at {steps} steps; every smaller number of steps was more than 10% higher.",
+    },
+    "r07.steps_fewest": {
+        "ko": "DDIM은 측정한 단계 수 가운데 가장 적은 {steps}단계에서 이미 가장 낮은 프레셰 거리({frechet:.1f})를 보였습니다. 단계를 늘려도 더 낮아지지 않았습니다.",
+        "en": "DDIM reached its lowest Fréchet distance ({frechet:.1f}) with the fewest steps measured, {steps}; more steps did not lower it.",
     },
     "r07.steps_enough": {
         "ko": "DDIM은 {steps}단계로 가장 낮은 프레셰 거리({best:.1f}, {best_steps}단계)의 10% 안쪽({frechet:.1f})에 들었고, 걸린 시간은 {best_steps}단계의 {share:.0%}였습니다.",
