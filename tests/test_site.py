@@ -239,6 +239,15 @@ def test_do_lessons_run_at_once_from_threads_each_get_their_own_mode(tmp_path, m
     assert os.environ["GENCOURSE_QUICK"] == "parent"
 
 
+def test_is_a_bad_number_of_jobs_refused_before_anything_is_built(tmp_path):
+    from gencourse.site.build import build_site
+
+    for bad in (0, -1, 1.5, True):
+        with pytest.raises(ValueError, match=rf"jobs must be an int >= 1. Received: jobs={bad!r}"):
+            build_site(tmp_path, tmp_path / "site", mode="quick", jobs=bad)
+    assert not (tmp_path / "site").exists() and not (tmp_path / "runs").exists()
+
+
 def test_does_a_failing_cell_stop_the_build_and_cache_nothing(tmp_path):
     root = _course(tmp_path, ["01_a"])
     path = root / "solutions" / "en" / "01_a.ipynb"

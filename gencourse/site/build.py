@@ -10,7 +10,6 @@ only when it is complete, holds no solution line and is under the size limit.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -29,7 +28,7 @@ from gencourse.grade import outlock
 from gencourse.i18n import LANGUAGES, t
 from gencourse.site import config, mathjax, pages
 from gencourse.site.config import OTHER
-from gencourse.site.execute import SiteBuildError, execute
+from gencourse.site.execute import SiteBuildError, bytes_key, execute
 from gencourse.site.leaks import course_solution_lines, leaks
 from gencourse.site.notebooks import add_header, graft, image_alts, lesson_title
 from gencourse.site.readme import GUIDE_SECTIONS, guide_pages
@@ -142,6 +141,8 @@ def build_site(
         SiteBuildError: a lesson failed, a solution line reached a built file, or the
             site is larger than :data:`gencourse.site.config.MAX_BYTES`.
     """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be an int >= 1. Received: jobs={jobs!r}")
     root, out = Path(root).resolve(), Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -184,7 +185,7 @@ def _build(
         # somebody may edit while the other lessons run.
         master_bytes = master_path.read_bytes()
         done = execute(root, master_path, lang, mode, cache_dir, run=run)
-        if hashlib.sha256(master_bytes).hexdigest()[:16] not in done.notebook.name:
+        if bytes_key(master_bytes) not in done.notebook.name:
             raise SiteBuildError(
                 f"{master_path.relative_to(root)} changed while the site was built; "
                 "nothing was published. Run the command again."
@@ -194,7 +195,7 @@ def _build(
         return master_bytes, done
 
     executed = {}
-    with ThreadPoolExecutor(max_workers=max(1, int(jobs))) as pool:
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(one, lang, master_path) for lang, master_path in masters]
         try:
             for (lang, master_path), future in zip(masters, futures, strict=True):

@@ -31,7 +31,12 @@ class SiteBuildError(RuntimeError):
 
 def master_key(master_path) -> str:
     """The first 16 hex digits of the sha256 of the master file's bytes."""
-    return hashlib.sha256(Path(master_path).read_bytes()).hexdigest()[:16]
+    return bytes_key(Path(master_path).read_bytes())
+
+
+def bytes_key(data: bytes) -> str:
+    """The cache's key of a master's bytes (what :func:`master_key` reads from its file)."""
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def cache_path(cache_dir, master_path, lang: str, mode: str) -> Path:
