@@ -2,7 +2,7 @@
 
 Measuring, tables and outcome sentences belong in the library (``gencourse.reports`` and
 the lessons' verdict modules), plotting in ``gencourse.viz``; the cell keeps what the
-learner should read. Exercise solutions may be longer only where listed below.
+learner should read. Exercise solutions too: none is exempt.
 """
 
 from pathlib import Path
@@ -16,11 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MASTERS = release.masters(ROOT)
 
 LIMIT = 20
-
-# Exercise solutions allowed to be longer: (lesson, exercise) -> why.
-LONG_EXERCISES = {
-    ("06_semi", "confident_pseudo_labels"): "the exercise's solution (24 lines), not a lesson cell",
-}
 
 # Lessons being rewritten, with why (strict: once they pass, the entry must go). None now.
 PENDING: dict = {}
@@ -40,39 +35,31 @@ def non_blank_lines(source: str) -> int:
     return sum(1 for line in source.splitlines() if line.strip())
 
 
-def long_cells(nb, lesson: str) -> list[str]:
-    """'cell i: n lines' for each code cell over the limit that is not an allowed exercise."""
+def long_cells(nb) -> list[str]:
+    """'cell i: n lines' for each code cell over the limit."""
     found = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        exercise = release.gc_meta(cell).get("exercise")
         n = non_blank_lines(cell.source)
-        if n > LIMIT and (lesson, exercise) not in LONG_EXERCISES:
+        if n > LIMIT:
             found.append(f"cell {i}: {n} lines")
     return found
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_is_every_code_cell_at_most_20_non_blank_lines(path):
-    assert long_cells(release.read(path), path.stem) == []
+    assert long_cells(release.read(path)) == []
 
 
-def test_does_the_limit_catch_a_long_cell_and_spare_a_listed_exercise():
+def test_does_the_limit_catch_a_long_code_cell_only():
     nb = nbformat.v4.new_notebook()
     long_source = "\n\n".join(f"x{i} = {i}" for i in range(LIMIT + 1))
     nb.cells = [nbformat.v4.new_code_cell(long_source), nbformat.v4.new_markdown_cell(long_source)]
-    assert long_cells(nb, "01_x") == [f"cell 0: {LIMIT + 1} lines"]
+    assert long_cells(nb) == [f"cell 0: {LIMIT + 1} lines"]
     nb.cells[0].metadata["gencourse"] = {"exercise": "confident_pseudo_labels", "role": "solution"}
-    assert long_cells(nb, "06_semi") == []
+    assert long_cells(nb) == [f"cell 0: {LIMIT + 1} lines"]  # an exercise's solution too
     nb.cells[0].source = "\n".join(
         long_source.splitlines()[: 2 * LIMIT - 1]
     )  # 20 lines, blanks between
-    assert long_cells(nb, "01_x") == []
-
-
-def test_is_every_allowed_exercise_still_in_its_lesson():
-    exercises = {
-        (m.stem, release.gc_meta(c).get("exercise")) for m in MASTERS for c in release.read(m).cells
-    }
-    assert set(LONG_EXERCISES) <= exercises
+    assert long_cells(nb) == []
