@@ -14,8 +14,9 @@ is a callback: :func:`gencourse.callbacks.live_training`.
 
 Modules: :mod:`~gencourse.widgets.images` (PNG bytes, off-screen figures),
 :mod:`~gencourse.widgets.latent` (the VAE's latent explorer),
-:mod:`~gencourse.widgets.gan` (the GANs' interpolation and class picker) and
-:mod:`~gencourse.widgets.diffusion` (the diffusion model's guidance picker).
+:mod:`~gencourse.widgets.gan` (the GANs' interpolation and class picker),
+:mod:`~gencourse.widgets.diffusion` (the diffusion model's guidance picker) and
+:mod:`~gencourse.widgets.picker` (what the two pickers share).
 """
 
 from gencourse.widgets.diffusion import GuidancePicker, guidance_picker

@@ -10,10 +10,11 @@ from __future__ import annotations
 import numpy as np
 
 from gencourse.i18n import t
-from gencourse.widgets.images import ipywidgets, to_png
+from gencourse.widgets.images import ipywidgets
+from gencourse.widgets.picker import RowPicker
 
 
-class GuidancePicker:
+class GuidancePicker(RowPicker):
     """Choose a digit, a guidance scale and a seed; see ``n`` samples of that digit.
 
     Attributes:
@@ -33,24 +34,12 @@ class GuidancePicker:
                 "model must be a diffusion model (with .num_classes and .sample), e.g. from "
                 f"make_diffusion. Received: {type(model).__name__}"
             )
-        if not 0 <= int(label) < num_classes:
-            raise ValueError(f"label must lie in 0..{num_classes - 1}. Received: label={label!r}")
-        if not isinstance(n, int) or n < 1:
-            raise ValueError(f"n must be an int >= 1. Received: n={n!r}")
         if not 0.0 <= float(guidance) <= float(max_guidance):
             raise ValueError(
                 f"guidance must lie in [0, {max_guidance}]. Received: guidance={guidance!r}"
             )
-        self.model, self.n, self.steps, self.scale = model, n, int(steps), int(scale)
-        self._rng = np.random.default_rng(seed)
-        w = ipywidgets()
-        self.label = w.ToggleButtons(
-            options=[(str(k), k) for k in range(num_classes)],
-            value=int(label),
-            description=t("widget.class"),
-            style={"button_width": "2.6em"},
-        )
-        self.guidance = w.FloatSlider(
+        self.model, self.steps = model, int(steps)
+        self.guidance = ipywidgets().FloatSlider(
             value=float(guidance),
             min=0.0,
             max=float(max_guidance),
@@ -58,18 +47,10 @@ class GuidancePicker:
             description=t("widget.guidance"),
             continuous_update=False,
         )
-        self.seed = w.BoundedIntText(value=seed, min=0, max=2**31 - 1, description=t("widget.seed"))
-        self.reroll = w.Button(description=t("widget.reroll"), icon="refresh")
-        self.caption = w.HTML()
-        self.image = w.Image(format="png")
-        self.widget = w.VBox(
-            [self.label, self.guidance, w.HBox([self.seed, self.reroll]), self.caption, self.image]
-        )
-        self.widget.add_class("gencourse-guidance-picker")
-        for control in (self.label, self.guidance, self.seed):
-            control.observe(self._update, names="value")
-        self.reroll.on_click(self._reroll)
-        self._update()
+        self._build(
+            num_classes, label, seed, n, scale,
+            controls=[self.guidance], css_class="gencourse-guidance-picker",
+        )  # fmt: skip
 
     def generated(self) -> np.ndarray:
         """The row of samples for the current digit, scale and seed, (n, height, width, channels)."""
@@ -80,26 +61,14 @@ class GuidancePicker:
             seed=self.seed.value,
         )
 
-    def _reroll(self, button=None):
-        self.seed.value = int(self._rng.integers(0, 1_000_000))
-
-    def _update(self, change=None):
-        from gencourse import viz
-
-        self.image.value = to_png(viz.tile(self.generated(), self.n), self.scale)
-        self.caption.value = t(
+    def caption_text(self) -> str:
+        return t(
             "widget.diffusion_caption",
             label=self.label.value,
             guidance=self.guidance.value,
             steps=self.steps,
             seed=self.seed.value,
         )
-
-    def _ipython_display_(self):
-        # Displays the widget itself: ipywidgets 7 (Colab's) has no _repr_mimebundle_.
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def guidance_picker(model, label=0, guidance=2.0, seed=0, n=8, steps=20) -> GuidancePicker:

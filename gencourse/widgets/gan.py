@@ -13,6 +13,7 @@ import numpy as np
 
 from gencourse.i18n import t
 from gencourse.widgets.images import BIG, ipywidgets, to_numpy, to_png
+from gencourse.widgets.picker import RowPicker
 
 
 def slerp(a, b, fraction: float) -> np.ndarray:
@@ -160,7 +161,7 @@ def gan_interpolation(gan, seed_a=1, seed_b=2, steps=9, label=None) -> LatentInt
 # --- the conditional GAN's class picker (lesson 04) -----------------------------------
 
 
-class ClassPicker:
+class ClassPicker(RowPicker):
     """Choose a digit class and a noise seed; see a row of generated digits of that class.
 
     Attributes:
@@ -177,32 +178,11 @@ class ClassPicker:
                 "cgan must be a conditional GAN (with .num_classes), e.g. from "
                 f"make_conditional_gan. Received: {type(cgan).__name__}"
             )
-        if not 0 <= int(label) < num_classes:
-            raise ValueError(f"label must lie in 0..{num_classes - 1}. Received: label={label!r}")
-        if not isinstance(n, int) or n < 1:
-            raise ValueError(f"n must be an int >= 1. Received: n={n!r}")
-        self.cgan, self.n, self.scale = cgan, n, int(scale)
-        self._rng = np.random.default_rng(seed)
-        w = ipywidgets()
-        self.label = w.ToggleButtons(
-            options=[(str(k), k) for k in range(num_classes)],
-            value=int(label),
-            description=t("widget.class"),
-            style={"button_width": "2.6em"},
-        )
-        self.seed = w.BoundedIntText(value=seed, min=0, max=2**31 - 1, description=t("widget.seed"))
-        self.reroll = w.Button(description=t("widget.reroll"), icon="refresh")
-        self.caption = w.HTML()
-        self.image = w.Image(format="png")
-        self.image.add_class("gencourse-class-row")
-        self.widget = w.VBox(
-            [self.label, w.HBox([self.seed, self.reroll]), self.caption, self.image]
-        )
-        self.widget.add_class("gencourse-class-picker")
-        self.label.observe(self._update, names="value")
-        self.seed.observe(self._update, names="value")
-        self.reroll.on_click(self._reroll)
-        self._update()
+        self.cgan = cgan
+        self._build(
+            num_classes, label, seed, n, scale,
+            css_class="gencourse-class-picker", row_class="gencourse-class-row",
+        )  # fmt: skip
 
     def generated(self) -> np.ndarray:
         """The row of images for the current class and seed, (n, height, width, channels)."""
@@ -210,22 +190,8 @@ class ClassPicker:
         labels = np.full((self.n, 1), self.label.value, dtype="int32")
         return to_numpy(self.cgan.generator([noise, labels], training=False))
 
-    def _reroll(self, button=None):
-        self.seed.value = int(self._rng.integers(0, 1_000_000))
-
-    def _update(self, change=None):
-        from gencourse import viz
-
-        self.image.value = to_png(viz.tile(self.generated(), self.n), self.scale)
-        self.caption.value = t(
-            "widget.picker_caption", label=self.label.value, n=self.n, seed=self.seed.value
-        )
-
-    def _ipython_display_(self):
-        # Displays the widget itself: ipywidgets 7 (Colab's) has no _repr_mimebundle_.
-        from IPython.display import display
-
-        display(self.widget)
+    def caption_text(self) -> str:
+        return t("widget.picker_caption", label=self.label.value, n=self.n, seed=self.seed.value)
 
 
 def class_picker(cgan, label=0, seed=0, n=10) -> ClassPicker:
