@@ -27,10 +27,13 @@ name                   what ``load`` returns                                    
 Each model was trained exactly as its lesson trains it (same constructor,
 seed, epochs and batch size; ``gencourse rebuild pretrained`` does it
 again), so "train it yourself" in the lesson gives a model of the same
-kind. One exception: ``gan_mnist5k`` has a budget of its own, the lesson's
-code and settings trained for ``epochs`` instead of the lesson's
-``lesson_epochs`` (the lesson must fit in 5 minutes; the shipped model need
-not), and lesson 03 shows what the longer training bought. The GANs ship
+kind. Two exceptions have budgets of their own, since a lesson must fit in
+5 minutes and a shipped model need not: ``gan_mnist5k`` is the lesson's code
+and settings trained for ``epochs`` instead of the lesson's
+``lesson_epochs`` (lesson 03 shows what the longer training bought), and
+``diffusion_mnist5k`` is lesson 07's U-Net trained for 300 epochs instead of
+the lesson's 3, with a falling learning rate and the moving average of its
+weights shipped (``ema_momentum``, ``decay_steps``). The GANs ship
 their generators only (their discriminators are only needed to go on
 training, and they would double the download): a loaded GAN's discriminator
 is freshly initialised. To stay small, weights are stored as 8-bit integers
