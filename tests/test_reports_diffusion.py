@@ -131,6 +131,17 @@ def test_do_the_memorisation_verdicts_follow_copies_and_sharpness(share, ratio, 
     assert first in copies and second in sharpness
 
 
+def test_does_a_share_of_zero_say_none_rather_than_only_zero_percent():
+    for lang, none, only in (
+        ("en", "None of the samples", "Only"),
+        ("ko", "하나도 없었", "뿐이었"),
+    ):
+        i18n.set_language(lang)
+        zero = report.memorisation_verdicts(0.0, 0.2, 1.0)[0]
+        some = report.memorisation_verdicts(0.004, 0.2, 1.0)[0]
+        assert none in zero and only not in zero and only in some and none not in some
+
+
 def test_are_the_sentences_there_in_korean_too():
     i18n.set_language("ko")
     assert "DDIM" in report.method_verdict(25, 10.0, 20.0)

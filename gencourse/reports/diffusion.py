@@ -309,6 +309,8 @@ def memorisation_verdicts(copy_share, threshold, sharp_ratio) -> list[str]:
     blurred, as sharp as real digits, or noisy (neighbouring pixels differing more than real strokes).
     """
     key = "r07.copies" if copy_share > COPYING else "r07.no_copies"
+    if copy_share == 0:
+        key = "r07.no_copies_none"  # not "only 0% of the samples"
     lines = [t(key, share=copy_share, threshold=threshold)]
     if sharp_ratio < BLURRED:
         lines.append(t("r07.blurred", ratio=sharp_ratio))

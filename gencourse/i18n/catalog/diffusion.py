@@ -92,6 +92,10 @@ MESSAGES = {
         "ko": "어떤 테스트 숫자보다도 훈련 이미지에 가까운 샘플은 {share:.0%}뿐이었습니다(기준 거리 {threshold:.3f}). 이 훈련량에서는 베끼는 모습이 보이지 않았습니다.",
         "en": "Only {share:.0%} of the samples lie closer to a training image than any held-out real digit does (threshold {threshold:.3f}): no sign of copying at this budget.",
     },
+    "r07.no_copies_none": {
+        "ko": "어떤 테스트 숫자보다도 훈련 이미지에 가까운 샘플은 하나도 없었습니다(기준 거리 {threshold:.3f}). 이 훈련량에서는 베끼는 모습이 보이지 않았습니다.",
+        "en": "None of the samples lies closer to a training image than any held-out real digit does (threshold {threshold:.3f}): no sign of copying at this budget.",
+    },
     "r07.blurred": {
         "ko": "샘플의 선명도는 훈련 이미지의 {ratio:.0%}였습니다. 흐린 샘플은 여러 훈련 이미지의 평균에 가까워서, 거리만으로는 베낀 것과 구별되지 않습니다.",
         "en": "The samples' sharpness was {ratio:.0%} of the training images': blurred samples sit near an average of several training images, which distance alone does not tell from a copy.",
