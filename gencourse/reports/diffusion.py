@@ -129,9 +129,9 @@ def steps_verdict(steps, frechets, seconds) -> str:
     """The fewest steps whose Fréchet distance is within :data:`CLOSE` of the lowest, and their cost."""
     frechets, seconds = np.asarray(frechets, float), np.asarray(seconds, float)
     best = int(np.argmin(frechets))
-    enough = next(i for i in range(len(steps)) if frechets[i] <= (1 + CLOSE) * frechets[best])
     if best == 0:  # the fewest steps measured were already the best
         return t("r07.steps_fewest", steps=steps[0], frechet=frechets[0])
+    enough = next(i for i in range(len(steps)) if frechets[i] <= (1 + CLOSE) * frechets[best])
     if enough == best:
         return t("r07.steps_best", steps=steps[best], frechet=frechets[best])
     return t(
@@ -308,9 +308,12 @@ def memorisation_verdicts(copy_share, threshold, sharp_ratio) -> list[str]:
     """Two sentences: do samples come closer to training images than new real digits; are they
     blurred, as sharp as real digits, or noisy (neighbouring pixels differing more than real strokes).
     """
-    key = "r07.copies" if copy_share > COPYING else "r07.no_copies"
-    if copy_share == 0:
+    if copy_share > COPYING:
+        key = "r07.copies"
+    elif copy_share == 0:
         key = "r07.no_copies_none"  # not "only 0% of the samples"
+    else:
+        key = "r07.no_copies"
     lines = [t(key, share=copy_share, threshold=threshold)]
     if sharp_ratio < BLURRED:
         lines.append(t("r07.blurred", ratio=sharp_ratio))
